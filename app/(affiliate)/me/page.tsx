@@ -1,0 +1,92 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Card, PageTitle, Stat } from "@/components/ui";
+import { requireViewer, orNotFound } from "@/lib/auth/session";
+import { getMyOverview } from "@/lib/dal/affiliate";
+import { todayInBrussels } from "@/lib/clock";
+import { formatDate, formatMoney, formatStructuredCommunication } from "@/lib/format";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("me");
+  return { title: t("title") };
+}
+
+export default async function AffiliateHomePage() {
+  const viewer = await requireViewer("own-dossier:read", "/me");
+  const today = todayInBrussels();
+  const o = await orNotFound(getMyOverview(viewer, today));
+  const t = await getTranslations("me");
+  const tc = await getTranslations("category");
+  const tk = await getTranslations("callKind");
+  const locale = await getLocale();
+  return (
+    <div className="space-y-6">
+      <PageTitle>{t("greeting", { name: o.displayName })}</PageTitle>
+      <Card title={t("whoAmI")}>
+        <dl className="grid gap-2 sm:grid-cols-3">
+          <div>
+            <dt className="text-sm text-slate-700">{t("memberNumber")}</dt>
+            <dd className="font-medium">{o.memberNumber}</dd>
+          </div>
+          <div>
+            <dt className="text-sm text-slate-700">{t("category")}</dt>
+            <dd className="font-medium">{o.kind === "COMPANY" ? t("company") : o.category ? tc(o.category) : t("noCategory")}</dd>
+          </div>
+          <div>
+            <dt className="text-sm text-slate-700">{t("advisor")}</dt>
+            <dd className="font-medium">{o.advisorName ?? t("noAdvisor")}</dd>
+          </div>
+        </dl>
+      </Card>
+      <Card title={t("balanceTitle")}>
+        <dl className="grid gap-4 sm:grid-cols-3">
+          <Stat label={t("balance")} value={formatMoney(locale, o.balanceCents)} tone={o.balanceCents > 0 ? "bad" : "ok"} />
+          <Stat label={t("overdue")} value={formatMoney(locale, o.overdueCents)} tone={o.overdueCents > 0 ? "bad" : "neutral"} />
+          <Stat
+            label={t("nextDue")}
+            value={o.nextDue ? t("nextDueValue", { amount: formatMoney(locale, o.nextDue.amountCents), date: formatDate(locale, o.nextDue.dueOn) }) : t("nothingDue")}
+          />
+        </dl>
+        <p className="mt-3 text-sm text-slate-700">{t("asOf", { date: formatDate(locale, today) })}</p>
+      </Card>
+      <Card title={t("callsTitle")}>
+        {o.calls.length === 0 ? (
+          <p>{t("noCalls")}</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full text-left">
+              <caption className="sr-only">{t("callsTitle")}</caption>
+              <thead>
+                <tr className="border-b border-slate-300">
+                  <th scope="col" className="py-2 pr-4">{t("period")}</th>
+                  <th scope="col" className="py-2 pr-4">{t("kind")}</th>
+                  <th scope="col" className="py-2 pr-4">{t("dueOn")}</th>
+                  <th scope="col" className="py-2 pr-4 text-right">{t("amount")}</th>
+                  <th scope="col" className="py-2 pr-4 text-right">{t("outstanding")}</th>
+                  <th scope="col" className="py-2">{t("reference")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {o.calls.map((c) => (
+                  <tr key={c.id} className="border-b border-slate-100">
+                    <td className="py-2 pr-4">
+                      <Link href={`/me/calls/${c.id}`}>{c.quarter > 0 ? t("quarterLabel", { year: c.year, quarter: c.quarter }) : String(c.year)}</Link>
+                    </td>
+                    <td className="py-2 pr-4">{tk(c.kind)}</td>
+                    <td className="py-2 pr-4">{formatDate(locale, c.dueOn)}</td>
+                    <td className="py-2 pr-4 text-right">{formatMoney(locale, c.totalCents)}</td>
+                    <td className={`py-2 pr-4 text-right ${c.outstandingCents > 0 ? "font-semibold text-bad-700" : ""}`}>
+                      {c.outstandingCents > 0 ? formatMoney(locale, c.outstandingCents) : t("paid")}
+                    </td>
+                    <td className="py-2 font-mono text-sm">{formatStructuredCommunication(c.structuredCommunication)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Card>
+    </div>
+  );
+}

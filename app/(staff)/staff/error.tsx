@@ -1,0 +1,3 @@
+"use client";
+import { ErrorPanel } from "@/components/error-panel";
+export default ErrorPanel;

@@ -1,0 +1,22 @@
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { SiteHeader, type NavItem } from "@/components/site-header";
+import { requireViewer } from "@/lib/auth/session";
+import { can, isStaff } from "@/lib/auth/permissions";
+
+export default async function StaffLayout({ children }: { children: React.ReactNode }) {
+  const viewer = await requireViewer(undefined, "/staff");
+  // an affiliate never reaches the staff area: it does not exist for them
+  if (!isStaff(viewer.role)) notFound();
+  const t = await getTranslations("nav");
+  const nav: NavItem[] = [{ href: "/staff", label: t("staffHome") }];
+  if (can(viewer.role, "parameter:read")) nav.push({ href: "/staff/parameters", label: t("parameters") });
+  return (
+    <>
+      <SiteHeader nav={nav} userName={viewer.name} />
+      <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatDate, formatMoney } from "@/lib/format";
+
+type Line = { code: string; params?: Record<string, unknown>; amountCents?: number };
+
+/** Formats a domain parameter by its name's suffix: …Cents → money, …Bp → percent, …Ppm → ratio, …On → date. */
+function formatParams(locale: string, params: Record<string, unknown> = {}): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(params)) {
+    if (typeof v === "number" && k.endsWith("Cents")) out[k] = formatMoney(locale, v);
+    else if (typeof v === "number" && k.endsWith("Bp")) out[k] = `${(v / 100).toLocaleString(locale === "nl" ? "nl-BE" : "fr-BE")} %`;
+    else if (typeof v === "number" && k.endsWith("Ppm")) out[k] = (v / 1_000_000).toLocaleString(locale === "nl" ? "nl-BE" : "fr-BE", { maximumFractionDigits: 6 });
+    else if (typeof v === "string" && k.endsWith("On") && /^\d{4}-\d{2}-\d{2}$/.test(v)) out[k] = formatDate(locale, v);
+    else if (typeof v === "number" || typeof v === "string") out[k] = v;
+    else if (typeof v === "boolean") out[k] = String(v);
+  }
+  return out;
+}
+
+function asLines(value: unknown): Line[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter((l): l is Line => typeof l === "object" && l !== null && typeof (l as Line).code === "string");
+}
+
+/** "How do they get to that amount?": the domain's breakdown lines, rendered in the reader's language. */
+export async function Explanation({ lines, namespace = "breakdown" }: { lines: unknown; namespace?: "breakdown" | "ledger" }) {
+  const t = await getTranslations(namespace);
+  const locale = await getLocale();
+  const items = asLines(lines);
+  return (
+    <ol className="divide-y divide-slate-100">
+      {items.map((line, i) => (
+        <li key={i} className="flex justify-between gap-4 py-2">
+          <span>{t.has(line.code) ? t(line.code, formatParams(locale, line.params)) : line.code}</span>
+          {typeof line.amountCents === "number" && <span className="whitespace-nowrap font-mono">{formatMoney(locale, line.amountCents)}</span>}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export async function ledgerReason(code: string, params: Record<string, unknown>): Promise<string> {
+  const t = await getTranslations("ledger");
+  const locale = await getLocale();
+  return t.has(code) ? t(code, formatParams(locale, params)) : code;
+}

@@ -1,0 +1,82 @@
+"use client";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import { loginSchema, type LoginInput } from "@/lib/schemas/login";
+
+export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
+  const t = useTranslations("login");
+  const [formError, setFormError] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    formState: { errors, isSubmitting },
+  } = useForm<LoginInput>({ resolver: zodResolver(loginSchema) });
+
+  async function onSubmit(values: LoginInput) {
+    setFormError(null);
+    const result = await signIn("credentials", { ...values, redirect: false });
+    if (!result || result.error) {
+      setFormError(result?.error === "throttled" ? t("errors.throttled") : t("errors.invalid"));
+      return;
+    }
+    // a full navigation: /after-login is a route handler that sets the language cookie and redirects by role
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination
+    window.location.assign(`/after-login${callbackUrl ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ""}`);
+  }
+
+  const fieldError = (name: keyof LoginInput) => errors[name]?.message && t(`errors.${errors[name]?.message}`);
+
+  return (
+    <form method="post" onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+      {formError && (
+        <div role="alert" className="rounded border-l-4 border-bad-700 bg-bad-50 p-3 text-bad-700">
+          {formError}
+        </div>
+      )}
+      <div>
+        <label htmlFor="email" className="block font-medium">
+          {t("email")}
+        </label>
+        <input
+          id="email"
+          type="email"
+          autoComplete="username"
+          aria-invalid={!!errors.email}
+          aria-describedby={errors.email ? "email-error" : undefined}
+          className="mt-1 w-full rounded border border-slate-500 px-3 py-2"
+          {...register("email")}
+        />
+        {errors.email && (
+          <p id="email-error" className="mt-1 text-sm text-bad-700">
+            {fieldError("email")}
+          </p>
+        )}
+      </div>
+      <div>
+        <label htmlFor="password" className="block font-medium">
+          {t("password")}
+        </label>
+        <input
+          id="password"
+          type="password"
+          autoComplete="current-password"
+          aria-invalid={!!errors.password}
+          aria-describedby={errors.password ? "password-error" : undefined}
+          className="mt-1 w-full rounded border border-slate-500 px-3 py-2"
+          {...register("password")}
+        />
+        {errors.password && (
+          <p id="password-error" className="mt-1 text-sm text-bad-700">
+            {fieldError("password")}
+          </p>
+        )}
+      </div>
+      <button type="submit" disabled={isSubmitting} className="w-full rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+        {isSubmitting ? t("submitting") : t("submit")}
+      </button>
+    </form>
+  );
+}

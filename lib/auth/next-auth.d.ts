@@ -1,0 +1,11 @@
+import "next-auth/jwt";
+import type { AppRole } from "./permissions";
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    uid?: string;
+    role?: AppRole;
+    affiliateId?: string | null;
+    locale?: string;
+  }
+}

@@ -1,0 +1,36 @@
+// The permission matrix, kept as data (tested row by row in tests/unit/auth/permissions.test.ts).
+// Affiliates only ever act on their own dossier: their permissions are "own-*"; staff permissions are "any".
+export const ROLES = ["AFFILIATE", "ADVISOR", "MANAGER", "ADMIN"] as const;
+export type AppRole = (typeof ROLES)[number];
+
+export const PERMISSIONS = {
+  "own-dossier:read": ["AFFILIATE"],
+  "own-request:create": ["AFFILIATE"],
+  "own-profile:update": ["AFFILIATE"],
+  "dossier:read:any": ["ADVISOR", "MANAGER", "ADMIN"],
+  "dossier:search": ["ADVISOR", "MANAGER", "ADMIN"],
+  "request:decide": ["ADVISOR"],
+  "request:approve-second": ["ADVISOR", "MANAGER"],
+  "payment:reconcile": ["ADVISOR"],
+  "recovery:manage": ["ADVISOR"],
+  "job:run": ["ADVISOR", "ADMIN"],
+  "dashboard:read": ["MANAGER", "ADMIN"],
+  "parameter:read": ["ADVISOR", "MANAGER", "ADMIN"],
+  "parameter:update": ["ADMIN"],
+  "audit:read": ["MANAGER", "ADMIN"],
+} as const satisfies Record<string, readonly AppRole[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: AppRole, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly AppRole[]).includes(role);
+}
+
+export function isStaff(role: AppRole): boolean {
+  return role !== "AFFILIATE";
+}
+
+/** Where each role lands after signing in. */
+export function homeFor(role: AppRole): string {
+  return role === "AFFILIATE" ? "/me" : "/staff";
+}

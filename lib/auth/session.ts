@@ -1,0 +1,41 @@
+import "server-only";
+import { cache } from "react";
+import { getServerSession } from "next-auth";
+import { notFound, redirect } from "next/navigation";
+import { prisma } from "@/lib/db/client";
+import { authOptions } from "./options";
+import { can, type Permission } from "./permissions";
+import { NotFoundError, type Viewer } from "./viewer";
+
+// The one place that knows next-auth: swap the library here and nothing else changes.
+
+/** The signed-in user, re-read from the database on each request (a disabled account loses access at once). */
+export const currentViewer = cache(async (): Promise<Viewer | null> => {
+  const session = await getServerSession(authOptions);
+  const uid = (session as { uid?: string } | null)?.uid;
+  if (!uid) return null;
+  const user = await prisma.user.findUnique({
+    where: { id: uid },
+    select: { id: true, role: true, affiliateId: true, name: true, disabledAt: true },
+  });
+  if (!user || user.disabledAt) return null;
+  return { userId: user.id, role: user.role, affiliateId: user.affiliateId, name: user.name };
+});
+
+/** For pages: anonymous → sign-in page; signed in without the permission → 404. */
+export async function requireViewer(permission?: Permission, callbackUrl?: string): Promise<Viewer> {
+  const viewer = await currentViewer();
+  if (!viewer) redirect(callbackUrl ? `/login?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/login");
+  if (permission && !can(viewer.role, permission)) notFound();
+  return viewer;
+}
+
+/** Runs a data-access call for a page, turning NotFoundError into the 404 page. */
+export async function orNotFound<T>(promise: Promise<T>): Promise<T> {
+  try {
+    return await promise;
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+}

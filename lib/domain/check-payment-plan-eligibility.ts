@@ -1,0 +1,63 @@
+// Payment plan decision of the fund (DOMAIN.md §1.13: only for overdue debt, no recovery while respected); refusal reasons are fund policy.
+import {
+  buildInstalmentSchedule,
+  DEFAULT_PAYMENT_PLAN_POLICY,
+  policyRefusals,
+  requiredAdvanceCents,
+  type InstalmentScheduleResult,
+  type PaymentPlanPolicy,
+  type PaymentPlanRefusal,
+} from "./build-instalment-schedule";
+import { addMonths, compareDates, type IsoDate } from "./dates";
+
+export interface PaymentPlanRequest {
+  debtCents: number;
+  months: number;
+  firstInstalmentOn: IsoDate;
+}
+
+export interface PaymentPlanContext {
+  today: IsoDate;
+  judicialRecoveryPending: boolean;
+  activePlan: boolean;
+  /** Dates on which earlier plans of this debtor were broken. */
+  brokenPlansOn: IsoDate[];
+  /** Advance already received for this request. */
+  advancePaidCents: number;
+}
+
+export interface PaymentPlanEligibility {
+  eligible: boolean;
+  refusals: PaymentPlanRefusal[];
+  requiredAdvanceCents: number;
+}
+
+export function checkPaymentPlanEligibility(
+  request: PaymentPlanRequest,
+  context: PaymentPlanContext,
+  policy: PaymentPlanPolicy = DEFAULT_PAYMENT_PLAN_POLICY,
+): PaymentPlanEligibility {
+  const refusals: PaymentPlanRefusal[] = [];
+  if (context.judicialRecoveryPending) refusals.push("judicial-recovery-pending");
+  if (context.activePlan) refusals.push("plan-already-active");
+  const threeYearsAgo = addMonths(context.today, -36);
+  const recentBreaks = context.brokenPlansOn.filter(
+    (d) => compareDates(d, threeYearsAgo) > 0 && compareDates(d, context.today) <= 0,
+  ).length;
+  if (recentBreaks >= 2) refusals.push("two-broken-plans-in-three-years");
+  const advance = requiredAdvanceCents(request.debtCents, policy);
+  if (context.advancePaidCents < advance) refusals.push("advance-not-paid");
+  refusals.push(...policyRefusals({ ...request, advanceCents: context.advancePaidCents }, policy));
+  return { eligible: refusals.length === 0, refusals, requiredAdvanceCents: advance };
+}
+
+/** Eligibility then schedule (advance = the advance paid). */
+export function decidePaymentPlan(
+  request: PaymentPlanRequest,
+  context: PaymentPlanContext,
+  policy: PaymentPlanPolicy = DEFAULT_PAYMENT_PLAN_POLICY,
+): InstalmentScheduleResult {
+  const eligibility = checkPaymentPlanEligibility(request, context, policy);
+  if (!eligibility.eligible) return { ok: false, refusals: eligibility.refusals };
+  return buildInstalmentSchedule({ ...request, advanceCents: context.advancePaidCents }, policy);
+}

@@ -1,0 +1,27 @@
+// Public API of the pure domain core (issue 2): keep these names stable.
+export * from "./money";
+export * from "./breakdown";
+export * from "./errors";
+export * from "./dates";
+export * from "./parameters/types";
+export * from "./parameters/parameter-sets";
+export * from "./parameters/list-parameter-figures";
+export * from "./calculate-income-base";
+export * from "./calculate-quarterly-contribution";
+export * from "./calculate-regularisation";
+export * from "./calculate-surcharges";
+export * from "./calculate-company-contribution";
+export * from "./allocate-payment";
+export * from "./build-instalment-schedule";
+export * from "./check-payment-plan-eligibility";
+export * from "./compute-belgian-holidays";
+export * from "./compute-charter-deadlines";
+export * from "./validate-niss";
+export * from "./validate-enterprise-number";
+export * from "./validate-iban";
+export * from "./build-structured-communication";
+export * from "./validate-creditor-identifier";
+export * from "./validate-eid-card-number";
+export * from "./transition-request";
+export * from "./next-recovery-step";
+export { BE_BANK_CODES, BE_BANK_CODES_VERSION, type BankCodeRange } from "./data/be-bank-codes";

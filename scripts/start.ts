@@ -1,0 +1,52 @@
+// `npm start` on a fresh clone: demo database (embedded PostgreSQL unless DATABASE_URL is set) →
+// migrate deploy → seed if never seeded → `next build` if stale → `next start -p ${PORT:-3000}`.
+// Seeding: runs when the migrated tables are all empty (one cheap query, schema-agnostic), so a
+// demo database someone already used is never re-seeded behind their back; `npm run db:seed` forces it.
+// Build: only when .next/BUILD_ID is missing or older than any source file (mtime walk of the repo
+// minus tests/outputs, a few ms); FORCE_BUILD=1 forces it.
+import fs from "node:fs";
+import path from "node:path";
+import { BIN, ROOT, childEnv, ensureDatabase, forwardSignals, loadEnvFiles, log, run, runSeed, seedState, type DatabaseHandle } from "./db";
+
+// not inputs of `next build`: skip them so editing a test does not trigger a rebuild
+const IGNORED = new Set(["node_modules", ".next", ".data", ".git", ".ci", "tests", "e2e", "coverage", "test-results", "playwright-report", "scripts"]);
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (IGNORED.has(entry.name) || entry.name.endsWith(".md") || entry.name.endsWith(".tsbuildinfo")) continue;
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function buildIsStale() {
+  if (process.env.FORCE_BUILD === "1") return true;
+  const buildId = path.join(ROOT, ".next", "BUILD_ID");
+  if (!fs.existsSync(buildId)) return true;
+  return newestSource(ROOT) > fs.statSync(buildId).mtimeMs;
+}
+
+forwardSignals();
+loadEnvFiles();
+
+let db: DatabaseHandle | undefined;
+let code = 0;
+try {
+  db = await ensureDatabase({ name: "demo" });
+  const env = childEnv(db.url);
+  const state = await seedState(db.url);
+  if (state === "empty") code = await runSeed(env);
+  else log(state === "data" ? "demo database already has data: not seeding" : "no tables yet (no migration): not seeding");
+  if (code === 0 && buildIsStale()) {
+    log("building (no build, or sources newer than .next/BUILD_ID)");
+    code = await run(path.join(BIN, "next"), ["build"], env, ROOT);
+  }
+  if (code === 0) code = await run(path.join(BIN, "next"), ["start", "-p", String(process.env.PORT || 3000)], env, ROOT);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  code = 1;
+}
+await db?.stop();
+process.exit(code);

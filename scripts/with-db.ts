@@ -1,0 +1,64 @@
+// Run a command against a ready, migrated database:
+//   tsx scripts/with-db.ts [--test|--e2e|--db NAME] [--fresh] [--seed] -- <command...>
+// --test   database "test", dropped and recreated before the command and dropped after it
+// --e2e    database "e2e"; NEXTAUTH_URL defaults to http://127.0.0.1:$PORT (what Playwright visits)
+// --fresh  drop and recreate the database before migrating (not for the configured DATABASE_URL)
+// --seed   run prisma/seed.ts (idempotent) before the command
+// Sets DATABASE_URL, NEXTAUTH_SECRET/NEXTAUTH_URL when unset, forwards SIGINT/SIGTERM/SIGHUP, releases
+// the embedded PostgreSQL when the command exits, and exits with the command's code.
+// Call it as node_modules/.bin/tsx when a signal must reach it: `npm run` does not forward SIGTERM.
+import path from "node:path";
+import {
+  childEnv, ensureDatabase, forwardSignals, loadEnvFiles, log, prismaNodeOptions, run, runSeed,
+  type DatabaseHandle,
+} from "./db";
+
+const args = process.argv.slice(2);
+const sep = args.indexOf("--");
+const options = sep < 0 ? args : args.slice(0, sep);
+const command = sep < 0 ? [] : args.slice(sep + 1);
+if (command.length === 0) {
+  console.error("usage: tsx scripts/with-db.ts [--test|--e2e|--db NAME] [--fresh] [--seed] -- <command...>");
+  process.exit(2);
+}
+
+let name = "demo";
+let fresh = false;
+let dropAfter = false;
+let seed = false;
+for (let i = 0; i < options.length; i++) {
+  const o = options[i];
+  if (o === "--test") [name, fresh, dropAfter] = ["test", true, true];
+  else if (o === "--e2e") name = "e2e";
+  else if (o === "--db") name = options[++i] ?? "";
+  else if (o === "--fresh") fresh = true;
+  else if (o === "--seed") seed = true;
+  else {
+    console.error(`with-db: unknown option ${o}`);
+    process.exit(2);
+  }
+}
+
+forwardSignals(); // installed first: a Ctrl-C while PostgreSQL starts still releases it
+loadEnvFiles();
+
+let db: DatabaseHandle | undefined;
+let code: number;
+try {
+  db = await ensureDatabase({ name, fresh });
+  const env = childEnv(db.url, name === "e2e" ? "127.0.0.1" : "localhost");
+  // Prisma CLI commands (e.g. `prisma migrate dev`) get the timer preload; other commands must not
+  if (path.basename(command[0]) === "prisma") env.NODE_OPTIONS = prismaNodeOptions(env.NODE_OPTIONS);
+  code = seed ? await runSeed(env) : 0;
+  if (code === 0) code = await run(command[0], command.slice(1), env);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  code = 1;
+}
+try {
+  if (db && dropAfter) await db.drop();
+} catch (error) {
+  log(`could not drop the test database: ${error instanceof Error ? error.message : error}`);
+}
+await db?.stop();
+process.exit(code);

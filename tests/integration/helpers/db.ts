@@ -1,0 +1,23 @@
+// Prisma access for integration tests. DATABASE_URL comes from `tsx scripts/with-db.ts --test -- vitest …`,
+// which points it at a throwaway `…_test` database (created, migrated, and dropped after the run).
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+
+export function createTestPrisma() {
+  const connectionString = process.env.DATABASE_URL;
+  if (!connectionString) throw new Error("DATABASE_URL is unset: run integration tests via `npm run test:integration`");
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
+}
+
+/** Empty every table of the public schema (found dynamically, so new models are covered) except the
+ *  migration history. Refuses to run on a database whose name does not end in _test/_e2e. */
+export async function resetDatabase(prisma: PrismaClient) {
+  // ::text — the adapter cannot deserialize the `name` type (prisma/orm#27403)
+  const [{ db }] = await prisma.$queryRaw<{ db: string }[]>`select current_database()::text as db`;
+  if (!/_(test|e2e)$/.test(db)) throw new Error(`resetDatabase refused: "${db}" is not a test database`);
+  const tables = await prisma.$queryRaw<{ tablename: string }[]>`
+    select tablename::text as tablename from pg_tables where schemaname = 'public' and tablename <> '_prisma_migrations'`;
+  if (tables.length === 0) return;
+  const list = tables.map((t) => `public."${t.tablename.replaceAll('"', '""')}"`).join(", ");
+  await prisma.$executeRawUnsafe(`TRUNCATE TABLE ${list} RESTART IDENTITY CASCADE`);
+}
