@@ -6,7 +6,10 @@ import { getToken } from "next-auth/jwt";
 export async function proxy(request: NextRequest) {
   const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
   if (!token) {
-    const login = new URL("/login", request.url);
+    // the browser's host (Host header), not the server's idea of it: the session cookie is per host
+    const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? request.nextUrl.host;
+    const proto = request.headers.get("x-forwarded-proto") ?? request.nextUrl.protocol.replace(":", "");
+    const login = new URL(`${proto}://${host}/login`);
     login.searchParams.set("callbackUrl", request.nextUrl.pathname);
     return NextResponse.redirect(login);
   }

@@ -19,7 +19,7 @@ export async function SiteHeader({ nav = [], userName }: { nav?: NavItem[]; user
             <ul className="flex flex-wrap gap-4">
               {nav.map((item) => (
                 <li key={item.href}>
-                  <Link href={item.href} className="text-white hover:text-brand-100">
+                  <Link href={item.href} className="text-white hover:underline">
                     {item.label}
                   </Link>
                 </li>

@@ -30,7 +30,7 @@ import {
   type QuarterNumber,
 } from "@/lib/domain";
 import { hashPassword } from "@/lib/auth/password";
-import { createUser, dbDate, makeCommunication, makeEnterpriseNumber, makeIban, makeNiss, rng } from "./factories";
+import { bulkInsert, createUser, dbDate, makeCommunication, makeEnterpriseNumber, makeIban, makeNiss, rng } from "./factories";
 
 export const DEMO_PASSWORD = "demo-caisse-2026";
 /** The date the demo history runs up to (calls up to Q4 of that year). */
@@ -112,6 +112,8 @@ async function main() {
       console.log("seed: database already seeded, nothing to do");
       return;
     }
+    // no Fund row: never seeded, or an earlier seed was interrupted — start from empty tables
+    await truncateAll(prisma);
     const started = Date.now();
     await seed(prisma);
     console.log(`seed: demo fund ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -119,6 +121,20 @@ async function main() {
     await prisma.$disconnect();
   }
 }
+
+async function truncateAll(prisma: PrismaClient) {
+  const tables = await prisma.$queryRaw<{ name: string }[]>`
+    SELECT tablename::text AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`;
+  if (tables.length > 0) await prisma.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t.name}"`).join(", ")} RESTART IDENTITY CASCADE`);
+}
+
+const lap = (() => {
+  let last = Date.now();
+  return (what: string) => {
+    if (process.env.SEED_VERBOSE) console.log(`seed: ${what} ${Date.now() - last} ms`);
+    last = Date.now();
+  };
+})();
 
 async function seed(prisma: PrismaClient) {
   const r = rng(20260101);
@@ -143,6 +159,7 @@ async function seed(prisma: PrismaClient) {
     ),
   });
 
+  lap("before // ── staff ──");
   // ── staff ──
   const staff = {
     advisor: await createUser(prisma, { email: "advisor@demo.caisse.be", passwordHash, role: "ADVISOR", name: "Sophie Lambert" }),
@@ -153,6 +170,7 @@ async function seed(prisma: PrismaClient) {
   };
   const advisors = [staff.advisor, staff.advisor2, staff.advisor3];
 
+  lap("before // ── people ──");
   // ── people ──
   const people: PersonSpec[] = [];
   const usedNiss = new Set<string>();
@@ -209,8 +227,10 @@ async function seed(prisma: PrismaClient) {
   spouse.niss = makeNiss("1983-02-14", 101, "M");
   for (let y = 2021; y <= 2025; y++) spouse.incomes[y] = 1_950_000;
 
-  await prisma.person.createMany({
-    data: people.map((p) => ({
+  await bulkInsert(prisma, "Person",
+    people.map((p) => ({
+      id: `person-${p.memberNumber}`,
+      updatedAt: new Date(),
       niss: p.niss,
       firstName: p.firstName,
       lastName: p.lastName,
@@ -222,10 +242,11 @@ async function seed(prisma: PrismaClient) {
       postalCode: p.postalCode,
       city: p.city,
     })),
-  });
-  const personIds = new Map((await prisma.person.findMany({ select: { id: true, niss: true } })).map((x) => [x.niss, x.id]));
-  await prisma.affiliate.createMany({
-    data: people.map((p) => ({
+  );
+  const personIds = new Map(people.map((p) => [p.niss, `person-${p.memberNumber}`]));
+  await bulkInsert(prisma, "Affiliate",
+    people.map((p) => ({
+      id: `affiliate-${p.memberNumber}`,
       memberNumber: p.memberNumber,
       kind: "PERSON" as const,
       personId: personIds.get(p.niss)!,
@@ -233,24 +254,25 @@ async function seed(prisma: PrismaClient) {
       refundIban: p.iban,
       advisorId: advisors[p.advisorIndex].id,
     })),
-  });
-  const affiliateIds = new Map((await prisma.affiliate.findMany({ select: { id: true, memberNumber: true } })).map((x) => [x.memberNumber, x.id]));
-  await prisma.affiliation.createMany({
-    data: people.map((p) => ({ id: `aff-${p.memberNumber}`, affiliateId: affiliateIds.get(p.memberNumber)!, startOn: dbDate(p.startOn), status: "ACTIVE" as const })),
-  });
-  await prisma.categoryPeriod.createMany({
-    data: people.map((p) => ({
+  );
+  const affiliateIds = new Map(people.map((p) => [p.memberNumber, `affiliate-${p.memberNumber}`]));
+  await bulkInsert(prisma, "Affiliation",
+    people.map((p) => ({ id: `aff-${p.memberNumber}`, affiliateId: affiliateIds.get(p.memberNumber)!, startOn: dbDate(p.startOn), status: "ACTIVE" as const })),
+  );
+  await bulkInsert(prisma, "CategoryPeriod",
+    people.map((p) => ({
+      id: `period-${p.memberNumber}`,
       affiliationId: `aff-${p.memberNumber}`,
       category: p.category,
       fromOn: dbDate(p.startOn),
       primoStarterUntil: p.primoStarterUntil ? dbDate(p.primoStarterUntil) : null,
     })),
-  });
-  await prisma.incomeRecord.createMany({
-    data: people.flatMap((p) =>
-      Object.entries(p.incomes).map(([year, cents]) => ({ personId: personIds.get(p.niss)!, year: Number(year), incomeCents: BigInt(cents), source: "tax-authority" })),
+  );
+  await bulkInsert(prisma, "IncomeRecord",
+    people.flatMap((p) =>
+      Object.entries(p.incomes).map(([year, cents]) => ({ id: `income-${p.memberNumber}-${year}`, personId: personIds.get(p.niss)!, year: Number(year), incomeCents: BigInt(cents), source: "tax-authority" })),
     ),
-  });
+  );
   // helping spouse ↔ self-employed: the demo couple, then every other helping spouse with a main-occupation person
   const mains = people.filter((p) => p.category === "MAIN" && p.index > 1);
   await prisma.helpingSpouseLink.createMany({
@@ -262,6 +284,7 @@ async function seed(prisma: PrismaClient) {
     ],
   });
 
+  lap("before // ── companies");
   // ── companies (the first one is the demo company, directed by the demo affiliate) ──
   const companies = Array.from({ length: companyCount }, (_, i) => {
     const [postalCode, city, language] = r.pick(CITIES);
@@ -296,6 +319,7 @@ async function seed(prisma: PrismaClient) {
     data: companies.flatMap((c) => Object.entries(c.balanceSheets).map(([y, cents]) => ({ companyId: companyIds.get(c.enterpriseNumber)!, year: Number(y), balanceSheetTotalCents: BigInt(cents) }))),
   });
 
+  lap("before // ── the account history");
   // ── the account history, computed with the domain core ──
   const calls: Prisma.ContributionCallCreateManyInput[] = [];
   const entries: Prisma.LedgerEntryCreateManyInput[] = [];
@@ -364,7 +388,8 @@ async function seed(prisma: PrismaClient) {
         const c = quarterlyContribution({ year: q.year, category: CATEGORY_TO_DOMAIN[p.category], annualIncomeCents: base.incomeCents, primoStarter: primo, managementFeeBp: FEE_BP });
         const issuedOn = quarterStart(q);
         const dueOn = quarterDueDate(q);
-        if (issuedOn > SEED_TODAY) continue;
+        // below the threshold nothing is owed: no call is sent
+        if (issuedOn > SEED_TODAY || c.totalCents === 0) continue;
         const items = addCall(
           {
             id: callId,
@@ -387,7 +412,6 @@ async function seed(prisma: PrismaClient) {
           "call.provisional",
           { year: q.year, quarter: q.quarter },
         );
-        if (c.totalCents === 0) continue;
         surchargeCalls.push({ id: callId, quarter: q, principalCents: c.contributionCents, firstClaimedOn: issuedOn, dueOn, starterGrace: primo && quarterStart(q) < addMonths(p.startOn, 6) });
         if (issuedOn >= unpaidFrom) continue;
         const late = p.profile === "late" && r.chance(0.35);
@@ -504,12 +528,14 @@ async function seed(prisma: PrismaClient) {
     }
   }
 
-  for (let i = 0; i < calls.length; i += 5000) await prisma.contributionCall.createMany({ data: calls.slice(i, i + 5000) });
-  for (let i = 0; i < payments.length; i += 5000) await prisma.payment.createMany({ data: payments.slice(i, i + 5000) });
-  for (let i = 0; i < entries.length; i += 5000) await prisma.ledgerEntry.createMany({ data: entries.slice(i, i + 5000) });
-  for (let i = 0; i < allocations.length; i += 5000) await prisma.paymentAllocation.createMany({ data: allocations.slice(i, i + 5000) });
+  lap("before for (let i = 0; i < calls.leng");
+  await bulkInsert(prisma, "ContributionCall", calls);
+  await bulkInsert(prisma, "Payment", payments);
+  await bulkInsert(prisma, "LedgerEntry", entries);
+  await bulkInsert(prisma, "PaymentAllocation", allocations);
   await prisma.$executeRawUnsafe(`SELECT setval(pg_get_serial_sequence('"LedgerEntry"', 'id'), (SELECT MAX(id) FROM "LedgerEntry"))`);
 
+  lap("before // ── payment plans");
   // ── payment plans (active, completed, broken) and recovery cases at every step ──
   let planSeq = 0;
   let requestSeq = 0;
@@ -598,6 +624,7 @@ async function seed(prisma: PrismaClient) {
     });
   }
 
+  lap("before // ── requests of every type");
   // ── requests of every type in every state, with their status events and legal deadlines ──
   const types: RequestType[] = ["PAYMENT_PLAN", "REDUCTION", "INCREASE", "EXEMPTION", "SURCHARGE_WAIVER", "MATERNITY_AID", "BRIDGING_RIGHT", "CAREGIVER_ALLOWANCE", "QUESTION", "COMPLAINT"];
   const flows: RequestStatus[][] = [
@@ -656,6 +683,7 @@ async function seed(prisma: PrismaClient) {
     }
   }
 
+  lap("before // ── message threads");
   // ── message threads with the named advisor ──
   for (let i = 0; i < 60; i++) {
     const affiliateIndex = i === 0 ? 0 : (i * 29) % people.length;
@@ -689,6 +717,7 @@ async function seed(prisma: PrismaClient) {
     });
   }
 
+  lap("before // ── logins of the demo");
   // ── logins of the demo dossiers ──
   await createUser(prisma, { email: "affiliate@demo.caisse.be", passwordHash, role: "AFFILIATE", name: "Julie Dubois", affiliateId: affiliateIds.get(demo.memberNumber)! });
   await createUser(prisma, { email: "spouse@demo.caisse.be", passwordHash, role: "AFFILIATE", name: "Marc Dubois", affiliateId: affiliateIds.get(spouse.memberNumber)! });

@@ -474,16 +474,3 @@ export async function runSeed(env: NodeJS.ProcessEnv) {
   return run(path.join(BIN, "tsx"), [seed], env, ROOT);
 }
 
-/** Schema-agnostic "never seeded": "empty" when every application table is empty, "no-tables" when
- *  there is no table yet (no migration), "data" otherwise. Survives `prisma migrate reset`, unlike a marker. */
-export async function seedState(url: string): Promise<"no-tables" | "empty" | "data"> {
-  return withClient(url, async (c) => {
-    const { rows } = await c.query<{ tablename: string }>(
-      "select tablename from pg_tables where schemaname = 'public' and tablename <> '_prisma_migrations'",
-    );
-    if (rows.length === 0) return "no-tables";
-    const probe = rows.map((r) => `exists(select 1 from public.${quoteIdent(r.tablename)})`).join(" or ");
-    const result = await c.query<{ any: boolean }>(`select (${probe}) as any`);
-    return result.rows[0].any ? "data" : "empty";
-  });
-}

@@ -1,12 +1,11 @@
 // `npm start` on a fresh clone: demo database (embedded PostgreSQL unless DATABASE_URL is set) →
 // migrate deploy → seed if never seeded → `next build` if stale → `next start -p ${PORT:-3000}`.
-// Seeding: runs when the migrated tables are all empty (one cheap query, schema-agnostic), so a
-// demo database someone already used is never re-seeded behind their back; `npm run db:seed` forces it.
+// Seeding: prisma/seed.ts always runs; it returns at once when the fund is seeded (its Fund row is written last).
 // Build: only when .next/BUILD_ID is missing or older than any source file (mtime walk of the repo
 // minus tests/outputs, a few ms); FORCE_BUILD=1 forces it.
 import fs from "node:fs";
 import path from "node:path";
-import { BIN, ROOT, childEnv, ensureDatabase, forwardSignals, loadEnvFiles, log, run, runSeed, seedState, type DatabaseHandle } from "./db";
+import { BIN, ROOT, childEnv, ensureDatabase, forwardSignals, loadEnvFiles, log, run, runSeed, type DatabaseHandle } from "./db";
 
 // not inputs of `next build`: skip them so editing a test does not trigger a rebuild
 const IGNORED = new Set(["node_modules", ".next", ".data", ".git", ".ci", "tests", "e2e", "coverage", "test-results", "playwright-report", "scripts"]);
@@ -36,9 +35,8 @@ let code = 0;
 try {
   db = await ensureDatabase({ name: "demo" });
   const env = childEnv(db.url);
-  const state = await seedState(db.url);
-  if (state === "empty") code = await runSeed(env);
-  else log(state === "data" ? "demo database already has data: not seeding" : "no tables yet (no migration): not seeding");
+  // the seed is idempotent: a seeded fund returns at once, an interrupted seed is redone from empty tables
+  code = await runSeed(env);
   if (code === 0 && buildIsStale()) {
     log("building (no build, or sources newer than .next/BUILD_ID)");
     code = await run(path.join(BIN, "next"), ["build"], env, ROOT);

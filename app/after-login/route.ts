@@ -4,16 +4,22 @@ import { homeFor } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db/client";
 import { LOCALE_COOKIE } from "@/lib/i18n/config";
 
+// A relative Location: behind a proxy or on 127.0.0.1 the server's own idea of its host may differ from the
+// browser's, and the session cookie belongs to the browser's host.
+function redirectTo(path: string) {
+  return new NextResponse(null, { status: 303, headers: { Location: path } });
+}
+
 // After a successful sign-in: restore the user's language and send them to their area (or where they were going).
 export async function GET(request: Request) {
   const viewer = await currentViewer();
   const url = new URL(request.url);
-  if (!viewer) return NextResponse.redirect(new URL("/login", url));
+  if (!viewer) return redirectTo("/login");
   const wanted = url.searchParams.get("callbackUrl");
   const home = homeFor(viewer.role);
   // only same-site paths inside the user's own area
   const target = wanted && wanted.startsWith(home) && !wanted.startsWith("//") ? wanted : home;
-  const response = NextResponse.redirect(new URL(target, url));
+  const response = redirectTo(target);
   const user = await prisma.user.findUnique({ where: { id: viewer.userId }, select: { locale: true } });
   if (user) response.cookies.set(LOCALE_COOKIE, user.locale, { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365 });
   return response;

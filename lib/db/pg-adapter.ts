@@ -10,6 +10,7 @@ type Field = { dataTypeID: number };
 type IOResult = { fields?: Field[] } | undefined;
 type Queryable = {
   performIO: (query: unknown) => Promise<IOResult>;
+  queryRaw?: (query: unknown) => Promise<{ columnTypes: number[] }>;
   startTransaction?: (isolationLevel?: string) => Promise<Queryable>;
   executeScript?: (script: string) => Promise<void>;
   underlyingDriver?: () => { query: (sql: string) => Promise<unknown> };
@@ -19,14 +20,29 @@ type Queryable = {
 function patchQueryable<T extends Queryable>(q: T): T {
   const performIO = q.performIO.bind(q);
   // 1. remap "char"/name columns (and arrays) to text
-  q.performIO = async (query: unknown) => {
-    const result = await performIO(query);
-    for (const field of result?.fields ?? []) {
+  const remap = (result: IOResult, charColumns?: number[]) => {
+    (result?.fields ?? []).forEach((field, i) => {
+      if (field.dataTypeID === 18) charColumns?.push(i);
       const mapped = OID_REMAP[field.dataTypeID];
       if (mapped !== undefined) field.dataTypeID = mapped;
-    }
+    });
     return result;
   };
+  q.performIO = async (query: unknown) => remap(await performIO(query));
+  // 1b. ...but the schema engine reads pg_constraint.contype (a "char") with get_expect_char, which
+  //     panics on Text ("RuntimeError: unreachable" in `migrate dev` as soon as a CHECK or EXCLUDE
+  //     constraint exists). queryRaw reports scalar "char" columns as ColumnTypeEnum.Character (6).
+  if (q.queryRaw) {
+    const queryRaw = q.queryRaw;
+    q.queryRaw = async (query: unknown) => {
+      const charColumns: number[] = [];
+      // per-call view of q whose performIO records the "char" columns (safe under concurrency)
+      const view = Object.create(q, { performIO: { value: async (io: unknown) => remap(await performIO(io), charColumns) } });
+      const result = await queryRaw.call(view, query);
+      for (const i of charColumns) result.columnTypes[i] = 6; // ColumnTypeEnum.Character
+      return result;
+    };
+  }
   if (q.startTransaction) {
     const startTransaction = q.startTransaction.bind(q);
     q.startTransaction = async (isolationLevel?: string) => patchQueryable(await startTransaction(isolationLevel));

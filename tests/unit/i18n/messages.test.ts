@@ -1,0 +1,47 @@
+// Every user-visible string exists in French and Dutch, and every message is valid ICU syntax.
+import { describe, expect, it } from "vitest";
+import { IntlMessageFormat } from "intl-messageformat";
+import fr from "@/lib/i18n/messages/fr.json";
+import nl from "@/lib/i18n/messages/nl.json";
+
+type Tree = { [key: string]: string | Tree };
+
+function flatten(tree: Tree, prefix = ""): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [k, v] of Object.entries(tree)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (typeof v === "string") out.set(key, v);
+    else for (const [kk, vv] of flatten(v, key)) out.set(kk, vv);
+  }
+  return out;
+}
+
+const catalogs = { fr: flatten(fr as Tree), nl: flatten(nl as Tree) };
+
+describe("message catalogues", () => {
+  it("have the same keys in French and Dutch", () => {
+    const frKeys = [...catalogs.fr.keys()].sort();
+    const nlKeys = [...catalogs.nl.keys()].sort();
+    expect(nlKeys.filter((k) => !catalogs.fr.has(k))).toEqual([]);
+    expect(frKeys.filter((k) => !catalogs.nl.has(k))).toEqual([]);
+    expect(frKeys.length).toBeGreaterThan(150);
+  });
+
+  it.each(["fr", "nl"] as const)("%s: every message parses as ICU and is not empty", (locale) => {
+    for (const [key, message] of catalogs[locale]) {
+      expect(message.trim(), key).not.toBe("");
+      expect(() => new IntlMessageFormat(message, locale), key).not.toThrow();
+    }
+  });
+
+  it("uses the same placeholders in both languages", () => {
+    type Node = { type: number; value?: string; options?: Record<string, { value: Node[] }> };
+    const names = (nodes: Node[]): string[] =>
+      nodes.flatMap((n) => [
+        ...(n.type !== 0 && n.value ? [n.value] : []), // 0 = literal text
+        ...Object.values(n.options ?? {}).flatMap((o) => names(o.value)),
+      ]);
+    const placeholders = (m: string) => [...new Set(names(new IntlMessageFormat(m, "fr").getAst() as Node[]))].sort();
+    for (const [key, message] of catalogs.fr) expect(placeholders(catalogs.nl.get(key) ?? ""), key).toEqual(placeholders(message));
+  });
+});
