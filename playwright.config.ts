@@ -12,7 +12,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
+  reporter: [["list"], ["json", { outputFile: ".reports/e2e.json" }]],
   use: {
     baseURL: BASE_URL,
     locale: "fr-BE",
@@ -26,7 +26,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
   webServer: {
     // tsx directly (not npm): npm does not forward SIGTERM, which would orphan next and PostgreSQL
-    command: `node_modules/.bin/tsx scripts/with-db.ts --e2e --fresh --seed -- next start -p ${PORT}`,
+    command: `node_modules/.bin/tsx scripts/with-db.ts --db ${process.env.E2E_DB ?? "e2e"} --e2e --fresh --seed -- next start -p ${PORT}`,
     url: `${BASE_URL}/login`,
     env: { PORT: String(PORT), SEED_AFFILIATES: "300", PORTAL_TODAY: "2026-11-28" },
     reuseExistingServer: false,

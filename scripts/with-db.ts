@@ -1,7 +1,7 @@
 // Run a command against a ready, migrated database:
 //   tsx scripts/with-db.ts [--test|--e2e|--db NAME] [--fresh] [--seed] -- <command...>
 // --test   database "test", dropped and recreated before the command and dropped after it
-// --e2e    database "e2e"; NEXTAUTH_URL defaults to http://127.0.0.1:$PORT (what Playwright visits)
+// --e2e    database "e2e" (or --db NAME given before it); NEXTAUTH_URL defaults to http://127.0.0.1:$PORT (what Playwright visits)
 // --fresh  drop and recreate the database before migrating (not for the configured DATABASE_URL)
 // --seed   run prisma/seed.ts (idempotent) before the command
 // Sets DATABASE_URL, NEXTAUTH_SECRET/NEXTAUTH_URL when unset, forwards SIGINT/SIGTERM/SIGHUP, releases
@@ -26,10 +26,11 @@ let name = "demo";
 let fresh = false;
 let dropAfter = false;
 let seed = false;
+let e2e = false;
 for (let i = 0; i < options.length; i++) {
   const o = options[i];
   if (o === "--test") [name, fresh, dropAfter] = ["test", true, true];
-  else if (o === "--e2e") name = "e2e";
+  else if (o === "--e2e") [name, e2e] = [name === "demo" ? "e2e" : name, true];
   else if (o === "--db") name = options[++i] ?? "";
   else if (o === "--fresh") fresh = true;
   else if (o === "--seed") seed = true;
@@ -46,7 +47,7 @@ let db: DatabaseHandle | undefined;
 let code: number;
 try {
   db = await ensureDatabase({ name, fresh });
-  const env = childEnv(db.url, name === "e2e" ? "127.0.0.1" : "localhost");
+  const env = childEnv(db.url, e2e ? "127.0.0.1" : "localhost");
   // Prisma CLI commands (e.g. `prisma migrate dev`) get the timer preload; other commands must not
   if (path.basename(command[0]) === "prisma") env.NODE_OPTIONS = prismaNodeOptions(env.NODE_OPTIONS);
   code = seed ? await runSeed(env) : 0;

@@ -1,5 +1,6 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
+import { loadMessages } from "./messages";
 import { isLocale, localeFromAcceptLanguage, LOCALE_COOKIE, type AppLocale } from "./config";
 
 /** The request's language: the remembered choice (cookie, set at sign-in from the user's profile) or the browser's. */
@@ -11,6 +12,6 @@ export async function resolveLocale(): Promise<AppLocale> {
 
 export default getRequestConfig(async () => {
   const locale = await resolveLocale();
-  const messages = (await import(`./messages/${locale}.json`)).default;
+  const messages = await loadMessages(locale);
   return { locale, messages, timeZone: "Europe/Brussels" };
 });

@@ -1,8 +1,7 @@
 // Every user-visible string exists in French and Dutch, and every message is valid ICU syntax.
 import { describe, expect, it } from "vitest";
 import { IntlMessageFormat } from "intl-messageformat";
-import fr from "@/lib/i18n/messages/fr.json";
-import nl from "@/lib/i18n/messages/nl.json";
+import { loadCatalogParts, loadMessages } from "@/lib/i18n/messages";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -16,9 +15,19 @@ function flatten(tree: Tree, prefix = ""): Map<string, string> {
   return out;
 }
 
-const catalogs = { fr: flatten(fr as Tree), nl: flatten(nl as Tree) };
+const catalogs = { fr: flatten((await loadMessages("fr")) as Tree), nl: flatten((await loadMessages("nl")) as Tree) };
 
 describe("message catalogues", () => {
+  it.each(["fr", "nl"] as const)("%s: no two files define the same top-level namespace", async (locale) => {
+    const seen = new Map<string, string>();
+    for (const { file, messages } of await loadCatalogParts(locale)) {
+      for (const ns of Object.keys(messages)) {
+        expect(seen.get(ns), `${ns} in ${file}`).toBeUndefined();
+        seen.set(ns, file);
+      }
+    }
+  });
+
   it("have the same keys in French and Dutch", () => {
     const frKeys = [...catalogs.fr.keys()].sort();
     const nlKeys = [...catalogs.nl.keys()].sort();
