@@ -21,10 +21,21 @@ export function startMailCatcher(port: number, dir = process.env.MAIL_CATCHER_DI
       });
     },
   });
-  return new Promise<SMTPServer>((resolve, reject) => {
+  return new Promise<{ server: SMTPServer; port: number; dir: string }>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(port, "127.0.0.1", () => resolve(server));
+    server.listen(port, "127.0.0.1", () => {
+      const address = server.server.address();
+      resolve({ server, port: typeof address === "object" && address ? address.port : port, dir });
+    });
   });
+}
+
+/** For the wrappers: a catcher on a free port unless SMTP_URL is configured; returns the env to add. */
+export async function localMailEnv(name: string): Promise<{ env: Record<string, string>; close: () => void }> {
+  if (process.env.SMTP_URL) return { env: {}, close: () => {} };
+  const dir = process.env.MAIL_CATCHER_DIR ?? path.resolve(".data", `mail-${name}`);
+  const { server, port } = await startMailCatcher(0, dir);
+  return { env: { SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_CATCHER_DIR: dir }, close: () => server.close() };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

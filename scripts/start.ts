@@ -6,6 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { BIN, ROOT, childEnv, ensureDatabase, forwardSignals, loadEnvFiles, log, run, runSeed, type DatabaseHandle } from "./db";
+import { localMailEnv } from "./mail-catcher";
 
 // not inputs of `next build`: skip them so editing a test does not trigger a rebuild
 const IGNORED = new Set(["node_modules", ".next", ".data", ".git", ".ci", "tests", "e2e", "coverage", "test-results", "playwright-report", "scripts"]);
@@ -31,10 +32,14 @@ forwardSignals();
 loadEnvFiles();
 
 let db: DatabaseHandle | undefined;
+let mail: { close: () => void } | undefined;
 let code = 0;
 try {
   db = await ensureDatabase({ name: "demo" });
   const env = childEnv(db.url);
+  const localMail = await localMailEnv("demo");
+  mail = localMail;
+  Object.assign(env, localMail.env);
   // the seed is idempotent: a seeded fund returns at once, an interrupted seed is redone from empty tables
   code = await runSeed(env);
   if (code === 0 && buildIsStale()) {
@@ -46,5 +51,6 @@ try {
   console.error(error instanceof Error ? error.message : error);
   code = 1;
 }
+mail?.close();
 await db?.stop();
 process.exit(code);

@@ -12,6 +12,7 @@ import {
   childEnv, ensureDatabase, forwardSignals, loadEnvFiles, log, prismaNodeOptions, run, runSeed,
   type DatabaseHandle,
 } from "./db";
+import { localMailEnv } from "./mail-catcher";
 
 const args = process.argv.slice(2);
 const sep = args.indexOf("--");
@@ -44,10 +45,15 @@ forwardSignals(); // installed first: a Ctrl-C while PostgreSQL starts still rel
 loadEnvFiles();
 
 let db: DatabaseHandle | undefined;
+let mail: { close: () => void } | undefined;
 let code: number;
 try {
   db = await ensureDatabase({ name, fresh });
   const env = childEnv(db.url, e2e ? "127.0.0.1" : "localhost");
+  // real SMTP in dev and tests: a local catcher writing .eml files under .data/mail-<name>, unless SMTP_URL is set
+  const localMail = await localMailEnv(name);
+  mail = localMail;
+  Object.assign(env, localMail.env);
   // Prisma CLI commands (e.g. `prisma migrate dev`) get the timer preload; other commands must not
   if (path.basename(command[0]) === "prisma") env.NODE_OPTIONS = prismaNodeOptions(env.NODE_OPTIONS);
   code = seed ? await runSeed(env) : 0;
@@ -61,5 +67,6 @@ try {
 } catch (error) {
   log(`could not drop the test database: ${error instanceof Error ? error.message : error}`);
 }
+mail?.close();
 await db?.stop();
 process.exit(code);
