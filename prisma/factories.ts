@@ -35,10 +35,9 @@ export function makeNiss(birthDate: string, sequence: number, sex: "M" | "F"): s
   return niss;
 }
 
-/** A valid enterprise number (0xxx.xxx.xxx) from a 7-digit serial. */
+/** A valid enterprise number (0xxx.xxx.xxx): "0", 7 digits from the serial, 2 check digits. */
 export function makeEnterpriseNumber(serial: number): string {
-  const base = 2000_0000 + (serial % 9000_0000);
-  const first8 = `0${String(base).padStart(7, "0")}`.slice(0, 8);
+  const first8 = `0${String(1_000_000 + (serial % 9_000_000)).padStart(7, "0")}`;
   const check = 97 - (Number(first8) % 97);
   const n = `${first8}${String(check).padStart(2, "0")}`;
   if (!isValidEnterpriseNumber(n)) throw new Error(`factory produced an invalid enterprise number ${n}`);

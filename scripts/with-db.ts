@@ -1,7 +1,8 @@
 // Run a command against a ready, migrated database:
 //   tsx scripts/with-db.ts [--test|--e2e|--db NAME] [--fresh] [--seed] -- <command...>
 // --test   database "test", dropped and recreated before the command and dropped after it
-// --e2e    database "e2e" (or --db NAME given before it); NEXTAUTH_URL defaults to http://127.0.0.1:$PORT (what Playwright visits)
+// --e2e    database "e2e" (or --db NAME given before it), dropped after the command; NEXTAUTH_URL defaults to
+//          http://127.0.0.1:$PORT (what Playwright visits)
 // --fresh  drop and recreate the database before migrating (not for the configured DATABASE_URL)
 // --seed   run prisma/seed.ts (idempotent) before the command
 // Sets DATABASE_URL, NEXTAUTH_SECRET/NEXTAUTH_URL when unset, forwards SIGINT/SIGTERM/SIGHUP, releases
@@ -31,7 +32,7 @@ let e2e = false;
 for (let i = 0; i < options.length; i++) {
   const o = options[i];
   if (o === "--test") [name, fresh, dropAfter] = ["test", true, true];
-  else if (o === "--e2e") [name, e2e] = [name === "demo" ? "e2e" : name, true];
+  else if (o === "--e2e") [name, e2e, dropAfter] = [name === "demo" ? "e2e" : name, true, true];
   else if (o === "--db") name = options[++i] ?? "";
   else if (o === "--fresh") fresh = true;
   else if (o === "--seed") seed = true;

@@ -1,0 +1,15 @@
+// Every job the CLI (scripts/jobs.ts) and the staff page (/staff/jobs) can start.
+import { companyCallsJob } from "./company-calls";
+import { importCodaJob } from "./import-coda";
+import { quarterlyCallsJob } from "./quarterly-calls";
+import { surchargesJob } from "./surcharges";
+import type { JobDefinition, JobParams } from "./types";
+
+const asJob = <P extends JobParams>(d: JobDefinition<P>) => d as unknown as JobDefinition<JobParams>;
+
+export const JOBS: Record<string, JobDefinition<JobParams>> = {
+  [quarterlyCallsJob.name]: asJob(quarterlyCallsJob),
+  [surchargesJob.name]: asJob(surchargesJob),
+  [companyCallsJob.name]: asJob(companyCallsJob),
+  [importCodaJob.name]: asJob(importCodaJob),
+};
