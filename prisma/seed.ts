@@ -30,6 +30,8 @@ import {
   type QuarterNumber,
 } from "@/lib/domain";
 import { hashPassword } from "@/lib/auth/password";
+import { runJob } from "@/lib/jobs/runner";
+import { surchargesJob } from "@/lib/jobs/surcharges";
 import { bulkInsert, createUser, dbDate, makeCommunication, makeEnterpriseNumber, makeIban, makeNiss, rng } from "./factories";
 
 export const DEMO_PASSWORD = "demo-caisse-2026";
@@ -722,6 +724,12 @@ async function seed(prisma: PrismaClient) {
   await createUser(prisma, { email: "affiliate@demo.caisse.be", passwordHash, role: "AFFILIATE", name: "Julie Dubois", affiliateId: affiliateIds.get(demo.memberNumber)! });
   await createUser(prisma, { email: "spouse@demo.caisse.be", passwordHash, role: "AFFILIATE", name: "Marc Dubois", affiliateId: affiliateIds.get(spouse.memberNumber)! });
   await createUser(prisma, { email: "company@demo.caisse.be", passwordHash, role: "AFFILIATE", name: "Dubois Consulting SRL", affiliateId: affiliateIds.get(companies[0].memberNumber)! });
+
+  // the late-payment surcharges the person history above does not book itself (the company contribution's
+  // 1 % per month): the fund's own surcharge job, run as of the seed date, so that a later run finds nothing to add
+  lap("before surcharges job");
+  const surcharges = await runJob(surchargesJob, {}, { prisma, today: SEED_TODAY });
+  if (!surcharges.ok) throw new Error(`seed: surcharge job ${surcharges.status}: ${surcharges.code}`);
 
   // the fund itself, last: its presence marks a completely seeded database
   await prisma.fund.create({
