@@ -1,0 +1,148 @@
+// Reads the recorded events for the indicator computations (no authorization here: callers are the DAL, which
+// checks the viewer, and the refresh job/bench). Dates are converted to Brussels dates before the pure functions.
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { todayInBrussels, isoDate } from "@/lib/clock";
+import type { BenefitRecord, CallCollectionRecord, RecoveryDebtor, RequestRecord, RequestStatusName, RecoveryStepName } from "./compute";
+
+export const brusselsDate = (d: Date): string => todayInBrussels(d, "");
+
+/** SQL for an affiliate's current category ('COMPANY' for companies, '' when unknown). */
+export const CATEGORY_SQL = (affiliateCol: string) => `coalesce((
+  select cp.category::text from "Affiliation" af join "CategoryPeriod" cp on cp."affiliationId" = af.id
+  where af."affiliateId" = ${affiliateCol} order by cp."fromOn" desc limit 1),
+  (select case when a2.kind = 'COMPANY' then 'COMPANY' else '' end from "Affiliate" a2 where a2.id = ${affiliateCol}), '')`;
+
+export type RequestScope = { since?: Date | null; from?: string; to?: string; category?: string; advisorId?: string; requestType?: string; ids?: string[] };
+
+const OPEN_STATUSES = ["SUBMITTED", "IN_REVIEW", "INFORMATION_REQUESTED", "AWAITING_SECOND_APPROVAL"];
+
+/**
+ * Requests that can contribute to a bucket on or after `activeFrom`: still open (a deadline may pass) or changed
+ * since then (a handled request is bucketed on or before its last change).
+ */
+export async function loadRequests(prisma: PrismaClient, scope: { activeFrom?: string; filedTo?: string; requestType?: string; advisorId?: string; ids?: string[] } = {}): Promise<RequestRecord[]> {
+  const where: string[] = [`r.status <> 'DRAFT'`];
+  const params: unknown[] = [];
+  const p = (v: unknown) => { params.push(v); return `$${params.length}`; };
+  if (scope.activeFrom) where.push(`(r."updatedAt" >= ${p(scope.activeFrom)}::date - interval '1 day' or r."filedOn" >= $${params.length}::date or r.status::text = any(${p(OPEN_STATUSES)}::text[]))`);
+  if (scope.filedTo) where.push(`r."filedOn" <= ${p(scope.filedTo)}::date`);
+  if (scope.requestType) where.push(`r.type::text = ${p(scope.requestType)}`);
+  if (scope.advisorId) where.push(`r."assigneeId" = ${p(scope.advisorId)}`);
+  if (scope.ids) where.push(`r.id = any(${p(scope.ids)}::text[])`);
+  const rows = await prisma.$queryRawUnsafe<{
+    id: string; reference: string; type: string; status: RequestStatusName; affiliateId: string | null; category: string | null; assigneeId: string | null;
+    filedOn: Date; informationDueOn: Date | null; decisionDueOn: Date | null; pausedDays: number; decidedAt: Date | null;
+  }[]>(
+    `select r.id, r.reference, r.type::text as type, r.status::text as status, r."affiliateId", r."assigneeId",
+            r."filedOn", r."informationDueOn", r."decisionDueOn", r."pausedDays", r."decidedAt",
+            case when r."affiliateId" is null then '' else ${CATEGORY_SQL('r."affiliateId"')} end as category
+       from "Request" r where ${where.join(" and ")}`,
+    ...params,
+  );
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [events, answers] = await Promise.all([
+    prisma.$queryRawUnsafe<{ requestId: string; at: Date; fromStatus: RequestStatusName | null; toStatus: RequestStatusName }[]>(
+      `select e."requestId", e.at, e."fromStatus"::text as "fromStatus", e."toStatus"::text as "toStatus"
+         from "RequestEvent" e where e."requestId" = any($1::text[]) order by e."requestId", e.at, e.id`, ids),
+    prisma.$queryRawUnsafe<{ requestId: string; at: Date }[]>(
+      `select t."requestId", min(m."createdAt") as at from "MessageThread" t join "Message" m on m."threadId" = t.id
+         join "User" u on u.id = m."authorId" and u.role <> 'AFFILIATE'
+        where t."requestId" = any($1::text[]) group by t."requestId"`, ids),
+  ]);
+  const byRequest = new Map<string, RequestRecord["events"]>();
+  for (const e of events) {
+    const list = byRequest.get(e.requestId) ?? [];
+    list.push({ on: brusselsDate(e.at), fromStatus: e.fromStatus, toStatus: e.toStatus });
+    byRequest.set(e.requestId, list);
+  }
+  const answered = new Map(answers.map((a) => [a.requestId, brusselsDate(a.at)]));
+  return rows.map((r) => ({
+    id: r.id,
+    reference: r.reference,
+    type: r.type,
+    status: r.status,
+    affiliateId: r.affiliateId,
+    category: r.category ?? "",
+    assigneeId: r.assigneeId,
+    filedOn: isoDate(r.filedOn),
+    informationDueOn: r.informationDueOn && isoDate(r.informationDueOn),
+    decisionDueOn: r.decisionDueOn && isoDate(r.decisionDueOn),
+    pausedDays: r.pausedDays,
+    decidedOn: r.decidedAt && brusselsDate(r.decidedAt),
+    firstStaffAnswerOn: answered.get(r.id) ?? null,
+    events: byRequest.get(r.id) ?? [],
+  }));
+}
+
+export async function loadBenefits(prisma: PrismaClient, scope: { advisorId?: string } = {}): Promise<BenefitRecord[]> {
+  const rows = await prisma.$queryRawUnsafe<{
+    id: string; affiliateId: string; memberNumber: string; advisorId: string | null; type: string; status: BenefitRecord["status"]; grantedAutomatically: boolean;
+    filedOn: Date | null; createdAt: Date; paymentDueOn: Date | null; category: string;
+  }[]>(
+    `select b.id, b."affiliateId", a."memberNumber", a."advisorId", b.type::text as type, b.status::text as status, b."grantedAutomatically",
+            b."filedOn", b."createdAt", b."paymentDueOn", ${CATEGORY_SQL('b."affiliateId"')} as category
+       from "BenefitClaim" b join "Affiliate" a on a.id = b."affiliateId" ${scope.advisorId ? `where a."advisorId" = $1` : ""}`,
+    ...(scope.advisorId ? [scope.advisorId] : []),
+  );
+  const payments = rows.length
+    ? await prisma.benefitPayment.findMany({ where: { claimId: { in: rows.map((r) => r.id) } }, select: { claimId: true, paidOn: true, interestCents: true } })
+    : [];
+  const byClaim = new Map<string, BenefitRecord["payments"]>();
+  for (const p of payments) byClaim.set(p.claimId, [...(byClaim.get(p.claimId) ?? []), { paidOn: isoDate(p.paidOn), interestCents: p.interestCents }]);
+  return rows.map((r) => ({
+    id: r.id, reference: r.memberNumber, affiliateId: r.affiliateId, category: r.category, advisorId: r.advisorId ?? "", type: r.type, status: r.status,
+    grantedAutomatically: r.grantedAutomatically, filedOn: r.filedOn && isoDate(r.filedOn), createdOn: brusselsDate(r.createdAt),
+    paymentDueOn: r.paymentDueOn && isoDate(r.paymentDueOn), payments: byClaim.get(r.id) ?? [],
+  }));
+}
+
+export async function loadRecoveryDebtors(prisma: PrismaClient, scope: { advisorId?: string } = {}): Promise<RecoveryDebtor[]> {
+  const rows = await prisma.$queryRawUnsafe<{ caseId: string; affiliateId: string; memberNumber: string; advisorId: string | null; category: string; kind: RecoveryStepName | null; on: Date | null }[]>(
+    `with debtors as (
+       select distinct c."affiliateId" from "RecoveryCase" c join "RecoveryStep" s on s."caseId" = c.id
+        where s.kind in ('BAILIFF','LAWYER','HEARING','JUDGMENT'))
+     select c.id as "caseId", c."affiliateId", a."memberNumber", a."advisorId", ${CATEGORY_SQL('c."affiliateId"')} as category, s.kind::text as kind, s."on"
+       from debtors d join "RecoveryCase" c on c."affiliateId" = d."affiliateId" join "Affiliate" a on a.id = c."affiliateId"
+       left join "RecoveryStep" s on s."caseId" = c.id ${scope.advisorId ? `where a."advisorId" = $1` : ""}
+      order by c."affiliateId", c.id, s."on", s.id`,
+    ...(scope.advisorId ? [scope.advisorId] : []),
+  );
+  const debtors = new Map<string, RecoveryDebtor>();
+  for (const r of rows) {
+    const d = debtors.get(r.affiliateId) ?? { affiliateId: r.affiliateId, reference: r.memberNumber, category: r.category, advisorId: r.advisorId ?? "", cases: [] };
+    let c = d.cases.find((x) => x.id === r.caseId);
+    if (!c) { c = { id: r.caseId, steps: [] }; d.cases.push(c); }
+    if (r.kind && r.on) c.steps.push({ kind: r.kind, on: isoDate(r.on) });
+    debtors.set(r.affiliateId, d);
+  }
+  return [...debtors.values()];
+}
+
+/** Per call: what was called (CALL, FEE, SURCHARGE debits) and what payments settled (recorded allocations). */
+export const CALL_COLLECTION_SQL = `
+  select c.id, c."affiliateId", c."structuredCommunication" as reference, coalesce(c.category::text, 'COMPANY') as category, c."dueOn", c."issuedOn", c.kind::text as kind,
+         coalesce(d.called, 0)::bigint as called, coalesce(s.settled, 0)::bigint as settled
+    from "ContributionCall" c
+    left join lateral (select sum(l."amountCents") as called from "LedgerEntry" l
+                        where l."callId" = c.id and l.kind in ('CALL','FEE','SURCHARGE') and l."amountCents" > 0) d on true
+    left join lateral (select sum(pa."amountCents") as settled from "LedgerEntry" l join "PaymentAllocation" pa on pa."targetEntryId" = l.id
+                        where l."callId" = c.id and l.kind in ('CALL','FEE','SURCHARGE') and l."amountCents" > 0) s on true`;
+
+/** The same per-call figures for every call at once, set-based (hash aggregates instead of per-call lookups). */
+export const CALL_BALANCES_SQL = `
+  select c.id, coalesce(c.category::text, 'COMPANY') as category, c."dueOn", d.called::bigint as called, coalesce(s.settled, 0)::bigint as settled
+    from (select l."callId", sum(l."amountCents") as called from "LedgerEntry" l
+           where l."callId" is not null and l.kind in ('CALL','FEE','SURCHARGE') and l."amountCents" > 0 group by 1) d
+    join "ContributionCall" c on c.id = d."callId"
+    left join (select l."callId", sum(pa."amountCents") as settled from "PaymentAllocation" pa join "LedgerEntry" l on l.id = pa."targetEntryId"
+                where l."callId" is not null and l.kind in ('CALL','FEE','SURCHARGE') and l."amountCents" > 0 group by 1) s on s."callId" = c.id`;
+
+export async function loadCallCollections(prisma: PrismaClient, scope: { dueFrom: string; dueTo: string; category?: string; limitOutstanding?: number }): Promise<CallCollectionRecord[]> {
+  const rows = await prisma.$queryRawUnsafe<{ id: string; affiliateId: string; reference: string; category: string; dueOn: Date; called: bigint; settled: bigint }[]>(
+    `select * from (${CALL_COLLECTION_SQL} where c."dueOn" between $1::date and $2::date ${scope.category ? `and coalesce(c.category::text, 'COMPANY') = $3` : ""}) x
+      ${scope.limitOutstanding ? `where x.called > x.settled order by x.called - x.settled desc limit ${Math.floor(scope.limitOutstanding)}` : ""}`,
+    scope.dueFrom, scope.dueTo, ...(scope.category ? [scope.category] : []),
+  );
+  return rows.map((r) => ({ id: r.id, reference: r.reference, affiliateId: r.affiliateId, category: r.category, dueOn: isoDate(r.dueOn), calledCents: Number(r.called), settledCents: Number(r.settled) }));
+}
