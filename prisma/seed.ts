@@ -32,6 +32,7 @@ import {
 import { hashPassword } from "@/lib/auth/password";
 import { runJob } from "@/lib/jobs/runner";
 import { surchargesJob } from "@/lib/jobs/surcharges";
+import { refreshKpiFacts } from "@/lib/kpi/refresh";
 import { bulkInsert, createUser, dbDate, makeCommunication, makeEnterpriseNumber, makeIban, makeNiss, rng } from "./factories";
 
 export const DEMO_PASSWORD = "demo-caisse-2026";
@@ -730,6 +731,10 @@ async function seed(prisma: PrismaClient) {
   lap("before surcharges job");
   const surcharges = await runJob(surchargesJob, {}, { prisma, today: SEED_TODAY });
   if (!surcharges.ok) throw new Error(`seed: surcharge job ${surcharges.status}: ${surcharges.code}`);
+
+  // the managers' dashboards are full at the first visit
+  lap("before KPI refresh");
+  await refreshKpiFacts(prisma, SEED_TODAY);
 
   // the fund itself, last: its presence marks a completely seeded database
   await prisma.fund.create({

@@ -8,6 +8,10 @@ export default async function PublicLayout({ children }: { children: React.React
   const viewer = await currentViewer();
   const nav = [
     { href: "/", label: t("home") },
+    { href: "/simulator", label: t("simulator") },
+    { href: "/guides", label: t("guides") },
+    { href: "/affiliation", label: t("affiliation") },
+    { href: "/performance", label: t("performance") },
     viewer ? { href: homeFor(viewer.role), label: t("myArea") } : { href: "/login", label: t("login") },
   ];
   return (

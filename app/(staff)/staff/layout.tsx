@@ -10,6 +10,11 @@ export default async function StaffLayout({ children }: { children: React.ReactN
   if (!isStaff(viewer.role)) notFound();
   const t = await getTranslations("nav");
   const nav: NavItem[] = [{ href: "/staff", label: t("staffHome") }];
+  if (can(viewer.role, "request:decide")) nav.push({ href: "/staff/queues", label: t("queues") });
+  if (can(viewer.role, "recovery:manage")) nav.push({ href: "/staff/recovery", label: t("recovery") });
+  if (can(viewer.role, "payment:reconcile")) nav.push({ href: "/staff/payments", label: t("payments") });
+  if (can(viewer.role, "job:run")) nav.push({ href: "/staff/jobs", label: t("jobs") });
+  if (can(viewer.role, "dashboard:read")) nav.push({ href: "/staff/dashboards", label: t("dashboards") });
   if (can(viewer.role, "parameter:read")) nav.push({ href: "/staff/parameters", label: t("parameters") });
   return (
     <>
