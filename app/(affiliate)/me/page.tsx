@@ -19,10 +19,20 @@ export default async function AffiliateHomePage() {
   const t = await getTranslations("me");
   const tc = await getTranslations("category");
   const tk = await getTranslations("callKind");
+  const ts = await getTranslations("ss_home");
   const locale = await getLocale();
   return (
     <div className="space-y-6">
       <PageTitle>{t("greeting", { name: o.displayName })}</PageTitle>
+      <nav aria-label={ts("shortcuts")}>
+        <ul className="flex flex-wrap gap-4">
+          <li><Link href="/me/pay" className="font-medium">{ts("pay")}</Link></li>
+          <li><Link href="/me/requests" className="font-medium">{ts("requests")}</Link></li>
+          <li><Link href="/me/requests/question" className="font-medium">{ts("ask")}</Link></li>
+          <li><Link href="/me/documents" className="font-medium">{ts("documents")}</Link></li>
+          <li><Link href="/me/profile" className="font-medium">{ts("profile")}</Link></li>
+        </ul>
+      </nav>
       <Card title={t("whoAmI")}>
         <dl className="grid gap-2 sm:grid-cols-3">
           <div>

@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Card, PageTitle } from "@/components/ui";
 import { Explanation, ledgerReason } from "@/components/explanation";
 import { orNotFound, requireViewer } from "@/lib/auth/session";
-import { getMyCall } from "@/lib/dal/affiliate";
+import { getMyCallStatement } from "@/lib/dal/me-account";
 import { formatDate, formatMoney, formatStructuredCommunication } from "@/lib/format";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,13 +15,18 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function CallPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const viewer = await requireViewer("own-dossier:read", `/me/calls/${id}`);
-  const call = await orNotFound(getMyCall(viewer, id));
+  const call = await orNotFound(getMyCallStatement(viewer, id));
+  const ts = await getTranslations("ss_call");
   const t = await getTranslations("call");
   const tk = await getTranslations("callKind");
   const tl = await getTranslations("ledgerKind");
   const locale = await getLocale();
   const period = call.quarter > 0 ? t("quarterLabel", { year: call.year, quarter: call.quarter }) : String(call.year);
   const reasons = await Promise.all(call.entries.map((e) => ledgerReason(e.reasonCode, e.reasonParams)));
+  const surchargeReasons = await Promise.all(call.surcharges.map((e) => ledgerReason(e.reasonCode, e.reasonParams)));
+  const allocationReasons = await Promise.all(
+    call.payments.map((p) => Promise.all(p.allocations.map((a) => ledgerReason(a.reasonCode, a.reasonParams)))),
+  );
   return (
     <div className="space-y-6">
       <p>
@@ -60,6 +65,72 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
           </tbody>
         </table>
       </Card>
+      <Card title={ts("paymentsTitle")}>
+        {call.payments.length === 0 ? (
+          <p>{ts("noPayments")}</p>
+        ) : (
+          <ol className="space-y-4">
+            {call.payments.map((p, i) => (
+              <li key={p.entryId} className="rounded border border-slate-200 p-3">
+                <p className="font-medium">
+                  {ts("paymentReceived", { amount: formatMoney(locale, p.amountCents), date: formatDate(locale, p.valueOn) })}
+                </p>
+                <p className="text-sm text-slate-700">{ts("toThisCall", { amount: formatMoney(locale, p.allocatedToCallCents) })}</p>
+                <table className="mt-2 w-full text-left text-sm">
+                  <caption className="sr-only">{ts("allocationCaption", { date: formatDate(locale, p.valueOn) })}</caption>
+                  <thead>
+                    <tr className="border-b border-slate-300">
+                      <th scope="col" className="py-1 pr-4">{ts("allocatedTo")}</th>
+                      <th scope="col" className="py-1 text-right">{t("amount")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {p.allocations.map((a, j) => (
+                      <tr key={`${a.targetEntryId}-${j}`} className="border-b border-slate-100">
+                        <td className="py-1 pr-4">{tl(a.targetKind)} — {allocationReasons[i][j]}</td>
+                        <td className="py-1 text-right font-mono">{formatMoney(locale, a.amountCents)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </li>
+            ))}
+          </ol>
+        )}
+        <p className="mt-3 text-sm text-slate-700">{ts("allocationRule")}</p>
+      </Card>
+      <Card title={ts("surchargesTitle")}>
+        {call.surcharges.length === 0 ? (
+          <p>{ts("noSurcharges")}</p>
+        ) : (
+          <ul className="space-y-1">
+            {call.surcharges.map((s, i) => (
+              <li key={s.id} className="flex justify-between gap-4">
+                <span>{ts("surchargeLine", { date: formatDate(locale, s.bookedOn), reason: surchargeReasons[i] })}</span>
+                <span className="font-mono">{formatMoney(locale, s.amountCents)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+        {call.surcharges.length > 0 && <p className="mt-3 text-sm text-slate-700">{ts("surchargeWhy")}</p>}
+      </Card>
+      {call.regularisation.kind !== "not-applicable" && (
+        <Card title={ts("regularisationTitle")}>
+          {call.regularisation.kind === "regularised" ? (
+            <p>
+              {ts("regularised", { year: call.regularisation.year, amount: formatMoney(locale, call.regularisation.totalCents) })}{" "}
+              <Link href={`/me/calls/${call.regularisation.callId}`}>{ts("seeRegularisation")}</Link>
+            </p>
+          ) : (
+            <p>{ts("regularisationPending", { year: call.regularisation.year })}</p>
+          )}
+        </Card>
+      )}
+      {call.outstandingCents > 0 && (
+        <p>
+          <Link href="/me/pay" className="font-medium">{ts("payNow")}</Link>
+        </p>
+      )}
     </div>
   );
 }

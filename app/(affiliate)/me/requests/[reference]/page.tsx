@@ -1,0 +1,120 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Card, PageTitle } from "@/components/ui";
+import { orNotFound, requireViewer } from "@/lib/auth/session";
+import { getMyRequest } from "@/lib/dal/me-requests";
+import { formatDate, formatMoney, formatStructuredCommunication } from "@/lib/format";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("ss_status");
+  return { title: t("title") };
+}
+
+export default async function RequestStatusPage({ params, searchParams }: { params: Promise<{ reference: string }>; searchParams: Promise<{ filed?: string }> }) {
+  const { reference } = await params;
+  const { filed } = await searchParams;
+  const viewer = await requireViewer("own-dossier:read", `/me/requests/${reference}`);
+  const r = await orNotFound(getMyRequest(viewer, reference));
+  const t = await getTranslations("ss_status");
+  const tr = await getTranslations("ss_requests");
+  const locale = await getLocale();
+  const dateTime = (iso: string) =>
+    new Intl.DateTimeFormat(locale === "nl" ? "nl-BE" : "fr-BE", { timeZone: "Europe/Brussels", dateStyle: "short", timeStyle: "short" }).format(new Date(iso));
+  const reasonText = (reason: string | null) => {
+    if (!reason) return null;
+    const [code, list] = reason.split(":");
+    if (code === "plan.outsidePolicy") return t("reasons.outsidePolicy", { refusals: (list ?? "").split(",").filter(Boolean).map((x) => t(`refusals.${x}`)).join(" ; ") });
+    return t.has(`reasons.${code}`) ? t(`reasons.${code}`) : null;
+  };
+  const nextKey =
+    r.type === "QUESTION" || r.type === "COMPLAINT" ? "next.answer" : r.status === "ACCEPTED" ? (r.plan ? "next.plan" : "next.accepted") : "next.decision";
+  const change =
+    (r.type === "REDUCTION" || r.type === "INCREASE") && typeof r.payload.newQuarterlyCents === "number" && typeof r.payload.estimatedIncomeCents === "number"
+      ? { next: r.payload.newQuarterlyCents, current: typeof r.payload.currentQuarterlyCents === "number" ? r.payload.currentQuarterlyCents : null, income: r.payload.estimatedIncomeCents }
+      : null;
+  return (
+    <div className="space-y-6">
+      <p>
+        <Link href="/me/requests">{t("back")}</Link>
+      </p>
+      <PageTitle>{t("heading", { type: tr(`types.${r.type}`), reference: r.reference })}</PageTitle>
+      {filed && (
+        <div role="status" className="rounded border-2 border-ok-700 bg-white p-4">
+          <p className="text-lg font-semibold text-ok-700">{t("confirmation")}</p>
+          <p>
+            {t("yourReference")} <strong data-testid="request-reference">{r.reference}</strong>
+          </p>
+        </div>
+      )}
+      <Card title={t("summaryTitle")}>
+        <dl className="grid gap-2 sm:grid-cols-2">
+          <div><dt className="text-sm text-slate-700">{t("status")}</dt><dd className="font-semibold" data-testid="request-status">{tr(`statuses.${r.status}`)}</dd></div>
+          <div><dt className="text-sm text-slate-700">{t("filedOn")}</dt><dd>{formatDate(locale, r.filedOn)}</dd></div>
+          {r.informationDueOn && <div><dt className="text-sm text-slate-700">{t("informationDueOn")}</dt><dd>{formatDate(locale, r.informationDueOn)}</dd></div>}
+          {r.decisionDueOn && <div><dt className="text-sm text-slate-700">{t("decisionDueOn")}</dt><dd>{formatDate(locale, r.decisionDueOn)}</dd></div>}
+        </dl>
+      </Card>
+      <Card title={t("nextTitle")}>
+        <p>{t(nextKey, { informationDueOn: r.informationDueOn ? formatDate(locale, r.informationDueOn) : "", decisionDueOn: r.decisionDueOn ? formatDate(locale, r.decisionDueOn) : "" })}</p>
+        <p className="mt-2 text-sm text-slate-700">{t("legal")}</p>
+      </Card>
+      {change && (
+        <Card title={t("changeTitle")}>
+          <p data-testid="change-summary">
+            {t("changeSummary", { current: change.current === null ? "—" : formatMoney(locale, change.current), next: formatMoney(locale, change.next), income: formatMoney(locale, change.income) })}
+          </p>
+        </Card>
+      )}
+      {r.plan && (
+        <Card title={t("planTitle")}>
+          <p className="mb-2">{t("planSummary", { debt: formatMoney(locale, r.plan.debtCents), advance: formatMoney(locale, r.plan.advanceCents), months: r.plan.months })}</p>
+          <table className="w-full text-left">
+            <caption className="sr-only">{t("planTitle")}</caption>
+            <thead>
+              <tr className="border-b border-slate-300">
+                <th scope="col" className="py-1 pr-4">{t("instalment")}</th>
+                <th scope="col" className="py-1 pr-4">{t("dueOn")}</th>
+                <th scope="col" className="py-1 pr-4 text-right">{t("amount")}</th>
+                <th scope="col" className="py-1">{t("communication")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.plan.instalments.map((i) => (
+                <tr key={i.seq} className="border-b border-slate-100">
+                  <td className="py-1 pr-4">{i.seq === 0 ? t("advance") : String(i.seq)}</td>
+                  <td className="py-1 pr-4">{formatDate(locale, i.dueOn)}</td>
+                  <td className="py-1 pr-4 text-right font-mono">{formatMoney(locale, i.amountCents)}</td>
+                  <td className="py-1 font-mono">{formatStructuredCommunication(i.structuredCommunication)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Card>
+      )}
+      {r.thread && (
+        <Card title={t("threadTitle", { subject: r.thread.subject })}>
+          <ol className="space-y-3">
+            {r.thread.messages.map((m, i) => (
+              <li key={i} className="rounded border border-slate-200 p-3">
+                <p className="text-sm text-slate-700">{m.mine ? t("you") : t("advisor")} — {dateTime(m.at)}</p>
+                <p className="whitespace-pre-wrap">{m.body}</p>
+              </li>
+            ))}
+          </ol>
+        </Card>
+      )}
+      <Card title={t("timelineTitle")}>
+        <ol className="space-y-2 border-l-2 border-brand-700 pl-4">
+          {r.events.map((e, i) => (
+            <li key={i}>
+              <p className="font-medium">{tr(`statuses.${e.toStatus}`)}</p>
+              <p className="text-sm text-slate-700">{dateTime(e.at)}</p>
+              {reasonText(e.reason) && <p className="text-sm">{reasonText(e.reason)}</p>}
+            </li>
+          ))}
+        </ol>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+// The affiliate's certificates as tagged PDFs (document language set, headings and paragraphs structured): the
+// tax certificate of the contributions paid in a year and the affiliation certificate. Every sentence comes from
+// the ss_pdf catalogue; the text functions are exported so tests can check the content independently of PDF encoding.
+import PDFDocument from "pdfkit";
+import { createTranslator } from "next-intl";
+import frSelf from "@/lib/i18n/messages/fr/self-service.json";
+import nlSelf from "@/lib/i18n/messages/nl/self-service.json";
+import frCommon from "@/lib/i18n/messages/fr/common.json";
+import nlCommon from "@/lib/i18n/messages/nl/common.json";
+import type { AffiliationCertificate, TaxCertificate } from "@/lib/dal/me-documents";
+import { formatDate, formatEnterpriseNumber, formatMoney, formatNiss } from "@/lib/format";
+
+type Locale = "fr" | "nl";
+type Block = { heading?: string; text: string };
+export type PdfContent = { title: string; blocks: Block[] };
+
+function translator(locale: Locale) {
+  const messages = locale === "nl" ? { ...nlCommon, ...nlSelf } : { ...frCommon, ...frSelf };
+  return createTranslator({ locale, messages }) as unknown as (key: string, values?: Record<string, string | number>) => string;
+}
+
+function holderBlock(t: ReturnType<typeof translator>, c: TaxCertificate | AffiliationCertificate): Block {
+  const id = c.holder.identifierKind === "niss" ? t("ss_pdf.niss", { niss: formatNiss(c.holder.identifier) }) : t("ss_pdf.enterprise", { number: formatEnterpriseNumber(c.holder.identifier) });
+  return { text: [c.holder.name, ...c.holder.address, id, t("ss_pdf.memberNumber", { memberNumber: c.holder.memberNumber })].join("\n") };
+}
+
+export function taxCertificateText(locale: Locale, c: TaxCertificate): PdfContent {
+  const t = translator(locale);
+  const money = (cents: number) => formatMoney(locale, cents);
+  return {
+    title: t("ss_pdf.tax.title", { year: c.year }),
+    blocks: [
+      holderBlock(t, c),
+      { text: t("ss_pdf.tax.statement", { fund: c.fund.name, name: c.holder.name, year: c.year }) },
+      {
+        heading: t("ss_pdf.tax.paymentsHeading"),
+        text:
+          c.payments.length === 0
+            ? t("ss_pdf.tax.noPayments", { year: c.year })
+            : c.payments
+                .map((p) => t("ss_pdf.tax.paymentLine", { date: formatDate(locale, p.valueOn), contribution: money(p.contributionCents), fee: money(p.feeCents), surcharge: money(p.surchargeCents) }))
+                .join("\n"),
+      },
+      {
+        heading: t("ss_pdf.tax.totalsHeading"),
+        text: [
+          t("ss_pdf.tax.totalContribution", { amount: money(c.totals.contributionCents) }),
+          t("ss_pdf.tax.totalFee", { amount: money(c.totals.feeCents) }),
+          t("ss_pdf.tax.totalDeductible", { amount: money(c.totals.deductibleCents) }),
+          t("ss_pdf.tax.totalSurcharge", { amount: money(c.totals.surchargeCents) }),
+        ].join("\n"),
+      },
+      { text: t("ss_pdf.issued", { date: formatDate(locale, c.issuedOn), fund: c.fund.name, address: c.fund.address }) },
+    ],
+  };
+}
+
+export function affiliationCertificateText(locale: Locale, c: AffiliationCertificate): PdfContent {
+  const t = translator(locale);
+  const lines = c.affiliations.flatMap((a) =>
+    a.periods.map((p) =>
+      p.toOn
+        ? t("ss_pdf.affiliation.periodClosed", { category: t(`category.${p.category}`), from: formatDate(locale, p.fromOn), to: formatDate(locale, p.toOn) })
+        : t("ss_pdf.affiliation.periodOpen", { category: t(`category.${p.category}`), from: formatDate(locale, p.fromOn) }),
+    ),
+  );
+  return {
+    title: t("ss_pdf.affiliation.title"),
+    blocks: [
+      holderBlock(t, c),
+      { text: t("ss_pdf.affiliation.statement", { fund: c.fund.name, name: c.holder.name }) },
+      { heading: t("ss_pdf.affiliation.periodsHeading"), text: lines.length ? lines.join("\n") : t("ss_pdf.affiliation.none") },
+      { text: t("ss_pdf.issued", { date: formatDate(locale, c.issuedOn), fund: c.fund.name, address: c.fund.address }) },
+    ],
+  };
+}
+
+export async function renderPdf(locale: Locale, content: PdfContent, author: string): Promise<Buffer> {
+  const doc = new PDFDocument({ size: "A4", margin: 56, tagged: true, pdfVersion: "1.7", lang: locale === "nl" ? "nl-BE" : "fr-BE", displayTitle: true, info: { Title: content.title, Author: author } });
+  const chunks: Buffer[] = [];
+  doc.on("data", (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+  });
+  const root = doc.struct("Document");
+  doc.addStructure(root);
+  root.add(doc.struct("H1", {}, () => doc.font("Helvetica-Bold").fontSize(16).text(content.title)));
+  doc.moveDown();
+  for (const block of content.blocks) {
+    const heading = block.heading;
+    if (heading) root.add(doc.struct("H2", {}, () => doc.font("Helvetica-Bold").fontSize(12).text(heading)));
+    root.add(doc.struct("P", {}, () => doc.font("Helvetica").fontSize(11).text(block.text)));
+    doc.moveDown();
+  }
+  root.end();
+  doc.end();
+  return done;
+}

@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { parseEuros } from "@/lib/self-service/contribution-change";
+
+// Shared by the request forms (react-hook-form + zodResolver) and their server actions. Messages are codes,
+// translated under ss_form.errors.
+export const paymentPlanRequestSchema = z.object({
+  months: z.string().trim().regex(/^\d{1,2}$/, "monthsRequired").refine((v) => Number(v) >= 1 && Number(v) <= 36, "monthsRange"),
+});
+export type PaymentPlanRequestInput = z.infer<typeof paymentPlanRequestSchema>;
+
+export const questionRequestSchema = z.object({
+  kind: z.enum(["QUESTION", "COMPLAINT"], { message: "kindRequired" }),
+  subject: z.string().trim().min(3, "subjectTooShort").max(150, "subjectTooLong"),
+  body: z.string().trim().min(10, "bodyTooShort").max(5000, "bodyTooLong"),
+});
+export type QuestionRequestInput = z.infer<typeof questionRequestSchema>;
+
+export const contributionChangeSchema = z.object({
+  estimatedIncome: z.string().trim().min(1, "incomeRequired").refine((v) => parseEuros(v) !== null, "incomeInvalid"),
+  justification: z.string().trim().min(10, "justificationTooShort").max(2000, "justificationTooLong"),
+});
+export type ContributionChangeInput = z.infer<typeof contributionChangeSchema>;
