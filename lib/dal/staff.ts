@@ -4,6 +4,8 @@ import { isoDate } from "@/lib/clock";
 import { assertPermission, NotFoundError, type Viewer } from "@/lib/auth/viewer";
 import type { AffiliateKind, AffiliationStatus, Category, Locale } from "@/lib/generated/prisma/enums";
 import { currentCategory, outstandingByCall, toLedgerLine, type LedgerLine } from "./affiliate";
+import { classifySearch } from "@/lib/backoffice/search-query";
+import { mergeTimeline, type TimelineEntry } from "@/lib/backoffice/dossier";
 
 // Staff-side reads. Every function checks the viewer's permission first; a missing record is a NotFoundError.
 
@@ -18,52 +20,102 @@ export type DossierHit = {
 
 const SEARCH_LIMIT = 25;
 
-/** Finds dossiers by national register number, enterprise number, member number or name (case- and accent-insensitive prefix). */
+const hitSelect = {
+  id: true,
+  memberNumber: true,
+  kind: true,
+  person: { select: { firstName: true, lastName: true, niss: true, city: true } },
+  company: { select: { name: true, enterpriseNumber: true, city: true } },
+} as const;
+
+/** Trigram threshold of the typo-tolerant name search (word similarity, pg_trgm): 0.4 still finds one wrong (0.43 for a
+ *  6-letter surname), missing or doubled letter while keeping the candidate set small on a national-size table. */
+export const NAME_SIMILARITY = 0.4;
+
+/**
+ * Finds dossiers by national register number, enterprise number, member number, structured communication
+ * (of a call or a plan instalment), IBAN (refund account, mandate, or a payment's counterparty) or name —
+ * typo-tolerant, accent- and case-insensitive, over the trigram indexes on caisse_search_text(...).
+ */
 export async function searchDossiers(viewer: Viewer | null, rawQuery: string): Promise<DossierHit[]> {
   assertPermission(viewer, "dossier:search");
-  const query = rawQuery.trim();
-  if (query.length < 2) return [];
-  const digits = query.replace(/[\s./-]/g, "");
-  const select = {
-    id: true,
-    memberNumber: true,
-    kind: true,
-    person: { select: { firstName: true, lastName: true, niss: true, city: true } },
-    company: { select: { name: true, enterpriseNumber: true, city: true } },
-  } as const;
-  let rows;
-  if (/^\d{11}$/.test(digits)) {
-    rows = await prisma.affiliate.findMany({ where: { person: { niss: digits } }, select, take: SEARCH_LIMIT });
-  } else if (/^(BE)?\d{9,10}$/i.test(digits)) {
-    const number = digits.replace(/^BE/i, "").padStart(10, "0");
-    rows = await prisma.affiliate.findMany({
-      where: { OR: [{ company: { enterpriseNumber: number } }, { memberNumber: digits }] },
-      select,
-      take: SEARCH_LIMIT,
-    });
-  } else {
-    const words = query.split(/\s+/).filter(Boolean).slice(0, 3);
-    rows = await prisma.affiliate.findMany({
-      where: {
-        OR: [
-          { memberNumber: query },
-          { AND: words.map((w) => ({ person: { OR: [{ lastName: { startsWith: w, mode: "insensitive" as const } }, { firstName: { startsWith: w, mode: "insensitive" as const } }] } })) },
-          { company: { name: { contains: query, mode: "insensitive" } } },
-        ],
-      },
-      select,
-      orderBy: { memberNumber: "asc" },
-      take: SEARCH_LIMIT,
-    });
+  const q = classifySearch(rawQuery);
+  if (!q) return [];
+  let ids: string[];
+  switch (q.kind) {
+    // identifiers: plain joins on the unique indexes (a relation filter with OR makes the planner scan)
+    case "niss":
+      ids = (await prisma.$queryRaw<{ id: string }[]>`
+        SELECT a.id FROM "Person" p JOIN "Affiliate" a ON a."personId" = p.id WHERE p.niss = ${q.value}`).map((r) => r.id);
+      break;
+    case "enterprise":
+      ids = (await prisma.$queryRaw<{ id: string }[]>`
+        SELECT a.id FROM "Company" c JOIN "Affiliate" a ON a."companyId" = c.id WHERE c."enterpriseNumber" = ${q.value}
+        UNION SELECT id FROM "Affiliate" WHERE "memberNumber" = ${q.digits}`).map((r) => r.id);
+      break;
+    case "communication": {
+      const [call, inst] = await Promise.all([
+        prisma.contributionCall.findUnique({ where: { structuredCommunication: q.value }, select: { affiliateId: true } }),
+        prisma.instalment.findUnique({ where: { structuredCommunication: q.value }, select: { plan: { select: { affiliateId: true } } } }),
+      ]);
+      ids = [call?.affiliateId, inst?.plan.affiliateId].filter((x): x is string => !!x);
+      break;
+    }
+    case "iban": {
+      const rows = await prisma.$queryRaw<{ id: string }[]>`
+        SELECT id FROM "Affiliate" WHERE "refundIban" = ${q.value}
+        UNION SELECT "affiliateId" FROM "DirectDebitMandate" WHERE iban = ${q.value}
+        UNION SELECT "affiliateId" FROM "Payment" WHERE "counterpartyIban" = ${q.value} AND "affiliateId" IS NOT NULL
+        LIMIT ${SEARCH_LIMIT}`;
+      ids = rows.map((r) => r.id);
+      break;
+    }
+    case "name": {
+      const term = q.value;
+      // SET LOCAL keeps the threshold to this transaction (one batch, no interactive round trips); <% uses the
+      // GIN trigram indexes of the migration
+      const [, rows] = await prisma.$transaction([
+        prisma.$executeRawUnsafe(`SET LOCAL pg_trgm.word_similarity_threshold = ${NAME_SIMILARITY}`),
+        // the search text is computed from the parameter inline (not in a CTE) so the planner uses the GIN index;
+        // the best 25 people are picked before joining their dossiers (no scan of Affiliate)
+        prisma.$queryRaw<{ id: string; score: number }[]>`
+          SELECT id, score FROM (
+            (SELECT a.id, x.score FROM (
+               SELECT p.id, word_similarity(caisse_search_text(${term}), caisse_search_text(p."lastName" || ' ' || p."firstName"))::float8 AS score
+                 FROM "Person" p
+                WHERE caisse_search_text(${term}) <% caisse_search_text(p."lastName" || ' ' || p."firstName")
+                ORDER BY score DESC LIMIT ${SEARCH_LIMIT}) x
+             JOIN "Affiliate" a ON a."personId" = x.id)
+            UNION ALL
+            (SELECT a.id, x.score FROM (
+               SELECT c.id, word_similarity(caisse_search_text(${term}), caisse_search_text(c.name))::float8 AS score
+                 FROM "Company" c
+                WHERE caisse_search_text(${term}) <% caisse_search_text(c.name)
+                ORDER BY score DESC LIMIT ${SEARCH_LIMIT}) x
+             JOIN "Affiliate" a ON a."companyId" = x.id)
+            UNION ALL
+            (SELECT id, 2::float8 FROM "Affiliate" WHERE "memberNumber" = ${term})
+          ) hits ORDER BY score DESC, id LIMIT ${SEARCH_LIMIT}`,
+      ]);
+      ids = rows.map((r) => r.id);
+      break;
+    }
   }
-  return rows.map((r) => ({
-    id: r.id,
-    memberNumber: r.memberNumber,
-    kind: r.kind,
-    name: r.person ? `${r.person.lastName}, ${r.person.firstName}` : (r.company?.name ?? ""),
-    identifier: r.person?.niss ?? r.company?.enterpriseNumber ?? "",
-    city: r.person?.city ?? r.company?.city ?? "",
-  }));
+  if (ids.length === 0) return [];
+  const unique = [...new Set(ids)];
+  const rows = await prisma.affiliate.findMany({ where: { id: { in: unique } }, select: hitSelect });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return unique
+    .map((id) => byId.get(id))
+    .filter((r): r is NonNullable<typeof r> => !!r)
+    .map((r) => ({
+      id: r.id,
+      memberNumber: r.memberNumber,
+      kind: r.kind,
+      name: r.person ? `${r.person.lastName}, ${r.person.firstName}` : (r.company?.name ?? ""),
+      identifier: r.person?.niss ?? r.company?.enterpriseNumber ?? "",
+      city: r.person?.city ?? r.company?.city ?? "",
+    }));
 }
 
 export type DossierView = {
@@ -181,4 +233,82 @@ export async function getManagerOverview(viewer: Viewer | null, today: string): 
     openRequestsByType,
     openRequests: openRequestsByType.reduce((s, r) => s + r.count, 0),
   };
+}
+
+// ───────────────────────────── back office: the rest of the dossier ─────────────────────────────
+
+export type DossierDetails = {
+  links: { kind: "helpingSpouse" | "helpedBy" | "directorOf" | "director"; name: string; affiliateId: string | null }[];
+  requests: { id: string; reference: string; type: string; status: string; filedOn: string }[];
+  claims: { id: string; type: string; status: string; filedOn: string | null; paymentDueOn: string | null }[];
+  recovery: { id: string; status: string; currentStep: string; debtCents: number }[];
+  documents: { id: string; kind: string; fileName: string; requestId: string | null; createdAt: string }[];
+  threads: { id: string; subject: string; status: string; answerDueOn: string; createdAt: string }[];
+  notes: { id: string; authorName: string; body: string; createdAt: string }[];
+  accessLog: { at: string; actorName: string; reason: string | null }[];
+  timeline: TimelineEntry[];
+  advisorId: string | null;
+};
+
+/** Links, requests, benefit claims, recovery, documents, messages, notes, the access log and one timeline. */
+export async function getDossierDetails(viewer: Viewer | null, affiliateId: string): Promise<DossierDetails> {
+  assertPermission(viewer, "dossier:read:any");
+  const a = await prisma.affiliate.findUnique({ where: { id: affiliateId }, select: { id: true, personId: true, companyId: true, advisorId: true } });
+  if (!a) throw new NotFoundError("dossier");
+  const personName = (p: { firstName: string; lastName: string; affiliate: { id: string } | null }) => ({ name: `${p.firstName} ${p.lastName}`, affiliateId: p.affiliate?.id ?? null });
+  const pSel = { select: { firstName: true, lastName: true, affiliate: { select: { id: true } } } } as const;
+  const [spouseOf, helpedBy, directorOf, directors, requests, claims, recovery, documents, threads, notes, log, ledger, steps] = await Promise.all([
+    a.personId ? prisma.helpingSpouseLink.findMany({ where: { spouseId: a.personId }, include: { selfEmployed: pSel } }) : [],
+    a.personId ? prisma.helpingSpouseLink.findMany({ where: { selfEmployedId: a.personId }, include: { spouse: pSel } }) : [],
+    a.personId ? prisma.companyDirector.findMany({ where: { personId: a.personId }, include: { company: { select: { name: true, affiliate: { select: { id: true } } } } } }) : [],
+    a.companyId ? prisma.companyDirector.findMany({ where: { companyId: a.companyId }, include: { person: pSel } }) : [],
+    prisma.request.findMany({ where: { affiliateId }, orderBy: { filedOn: "desc" }, select: { id: true, reference: true, type: true, status: true, filedOn: true, updatedAt: true } }),
+    prisma.benefitClaim.findMany({ where: { affiliateId }, orderBy: { createdAt: "desc" } }),
+    prisma.recoveryCase.findMany({ where: { affiliateId }, orderBy: { openedOn: "desc" } }),
+    prisma.document.findMany({ where: { affiliateId }, orderBy: { createdAt: "desc" }, select: { id: true, kind: true, fileName: true, requestId: true, createdAt: true } }),
+    prisma.messageThread.findMany({ where: { affiliateId }, orderBy: { createdAt: "desc" } }),
+    prisma.dossierNote.findMany({ where: { affiliateId }, orderBy: { createdAt: "desc" } }),
+    prisma.auditLog.findMany({ where: { entity: "Affiliate", entityId: affiliateId, action: "dossier.view" }, orderBy: { at: "desc" }, take: 50, include: { actor: { select: { name: true } } } }),
+    prisma.ledgerEntry.findMany({ where: { affiliateId }, orderBy: { id: "desc" }, take: 50, select: { id: true, kind: true, bookedOn: true } }),
+    prisma.recoveryStep.findMany({ where: { case: { affiliateId } }, orderBy: { on: "desc" }, select: { id: true, kind: true, on: true, caseId: true } }),
+  ]);
+  const authors = new Map(
+    (await prisma.user.findMany({ where: { id: { in: [...new Set(notes.map((n) => n.authorId))] } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]),
+  );
+  const links: DossierDetails["links"] = [
+    ...spouseOf.map((l) => ({ kind: "helpingSpouse" as const, ...personName(l.selfEmployed) })),
+    ...helpedBy.map((l) => ({ kind: "helpedBy" as const, ...personName(l.spouse) })),
+    ...directorOf.map((d) => ({ kind: "directorOf" as const, name: d.company.name, affiliateId: d.company.affiliate?.id ?? null })),
+    ...directors.map((d) => ({ kind: "director" as const, ...personName(d.person) })),
+  ];
+  const timeline = mergeTimeline(
+    requests.map((r) => ({ at: r.updatedAt.toISOString(), kind: "request" as const, params: { reference: r.reference, status: r.status }, href: `/staff/requests/${r.id}` })),
+    notes.map((n) => ({ at: n.createdAt.toISOString(), kind: "note" as const, params: { author: authors.get(n.authorId) ?? "" } })),
+    documents.map((d) => ({ at: d.createdAt.toISOString(), kind: "document" as const, params: { name: d.fileName } })),
+    threads.map((t) => ({ at: t.createdAt.toISOString(), kind: "message" as const, params: { subject: t.subject } })),
+    steps.map((s) => ({ at: isoDate(s.on), kind: "recovery" as const, params: { step: s.kind }, href: `/staff/recovery/${s.caseId}` })),
+    claims.map((c) => ({ at: c.createdAt.toISOString(), kind: "claim" as const, params: { type: c.type } })),
+    ledger.map((e) => ({ at: isoDate(e.bookedOn), kind: "ledger" as const, params: { kind: e.kind } })),
+  );
+  return {
+    links,
+    requests: requests.map((r) => ({ id: r.id, reference: r.reference, type: r.type, status: r.status, filedOn: isoDate(r.filedOn) })),
+    claims: claims.map((c) => ({ id: c.id, type: c.type, status: c.status, filedOn: c.filedOn ? isoDate(c.filedOn) : null, paymentDueOn: c.paymentDueOn ? isoDate(c.paymentDueOn) : null })),
+    recovery: recovery.map((c) => ({ id: c.id, status: c.status, currentStep: c.currentStep, debtCents: c.debtCents })),
+    documents: documents.map((d) => ({ id: d.id, kind: d.kind, fileName: d.fileName, requestId: d.requestId, createdAt: d.createdAt.toISOString() })),
+    threads: threads.map((t) => ({ id: t.id, subject: t.subject, status: t.status, answerDueOn: isoDate(t.answerDueOn), createdAt: t.createdAt.toISOString() })),
+    notes: notes.map((n) => ({ id: n.id, authorName: authors.get(n.authorId) ?? "", body: n.body, createdAt: n.createdAt.toISOString() })),
+    accessLog: log.map((l) => ({ at: l.at.toISOString(), actorName: l.actor?.name ?? "", reason: l.reason })),
+    timeline,
+    advisorId: a.advisorId,
+  };
+}
+
+/** An internal note on a dossier (never shown to the affiliate). */
+export async function addDossierNote(viewer: Viewer | null, input: { affiliateId: string; body: string }): Promise<{ id: string }> {
+  assertPermission(viewer, "dossier:read:any");
+  const a = await prisma.affiliate.findUnique({ where: { id: input.affiliateId }, select: { id: true } });
+  if (!a) throw new NotFoundError("dossier");
+  const note = await prisma.dossierNote.create({ data: { affiliateId: a.id, authorId: viewer.userId, body: input.body } });
+  return { id: note.id };
 }

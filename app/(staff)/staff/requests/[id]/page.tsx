@@ -1,0 +1,153 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Card, PageTitle } from "@/components/ui";
+import { DeadlineBadge } from "@/components/backoffice/deadline-badge";
+import { ActionForm } from "@/components/backoffice/action-form";
+import { orNotFound, requireViewer } from "@/lib/auth/session";
+import { getRequestForStaff } from "@/lib/dal/backoffice-requests";
+import { todayInBrussels } from "@/lib/clock";
+import { formatDate, formatMoney } from "@/lib/format";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("bo_queue");
+  return { title: t("title") };
+}
+
+const REASONS = ["conditionsNotMet", "noObjectiveElements", "incomeBelowMinimum", "planOutsidePolicy", "planWithinPolicy", "accepted", "informationMissing", "answered"] as const;
+
+export default async function StaffRequestPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const viewer = await requireViewer("dossier:read:any", `/staff/requests/${id}`);
+  const r = await orNotFound(getRequestForStaff(viewer, id, todayInBrussels()));
+  const t = await getTranslations("bo_request");
+  const tt = await getTranslations("requestType");
+  const ts = await getTranslations("bo_status");
+  const tr = await getTranslations("bo_reasons");
+  const locale = await getLocale();
+  const dateTime = new Intl.DateTimeFormat(locale === "nl" ? "nl-BE" : "fr-BE", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Brussels" });
+  const reasonLabel = (code: string | null) => (code && tr.has(code as "accepted") ? tr(code as "accepted") : code);
+  return (
+    <div className="space-y-6">
+      <p><Link href="/staff/queues">{t("back")}</Link></p>
+      <PageTitle>{t("title", { reference: r.reference })}</PageTitle>
+      <Card title={t("summary")}>
+        <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
+          <dt className="text-slate-700">{t("type")}</dt><dd>{tt(r.type)}</dd>
+          <dt className="text-slate-700">{t("status")}</dt><dd data-testid="request-status">{ts(r.status)}</dd>
+          <dt className="text-slate-700">{t("dossier")}</dt>
+          <dd>{r.affiliateId ? <Link href={`/staff/dossiers/${r.affiliateId}`}>{r.dossierName} ({r.memberNumber})</Link> : (r.dossierName || "—")}</dd>
+          {r.leadTimeDays !== null && (<><dt className="text-slate-700">{t("leadTime")}</dt><dd>{t("leadTimeDays", { days: r.leadTimeDays })}</dd></>)}
+          <dt className="text-slate-700">{t("filedOn")}</dt><dd>{formatDate(locale, r.filedOn)}</dd>
+          <dt className="text-slate-700">{t("dueOn")}</dt>
+          <dd>{r.dueOn ? formatDate(locale, r.dueOn) : "—"} {r.badge && <DeadlineBadge badge={r.badge} />}</dd>
+          <dt className="text-slate-700">{t("pausedDays")}</dt><dd>{r.pausedDays}</dd>
+          <dt className="text-slate-700">{t("assignee")}</dt><dd>{r.assigneeName ?? "—"}</dd>
+          {r.decisionReasonCode && (
+            <>
+              <dt className="text-slate-700">{t("decision")}</dt>
+              <dd>
+                {reasonLabel(r.decisionReasonCode)}
+                {r.decisionText && <> — {r.decisionText}</>}
+                {r.decidedByName && <> ({t("decidedBy", { name: r.decidedByName })})</>}
+              </dd>
+            </>
+          )}
+        </dl>
+        {Object.keys(r.payload).length > 0 && (
+          <>
+            <h3 className="mt-4 font-semibold">{t("payload")}</h3>
+            <pre className="mt-1 overflow-x-auto rounded bg-slate-50 p-2 text-sm">{JSON.stringify(r.payload, null, 2)}</pre>
+          </>
+        )}
+      </Card>
+      {r.planTerms && (
+        <Card title={t("planTerms")}>
+          <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
+            <dt className="text-slate-700">{t("planDebt")}</dt><dd>{formatMoney(locale, r.planTerms.debtCents)}</dd>
+            <dt className="text-slate-700">{t("planAdvance")}</dt><dd>{formatMoney(locale, r.planTerms.advanceCents)}</dd>
+            <dt className="text-slate-700">{t("planMonths")}</dt><dd>{r.planTerms.months}</dd>
+          </dl>
+          <p className={`mt-2 ${r.planRefusals.length ? "text-warn-800" : "text-ok-700"}`}>{r.planRefusals.length ? t("outsidePolicy") : t("withinPolicy")}</p>
+        </Card>
+      )}
+      {r.proposal && (
+        <Card title={t("proposalHeading")}>
+          <p>{t("proposalBy", { name: r.proposal.proposedByName, decision: t(`decisions.${r.proposal.decision}`) })}</p>
+          <p className="mt-1">{reasonLabel(r.proposal.reasonCode)}{r.proposal.text && <> — {r.proposal.text}</>}</p>
+          {r.proposal.proposedById === viewer.userId && <p className="mt-2 font-semibold text-warn-800">{t("ownProposal")}</p>}
+          {r.status === "AWAITING_SECOND_APPROVAL" && (
+            <div className="mt-3">
+              <ActionForm
+                kind="approval"
+                id="approval"
+                fields={[
+                  { name: "requestId", type: "hidden", value: r.id },
+                  { name: "approve", type: "hidden", value: "" },
+                  { name: "reason", type: "textarea", label: t("approveReason") },
+                ]}
+                submit={t("approve")}
+                submitValue={{ name: "approve", buttons: [{ value: "yes", label: t("approve") }, { value: "no", label: t("reject") }] }}
+                messages={{ approved: t("approved"), rejected: t("rejected") }}
+              />
+            </div>
+          )}
+        </Card>
+      )}
+      {r.decisions.length > 0 ? (
+        <Card title={t("decisionHeading")}>
+          <ActionForm
+            kind="decision"
+            id="decision"
+            fields={[
+              { name: "requestId", type: "hidden", value: r.id },
+              { name: "decision", type: "select", label: t("decisionLabel"), options: r.decisions.map((d) => ({ value: d, label: t(`decisions.${d}`) })), value: r.decisions[0] },
+              { name: "reasonCode", type: "select", label: t("reasonCode"), options: [{ value: "", label: "—" }, ...REASONS.map((k) => ({ value: k, label: tr(k) }))], value: "" },
+              { name: "text", type: "textarea", label: t("text") },
+            ]}
+            submit={t("submit")}
+            messages={{ saved: t("saved"), proposed: t("proposed") }}
+          />
+        </Card>
+      ) : (
+        r.status !== "AWAITING_SECOND_APPROVAL" && <p>{t("noDecision")}</p>
+      )}
+      {r.documents.length > 0 && (
+        <Card title={t("documents")}>
+          <ul className="list-disc pl-5">
+            {r.documents.map((d) => (
+              <li key={d.id}>
+                {d.kind === "DECISION" ? <a href={`/api/decisions/${r.id}`}>{t("download", { name: d.fileName })}</a> : d.fileName}
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
+      <Card title={t("events")}>
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">{t("eventsCaption")}</caption>
+            <thead>
+              <tr className="border-b border-slate-300">
+                <th scope="col" className="py-2 pr-3">{t("at")}</th>
+                <th scope="col" className="py-2 pr-3">{t("actor")}</th>
+                <th scope="col" className="py-2 pr-3">{t("transition")}</th>
+                <th scope="col" className="py-2">{t("reason")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.events.map((e, i) => (
+                <tr key={i} className="border-b border-slate-100">
+                  <td className="py-2 pr-3">{dateTime.format(new Date(e.at))}</td>
+                  <td className="py-2 pr-3">{e.actorName ?? t("system")}</td>
+                  <td className="py-2 pr-3">{e.from ? `${ts(e.from as "OPEN")} → ` : ""}{ts(e.to as "OPEN")}</td>
+                  <td className="py-2">{e.reason ?? ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </Card>
+    </div>
+  );
+}

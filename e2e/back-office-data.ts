@@ -1,0 +1,67 @@
+// Test data for the back-office journeys, created in the shared e2e database by each test (specs share it).
+import zlib from "node:zlib";
+import pg from "pg";
+import { ensureDatabase, type DatabaseHandle } from "../scripts/db";
+
+export type BackOfficeData = { client: pg.Client; db: DatabaseHandle };
+
+export async function connect(): Promise<BackOfficeData> {
+  // the same database the e2e server uses (E2E_DB, embedded server shared through its lease files)
+  const db = await ensureDatabase({ name: process.env.E2E_DB ?? "e2e", migrate: false });
+  const client = new pg.Client({ connectionString: db.url });
+  await client.connect();
+  return { client, db };
+}
+
+export async function disconnect(data: BackOfficeData | undefined) {
+  await data?.client.end();
+  await data?.db.stop();
+}
+
+let n = 0;
+
+/** A request of an affiliate (found by login e-mail), in review, filed on 2026-11-02, with its first events. */
+export async function createRequest(client: pg.Client, input: { email: string; type: string; payload: object }): Promise<{ id: string; reference: string }> {
+  const stamp = `${Date.now()}${++n}`;
+  const id = `e2e-bo-${stamp}`;
+  const reference = `E-2026-${stamp.slice(-8)}`;
+  const { rows } = await client.query(`select "affiliateId" from "User" where email = $1`, [input.email]);
+  await client.query(
+    `insert into "Request" (id, reference, type, status, "affiliateId", payload, "filedOn", "informationDueOn", "decisionDueOn", "updatedAt")
+     values ($1, $2, $3::"RequestType", 'IN_REVIEW', $4, $5::jsonb, '2026-11-02', '2026-12-17', '2027-03-02', now())`,
+    [id, reference, input.type, rows[0].affiliateId, JSON.stringify(input.payload)],
+  );
+  await client.query(
+    `insert into "RequestEvent" ("requestId", "toStatus", at) values ($1, 'SUBMITTED', '2026-11-02T09:00:00Z');
+     `.trim(),
+    [id],
+  );
+  await client.query(`insert into "RequestEvent" ("requestId", "fromStatus", "toStatus", at) values ($1, 'SUBMITTED', 'IN_REVIEW', '2026-11-03T09:00:00Z')`, [id]);
+  return { id, reference };
+}
+
+/** The text drawn in a PDF made by pdfkit (Flate streams, hex strings in TJ arrays), for assertions. */
+export function pdfText(pdf: Buffer): string {
+  const raw = pdf.toString("latin1");
+  let text = "";
+  const re = /stream\r?\n/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(raw))) {
+    const start = m.index + m[0].length;
+    const end = raw.indexOf("endstream", start);
+    if (end < 0) break;
+    let body: Buffer;
+    try {
+      body = zlib.inflateSync(pdf.subarray(start, end));
+    } catch {
+      continue;
+    }
+    const content = body.toString("latin1");
+    for (const line of content.split("\n")) {
+      if (!/T[Jj]\s*$/.test(line)) continue;
+      for (const hex of line.matchAll(/<([0-9a-fA-F]+)>/g)) text += Buffer.from(hex[1], "hex").toString("latin1");
+      text += " ";
+    }
+  }
+  return text.replace(/\s+/g, " ");
+}

@@ -1,0 +1,57 @@
+import { z } from "zod";
+import { DECISIONS } from "@/lib/backoffice/requests";
+import { DB_RECOVERY_STEPS } from "@/lib/backoffice/recovery";
+import { DOSSIER_VIEW_REASONS } from "@/lib/backoffice/dossier";
+
+// The back office's forms: the same schema validates in the browser (react-hook-form) and in the server action.
+// Error messages are message keys under bo_errors.
+
+const id = z.string().trim().min(1, "notFound").max(100, "notFound");
+
+export const decisionSchema = z
+  .object({
+    requestId: id,
+    decision: z.enum(DECISIONS, { message: "decisionRequired" }),
+    reasonCode: z.string().trim().max(100, "reasonRequired"),
+    text: z.string().trim().max(2000, "textTooLong"),
+  })
+  .superRefine((v, ctx) => {
+    if ((v.decision === "refuse" || v.decision === "ask-information") && v.reasonCode === "")
+      ctx.addIssue({ code: "custom", path: ["reasonCode"], message: "reasonRequired" });
+  });
+export type DecisionFormInput = z.infer<typeof decisionSchema>;
+
+export const approvalSchema = z.object({
+  requestId: id,
+  approve: z.enum(["yes", "no"], { message: "decisionRequired" }),
+  reason: z.string().trim().max(500, "textTooLong"),
+});
+
+export const assignSchema = z.object({ requestId: id, assigneeId: id });
+export const dossierAdvisorSchema = z.object({ affiliateId: id, advisorId: id });
+
+export const noteSchema = z.object({
+  affiliateId: id,
+  body: z.string().trim().min(2, "noteRequired").max(4000, "noteTooLong"),
+});
+
+/** Euros as typed in Belgium ("185", "185,50", "1.185,50") → cents. */
+export function eurosToCents(value: string): number | null {
+  const s = value.trim().replace(/\s/g, "");
+  if (s === "") return 0;
+  if (!/^\d{1,3}(\.?\d{3})*(,\d{1,2})?$/.test(s) && !/^\d+([.,]\d{1,2})?$/.test(s)) return null;
+  const normal = /,\d{1,2}$/.test(s) ? s.replace(/\./g, "").replace(",", ".") : /\.\d{3}/.test(s) && !/\.\d{1,2}$/.test(s) ? s.replace(/\./g, "") : s;
+  const cents = Math.round(Number(normal) * 100);
+  return Number.isSafeInteger(cents) && cents >= 0 && cents <= 100_000_000 ? cents : null;
+}
+
+export const recoveryStepSchema = z.object({
+  caseId: id,
+  kind: z.enum(DB_RECOVERY_STEPS, { message: "stepRequired" }),
+  note: z.string().trim().max(2000, "textTooLong"),
+  cost: z.string().trim().max(20, "costInvalid").refine((v) => eurosToCents(v) !== null, "costInvalid"),
+});
+
+export const writeOffSchema = z.object({ caseId: id, note: z.string().trim().max(2000, "textTooLong") });
+
+export const viewReasonSchema = z.enum(DOSSIER_VIEW_REASONS);
