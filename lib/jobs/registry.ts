@@ -1,7 +1,9 @@
 // Every job the CLI (scripts/jobs.ts) and the staff page (/staff/jobs) can start.
 import { companyCallsJob } from "./company-calls";
+import { directDebitJob } from "./direct-debit";
 import { importCodaJob } from "./import-coda";
 import { quarterlyCallsJob } from "./quarterly-calls";
+import { regularisationJob } from "./regularisation";
 import { surchargesJob } from "./surcharges";
 import type { JobDefinition, JobParams } from "./types";
 
@@ -12,4 +14,6 @@ export const JOBS: Record<string, JobDefinition<JobParams>> = {
   [surchargesJob.name]: asJob(surchargesJob),
   [companyCallsJob.name]: asJob(companyCallsJob),
   [importCodaJob.name]: asJob(importCodaJob),
+  [directDebitJob.name]: asJob(directDebitJob),
+  [regularisationJob.name]: asJob(regularisationJob),
 };

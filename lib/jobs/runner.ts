@@ -11,6 +11,8 @@ export interface RunOptions {
   dryRun?: boolean;
   startedById?: string | null;
   afterChunk?: JobContext["afterChunk"];
+  /** Called once the JobRun row exists (the staff page returns its id while the run goes on). */
+  onStart?: (jobRunId: string) => void;
 }
 
 export type RunOutcome =
@@ -33,6 +35,7 @@ export async function runJob<P extends JobParams>(def: JobDefinition<P>, params:
       startedById: options.startedById ?? null,
     },
   });
+  options.onStart?.(run.id);
   let lastProgress = -1;
   const ctx: JobContext = {
     prisma,

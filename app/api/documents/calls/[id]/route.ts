@@ -1,0 +1,23 @@
+import { currentViewer } from "@/lib/auth/session";
+import { NotFoundError } from "@/lib/auth/viewer";
+import { getCallNoticePdf } from "@/lib/dal/money-call-notice";
+
+// The call notice of a contribution call, as a PDF: for the affiliate who owns the call and for staff; anyone else
+// (another affiliate, anonymous) gets a 404.
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  try {
+    const doc = await getCallNoticePdf(await currentViewer(), id);
+    return new Response(new Uint8Array(doc.content), {
+      headers: {
+        "Content-Type": "application/pdf",
+        "Content-Disposition": `inline; filename="${doc.fileName.replace(/[^\w.-]/g, "_")}"`,
+        "Cache-Control": "private, no-store",
+        "X-Content-Type-Options": "nosniff",
+      },
+    });
+  } catch (error) {
+    if (error instanceof NotFoundError) return new Response(null, { status: 404 });
+    throw error;
+  }
+}

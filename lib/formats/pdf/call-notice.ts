@@ -1,0 +1,75 @@
+// The call notice (avis d'échéance) of one contribution call: amount, due date, the fund's IBAN, the structured
+// communication and an EPC QR code to pay it. A tagged PDF (structure tree, document language, alt text on the
+// QR figure) in the affiliate's language; every sentence comes from the moNotice catalogue.
+import PDFDocument from "pdfkit";
+import { createTranslator } from "next-intl";
+import { epcQrPng } from "@/lib/formats/epc-qr";
+import { formatMoney, formatStructuredCommunication } from "@/lib/format";
+import frMoney from "@/lib/i18n/messages/fr/money-operations.json";
+import nlMoney from "@/lib/i18n/messages/nl/money-operations.json";
+
+export type CallNoticeInput = {
+  locale: "fr" | "nl";
+  memberNumber: string;
+  addressee: string;
+  address: string[];
+  call: { kind: string; year: number; quarter: number; totalCents: number; contributionCents: number; managementFeeCents: number; dueOn: string; structuredCommunication: string };
+  fund: { name: string; iban: string; bic: string; address: string; phone: string; email: string };
+};
+
+function formatDay(locale: "fr" | "nl", iso: string): string {
+  const [y, m, d] = iso.split("-").map(Number);
+  return new Intl.DateTimeFormat(locale === "nl" ? "nl-BE" : "fr-BE", { dateStyle: "long", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+const groupIban = (iban: string) => iban.replace(/\s+/g, "").replace(/(.{4})/g, "$1 ").trim();
+
+/** The notice's text (tests check the content independently of the PDF encoding). */
+export function callNoticeText(input: CallNoticeInput) {
+  const t = createTranslator({ locale: input.locale, messages: input.locale === "nl" ? nlMoney : frMoney, namespace: "moNotice" });
+  const money = (c: number) => formatMoney(input.locale, c);
+  const communication = formatStructuredCommunication(input.call.structuredCommunication);
+  const label = t("label", { kind: input.call.kind, year: input.call.year, quarter: input.call.quarter });
+  return {
+    title: t("title", { label }),
+    qrAlt: t("qrAlt", { amount: money(input.call.totalCents), iban: groupIban(input.fund.iban), communication }),
+    blocks: [
+      { text: [input.addressee, ...input.address, t("addressee", { memberNumber: input.memberNumber })].join("\n") },
+      { heading: t("amountHeading"), text: t("amount", { amount: money(input.call.totalCents), contribution: money(input.call.contributionCents), fee: money(input.call.managementFeeCents) }) },
+      { heading: t("dueHeading"), text: t("due", { dueOn: formatDay(input.locale, input.call.dueOn) }) },
+      { heading: t("howHeading"), text: t("how", { iban: groupIban(input.fund.iban), bic: input.fund.bic, fund: input.fund.name, communication }) },
+      { heading: t("contactHeading"), text: t("contact", { fund: input.fund.name, address: input.fund.address, phone: input.fund.phone, email: input.fund.email }) },
+    ] as { heading?: string; text: string }[],
+  };
+}
+
+export async function renderCallNotice(input: CallNoticeInput): Promise<Buffer> {
+  const content = callNoticeText(input);
+  const qr = await epcQrPng({ beneficiaryName: input.fund.name, iban: input.fund.iban, bic: input.fund.bic, amountCents: input.call.totalCents, structuredCommunication: input.call.structuredCommunication }, 240);
+  const doc = new PDFDocument({
+    size: "A4", margin: 56, tagged: true, pdfVersion: "1.7", lang: input.locale === "nl" ? "nl-BE" : "fr-BE", displayTitle: true,
+    info: { Title: content.title, Author: input.fund.name, Subject: input.call.structuredCommunication },
+  });
+  const chunks: Buffer[] = [];
+  doc.on("data", (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+  });
+  const root = doc.struct("Document");
+  doc.addStructure(root);
+  root.add(doc.struct("H1", {}, () => doc.font("Helvetica-Bold").fontSize(16).text(content.title)));
+  doc.moveDown();
+  for (const block of content.blocks) {
+    if (block.heading) {
+      const heading = block.heading;
+      root.add(doc.struct("H2", {}, () => doc.font("Helvetica-Bold").fontSize(12).text(heading)));
+    }
+    root.add(doc.struct("P", {}, () => doc.font("Helvetica").fontSize(11).text(block.text)));
+    doc.moveDown();
+  }
+  root.add(doc.struct("Figure", { alt: content.qrAlt }, () => doc.image(qr, { width: 140 })));
+  root.end();
+  doc.end();
+  return done;
+}
