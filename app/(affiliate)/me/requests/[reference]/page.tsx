@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Card, PageTitle } from "@/components/ui";
 import { orNotFound, requireViewer } from "@/lib/auth/session";
 import { getMyRequest } from "@/lib/dal/me-requests";
+import { myDecisionLetterRequestId } from "@/lib/dal/me-access-log";
 import { formatDate, formatMoney, formatStructuredCommunication } from "@/lib/format";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,6 +17,8 @@ export default async function RequestStatusPage({ params, searchParams }: { para
   const { filed } = await searchParams;
   const viewer = await requireViewer("own-dossier:read", `/me/requests/${reference}`);
   const r = await orNotFound(getMyRequest(viewer, reference));
+  const decisionRequestId = await orNotFound(myDecisionLetterRequestId(viewer, reference));
+  const td = await getTranslations("ss_decision");
   const t = await getTranslations("ss_status");
   const tr = await getTranslations("ss_requests");
   const locale = await getLocale();
@@ -55,6 +58,14 @@ export default async function RequestStatusPage({ params, searchParams }: { para
           {r.decisionDueOn && <div><dt className="text-sm text-slate-700">{t("decisionDueOn")}</dt><dd>{formatDate(locale, r.decisionDueOn)}</dd></div>}
         </dl>
       </Card>
+      {decisionRequestId && (
+        <Card title={td("download")}>
+          <p className="mb-2">{td("intro")}</p>
+          <a href={`/api/decisions/${decisionRequestId}`} download>
+            {td("download")}
+          </a>
+        </Card>
+      )}
       <Card title={t("nextTitle")}>
         <p>{t(nextKey, { informationDueOn: r.informationDueOn ? formatDate(locale, r.informationDueOn) : "", decisionDueOn: r.decisionDueOn ? formatDate(locale, r.decisionDueOn) : "" })}</p>
         <p className="mt-2 text-sm text-slate-700">{t("legal")}</p>
