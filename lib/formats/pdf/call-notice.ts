@@ -1,7 +1,7 @@
 // The call notice (avis d'échéance) of one contribution call: amount, due date, the fund's IBAN, the structured
 // communication and an EPC QR code to pay it. A tagged PDF (structure tree, document language, alt text on the
 // QR figure) in the affiliate's language; every sentence comes from the moNotice catalogue.
-import PDFDocument from "pdfkit";
+import { renderTaggedPdf } from "./tagged-pdf";
 import { createTranslator } from "next-intl";
 import { epcQrPng } from "@/lib/formats/epc-qr";
 import { formatMoney, formatStructuredCommunication } from "@/lib/format";
@@ -46,30 +46,5 @@ export function callNoticeText(input: CallNoticeInput) {
 export async function renderCallNotice(input: CallNoticeInput): Promise<Buffer> {
   const content = callNoticeText(input);
   const qr = await epcQrPng({ beneficiaryName: input.fund.name, iban: input.fund.iban, bic: input.fund.bic, amountCents: input.call.totalCents, structuredCommunication: input.call.structuredCommunication }, 240);
-  const doc = new PDFDocument({
-    size: "A4", margin: 56, tagged: true, pdfVersion: "1.7", lang: input.locale === "nl" ? "nl-BE" : "fr-BE", displayTitle: true,
-    info: { Title: content.title, Author: input.fund.name, Subject: input.call.structuredCommunication },
-  });
-  const chunks: Buffer[] = [];
-  doc.on("data", (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
-  const root = doc.struct("Document");
-  doc.addStructure(root);
-  root.add(doc.struct("H1", {}, () => doc.font("Helvetica-Bold").fontSize(16).text(content.title)));
-  doc.moveDown();
-  for (const block of content.blocks) {
-    if (block.heading) {
-      const heading = block.heading;
-      root.add(doc.struct("H2", {}, () => doc.font("Helvetica-Bold").fontSize(12).text(heading)));
-    }
-    root.add(doc.struct("P", {}, () => doc.font("Helvetica").fontSize(11).text(block.text)));
-    doc.moveDown();
-  }
-  root.add(doc.struct("Figure", { alt: content.qrAlt }, () => doc.image(qr, { width: 140 })));
-  root.end();
-  doc.end();
-  return done;
+  return renderTaggedPdf(content, { locale: input.locale, author: input.fund.name, subject: input.call.structuredCommunication }, [{ image: qr, alt: content.qrAlt, width: 140 }]);
 }

@@ -1,7 +1,7 @@
 // The motivated decision letter (Charte de l'assuré social art. 13–14): reasons, legal basis, appeal route to the
 // labour court within 3 months, contact person. A tagged PDF (PDF/UA structure, document language set) in the
 // affiliate's language; every sentence comes from the bo_letter catalogue.
-import PDFDocument from "pdfkit";
+import { renderTaggedPdf } from "./tagged-pdf";
 import { createTranslator } from "next-intl";
 import frBackOffice from "@/lib/i18n/messages/fr/back-office.json";
 import nlBackOffice from "@/lib/i18n/messages/nl/back-office.json";
@@ -53,37 +53,6 @@ export function decisionLetterText(input: DecisionLetterInput): { title: string;
   };
 }
 
-export async function renderDecisionLetter(input: DecisionLetterInput): Promise<Buffer> {
-  const content = decisionLetterText(input);
-  const doc = new PDFDocument({
-    size: "A4",
-    margin: 56,
-    tagged: true,
-    pdfVersion: "1.7",
-    lang: input.locale === "nl" ? "nl-BE" : "fr-BE",
-    displayTitle: true,
-    info: { Title: content.title, Author: input.fund?.name ?? "", Subject: input.reference },
-  });
-  const chunks: Buffer[] = [];
-  doc.on("data", (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
-  const root = doc.struct("Document");
-  doc.addStructure(root);
-  root.add(doc.struct("H1", {}, () => doc.font("Helvetica-Bold").fontSize(16).text(content.title)));
-  doc.moveDown();
-  for (const block of content.blocks) {
-    if (!block.text) continue;
-    if (block.heading) {
-      const heading = block.heading;
-      root.add(doc.struct("H2", {}, () => doc.font("Helvetica-Bold").fontSize(12).text(heading)));
-    }
-    root.add(doc.struct("P", {}, () => doc.font("Helvetica").fontSize(11).text(block.text)));
-    doc.moveDown();
-  }
-  root.end();
-  doc.end();
-  return done;
+export function renderDecisionLetter(input: DecisionLetterInput): Promise<Buffer> {
+  return renderTaggedPdf(decisionLetterText(input), { locale: input.locale, author: input.fund?.name ?? "", subject: input.reference });
 }

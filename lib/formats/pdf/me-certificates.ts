@@ -1,7 +1,7 @@
 // The affiliate's certificates as tagged PDFs (document language set, headings and paragraphs structured): the
 // tax certificate of the contributions paid in a year and the affiliation certificate. Every sentence comes from
 // the ss_pdf catalogue; the text functions are exported so tests can check the content independently of PDF encoding.
-import PDFDocument from "pdfkit";
+import { renderTaggedPdf, type PdfContent } from "./tagged-pdf";
 import { createTranslator } from "next-intl";
 import frSelf from "@/lib/i18n/messages/fr/self-service.json";
 import nlSelf from "@/lib/i18n/messages/nl/self-service.json";
@@ -11,8 +11,7 @@ import type { AffiliationCertificate, TaxCertificate } from "@/lib/dal/me-docume
 import { formatDate, formatEnterpriseNumber, formatMoney, formatNiss } from "@/lib/format";
 
 type Locale = "fr" | "nl";
-type Block = { heading?: string; text: string };
-export type PdfContent = { title: string; blocks: Block[] };
+export type { PdfContent } from "./tagged-pdf";
 
 function translator(locale: Locale) {
   const messages = locale === "nl" ? { ...nlCommon, ...nlSelf } : { ...frCommon, ...frSelf };
@@ -75,25 +74,6 @@ export function affiliationCertificateText(locale: Locale, c: AffiliationCertifi
   };
 }
 
-export async function renderPdf(locale: Locale, content: PdfContent, author: string): Promise<Buffer> {
-  const doc = new PDFDocument({ size: "A4", margin: 56, tagged: true, pdfVersion: "1.7", lang: locale === "nl" ? "nl-BE" : "fr-BE", displayTitle: true, info: { Title: content.title, Author: author } });
-  const chunks: Buffer[] = [];
-  doc.on("data", (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
-  const root = doc.struct("Document");
-  doc.addStructure(root);
-  root.add(doc.struct("H1", {}, () => doc.font("Helvetica-Bold").fontSize(16).text(content.title)));
-  doc.moveDown();
-  for (const block of content.blocks) {
-    const heading = block.heading;
-    if (heading) root.add(doc.struct("H2", {}, () => doc.font("Helvetica-Bold").fontSize(12).text(heading)));
-    root.add(doc.struct("P", {}, () => doc.font("Helvetica").fontSize(11).text(block.text)));
-    doc.moveDown();
-  }
-  root.end();
-  doc.end();
-  return done;
+export function renderPdf(locale: Locale, content: PdfContent, author: string): Promise<Buffer> {
+  return renderTaggedPdf(content, { locale, author });
 }

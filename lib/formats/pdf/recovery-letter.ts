@@ -1,7 +1,7 @@
 // Recovery letters (reminder, account statement, formal notice) as tagged PDFs in the debtor's language; every
 // sentence comes from the bo_recoveryLetter catalogue. The formal notice announces the mandatory personal contact
 // before any bailiff or lawyer.
-import PDFDocument from "pdfkit";
+import { renderTaggedPdf } from "./tagged-pdf";
 import { createTranslator } from "next-intl";
 import frBackOffice from "@/lib/i18n/messages/fr/back-office.json";
 import nlBackOffice from "@/lib/i18n/messages/nl/back-office.json";
@@ -50,34 +50,6 @@ export function recoveryLetterText(input: RecoveryLetterInput): { title: string;
   return { title: t(`title.${input.step}`), blocks };
 }
 
-export async function renderRecoveryLetter(input: RecoveryLetterInput): Promise<Buffer> {
-  const content = recoveryLetterText(input);
-  const doc = new PDFDocument({
-    size: "A4",
-    margin: 56,
-    tagged: true,
-    pdfVersion: "1.7",
-    lang: tag(input.locale),
-    displayTitle: true,
-    info: { Title: content.title, Author: input.fund?.name ?? "" },
-  });
-  const chunks: Buffer[] = [];
-  doc.on("data", (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
-  const root = doc.struct("Document");
-  doc.addStructure(root);
-  root.add(doc.struct("H1", {}, () => doc.font("Helvetica-Bold").fontSize(16).text(content.title)));
-  doc.moveDown();
-  for (const block of content.blocks) {
-    const heading = block.heading;
-    if (heading) root.add(doc.struct("H2", {}, () => doc.font("Helvetica-Bold").fontSize(12).text(heading)));
-    root.add(doc.struct("P", {}, () => doc.font("Helvetica").fontSize(11).text(block.text)));
-    doc.moveDown();
-  }
-  root.end();
-  doc.end();
-  return done;
+export function renderRecoveryLetter(input: RecoveryLetterInput): Promise<Buffer> {
+  return renderTaggedPdf(recoveryLetterText(input), { locale: input.locale, author: input.fund?.name ?? "" });
 }
