@@ -1,7 +1,7 @@
 // The affiliate's certificates as tagged PDFs (document language set, headings and paragraphs structured): the
 // tax certificate of the contributions paid in a year and the affiliation certificate. Every sentence comes from
 // the ss_pdf catalogue; the text functions are exported so tests can check the content independently of PDF encoding.
-import { renderTaggedPdf, type PdfContent } from "./tagged-pdf";
+import { renderTaggedPdf, type PdfBlock as Block, type PdfContent } from "./tagged-pdf";
 import { createTranslator } from "next-intl";
 import frSelf from "@/lib/i18n/messages/fr/self-service.json";
 import nlSelf from "@/lib/i18n/messages/nl/self-service.json";
