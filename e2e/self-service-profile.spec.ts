@@ -29,7 +29,7 @@ async function signInFr(page: Page, email: string) {
 test("the documents page gives PDF certificates of the caller only", async ({ page }) => {
   test.setTimeout(120_000);
   await signInFr(page, "affiliate@demo.caisse.be");
-  await page.getByRole("link", { name: "Mes documents" }).click();
+  await page.getByRole("main").getByRole("link", { name: "Mes documents" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mes documents");
   await expectAccessible(page);
   for (const href of ["/api/me/documents/tax-certificate/2025", "/api/me/documents/affiliation-certificate"]) {
@@ -60,7 +60,7 @@ test("staff and anonymous visitors get no affiliate document", async ({ page }) 
 test("the profile refuses a bad refund IBAN, then saves and logs the change (FR and NL)", async ({ page }) => {
   test.setTimeout(120_000);
   await signInFr(page, "spouse@demo.caisse.be");
-  await page.getByRole("link", { name: "Mon profil" }).click();
+  await page.getByRole("main").getByRole("link", { name: "Mon profil" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mon profil");
   await expectAccessible(page);
   const iban = page.getByLabel("IBAN pour les remboursements");

@@ -32,7 +32,7 @@ test.afterAll(async () => {
 test("a payment plan inside the policy is accepted at once with its schedule", async ({ page }) => {
   test.setTimeout(150_000);
   await signInFr(page, "affiliate@demo.caisse.be");
-  await page.getByRole("link", { name: "Mes demandes" }).click();
+  await page.getByRole("main").getByRole("link", { name: "Mes demandes" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mes demandes");
   await expectAccessible(page);
   await page.getByRole("link", { name: "Demander un plan d'apurement" }).click();
