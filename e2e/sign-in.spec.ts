@@ -50,6 +50,8 @@ test("the helping spouse and the company see their own dossier", async ({ page }
   await page.waitForURL("**/me");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bonjour Dubois Consulting SRL");
   await expect(page.getByText("Cotisation des sociétés").first()).toBeVisible();
+  // the joint liability with its directors, and who they are
+  await expect(page.getByRole("region", { name: "Solidarité entre la société et ses mandataires" })).toContainText("Julie Dubois");
   await expectAccessible(page);
 });
 

@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Card, PageTitle, Stat } from "@/components/ui";
 import { requireViewer, orNotFound } from "@/lib/auth/session";
 import { getMyOverview } from "@/lib/dal/affiliate";
+import { getMyCompanyDirectors } from "@/lib/dal/me-company";
 import { todayInBrussels } from "@/lib/clock";
 import { formatDate, formatMoney, formatStructuredCommunication } from "@/lib/format";
 
@@ -20,6 +21,8 @@ export default async function AffiliateHomePage() {
   const tc = await getTranslations("category");
   const tk = await getTranslations("callKind");
   const ts = await getTranslations("ss_home");
+  const tco = await getTranslations("ss_company");
+  const directors = await orNotFound(getMyCompanyDirectors(viewer, today));
   const locale = await getLocale();
   return (
     <div className="space-y-6">
@@ -49,6 +52,35 @@ export default async function AffiliateHomePage() {
           </div>
         </dl>
       </Card>
+      {directors && (
+        <Card title={tco("title")}>
+          <p>{tco("companyLiable")}</p>
+          <p className="mt-2">{tco("directorsLiable")}</p>
+          {directors.length === 0 ? (
+            <p className="mt-3">{tco("none")}</p>
+          ) : (
+            <table className="mt-3 w-full text-left">
+              <caption className="sr-only">{tco("caption")}</caption>
+              <thead>
+                <tr className="border-b border-slate-300">
+                  <th scope="col" className="py-2 pr-4">{tco("name")}</th>
+                  <th scope="col" className="py-2 pr-4">{tco("period")}</th>
+                  <th scope="col" className="py-2 text-right">{tco("debt")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {directors.map((d, i) => (
+                  <tr key={i} className="border-b border-slate-100">
+                    <td className="py-2 pr-4">{d.name}</td>
+                    <td className="py-2 pr-4">{tco("periodValue", { from: formatDate(locale, d.fromOn), to: d.toOn ? formatDate(locale, d.toOn) : tco("ongoing") })}</td>
+                    <td className="py-2 text-right">{d.openDebtCents === null ? tco("notHere") : formatMoney(locale, d.openDebtCents)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </Card>
+      )}
       <Card title={t("balanceTitle")}>
         <dl className="grid gap-4 sm:grid-cols-3">
           <Stat label={t("balance")} value={formatMoney(locale, o.balanceCents)} tone={o.balanceCents > 0 ? "bad" : "ok"} />
