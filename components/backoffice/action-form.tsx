@@ -13,10 +13,12 @@ import {
   decideRequestAction,
   proposeWriteOffAction,
   recordRecoveryStepAction,
+  recordBirthAction,
 } from "@/lib/actions/backoffice-actions";
 import {
   approvalSchema,
   assignSchema,
+  birthSchema,
   decisionSchema,
   dossierAdvisorSchema,
   noteSchema,
@@ -32,6 +34,7 @@ const FORMS = {
   assign: { schema: assignSchema, action: assignRequestAction },
   dossierAdvisor: { schema: dossierAdvisorSchema, action: assignDossierAdvisorAction },
   note: { schema: noteSchema, action: addNoteAction },
+  birth: { schema: birthSchema, action: recordBirthAction },
   recoveryStep: { schema: recoveryStepSchema, action: recordRecoveryStepAction },
   proposeWriteOff: { schema: writeOffSchema, action: proposeWriteOffAction },
   approveWriteOff: { schema: writeOffSchema, action: approveWriteOffAction },

@@ -8,9 +8,11 @@ import { BackofficeError } from "@/lib/backoffice/errors";
 import { approveSecond, assignDossierAdvisor, assignRequest, decideRequest } from "@/lib/dal/backoffice-requests";
 import { approveWriteOff, proposeWriteOff, recordRecoveryStep } from "@/lib/dal/backoffice-recovery";
 import { addDossierNote } from "@/lib/dal/staff";
+import { recordBirth } from "@/lib/dal/benefits";
 import {
   approvalSchema,
   assignSchema,
+  birthSchema,
   decisionSchema,
   dossierAdvisorSchema,
   eurosToCents,
@@ -100,5 +102,13 @@ export async function approveWriteOffAction(_prev: unknown, formData: FormData) 
     await approveWriteOff(await currentViewer(), d, todayInBrussels());
     revalidatePath(`/staff/recovery/${d.caseId}`);
     return "writtenOff";
+  });
+}
+
+export async function recordBirthAction(_prev: unknown, formData: FormData) {
+  return run(birthSchema, formData, async (d) => {
+    const out = await recordBirth(await currentViewer(), d, todayInBrussels());
+    revalidatePath(`/staff/dossiers/${d.affiliateId}`);
+    return out.created ? "birthRecorded" : "birthKnown";
   });
 }

@@ -55,3 +55,8 @@ export const recoveryStepSchema = z.object({
 export const writeOffSchema = z.object({ caseId: id, note: z.string().trim().max(2000, "textTooLong") });
 
 export const viewReasonSchema = z.enum(DOSSIER_VIEW_REASONS);
+
+export const birthSchema = z.object({
+  affiliateId: id,
+  bornOn: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "birthDateInvalid"),
+});

@@ -5,6 +5,8 @@ import { Card, PageTitle, Stat } from "@/components/ui";
 import { requireViewer, orNotFound } from "@/lib/auth/session";
 import { getMyOverview } from "@/lib/dal/affiliate";
 import { getMyCompanyDirectors } from "@/lib/dal/me-company";
+import { listMyBenefits } from "@/lib/dal/benefits";
+import { confirmMaternityAidAction } from "@/lib/actions/me-benefits";
 import { todayInBrussels } from "@/lib/clock";
 import { formatDate, formatMoney, formatStructuredCommunication } from "@/lib/format";
 
@@ -23,6 +25,9 @@ export default async function AffiliateHomePage() {
   const ts = await getTranslations("ss_home");
   const tco = await getTranslations("ss_company");
   const directors = await orNotFound(getMyCompanyDirectors(viewer, today));
+  const benefits = await orNotFound(listMyBenefits(viewer));
+  const maternity = benefits.filter((b) => b.type === "MATERNITY_AID");
+  const tb = await getTranslations("ss_benefits");
   const locale = await getLocale();
   return (
     <div className="space-y-6">
@@ -78,6 +83,21 @@ export default async function AffiliateHomePage() {
                 ))}
               </tbody>
             </table>
+          )}
+        </Card>
+      )}
+      {maternity.length > 0 && (
+        <Card title={tb("maternityTitle")}>
+          {maternity.map((b) =>
+            b.status === "OFFERED" ? (
+              <form key={b.id} action={confirmMaternityAidAction} method="post" className="space-y-2">
+                <p>{tb("maternityOffer")}</p>
+                <input type="hidden" name="claimId" value={b.id} />
+                <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">{tb("confirm")}</button>
+              </form>
+            ) : (
+              <p key={b.id} role="status">{tb("maternityGranted", { date: b.paymentDueOn ? formatDate(locale, b.paymentDueOn) : "—" })}</p>
+            ),
           )}
         </Card>
       )}

@@ -28,6 +28,7 @@ export default async function DossierPage({ params, searchParams }: { params: Pr
   const tst = await getTranslations("bo_status");
   const trs = await getTranslations("bo_recovery");
   const tbt = await getTranslations("bo_benefitType");
+  const tbi = await getTranslations("bo_birth");
   const tcs = await getTranslations("bo_claimStatus");
   const trt = await getTranslations("requestType");
   const t = await getTranslations("dossier");
@@ -205,6 +206,19 @@ export default async function DossierPage({ params, searchParams }: { params: Pr
             <ul className="list-disc pl-5">
               {x.claims.map((c) => <li key={c.id}>{tb("claimType", { type: tbt(c.type as "MATERNITY_AID"), status: tcs(c.status as "OFFERED") })}</li>)}
             </ul>
+          )}
+          {d.person && (
+            <div className="mt-4">
+              <ActionForm
+                kind="birth"
+                id="birth"
+                title={tbi("title")}
+                fields={[{ name: "affiliateId", type: "hidden", value: d.id }, { name: "bornOn", type: "text", label: tbi("bornOn"), hint: tbi("hint") }]}
+                submit={tbi("submit")}
+                messages={{ birthRecorded: tbi("recorded"), birthKnown: tbi("known") }}
+                compact
+              />
+            </div>
           )}
         </Card>
         <Card title={tb("recovery")}>
