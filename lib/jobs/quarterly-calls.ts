@@ -58,6 +58,8 @@ const chunkSize = () => Math.max(1, Number(process.env.JOBS_CHUNK_SIZE ?? 5000) 
 
 export interface QuarterlyParams extends Record<string, string | number | boolean | undefined> {
   quarter: string;
+  /** restrict the run to one dossier (first calls issued when an advisor processes an affiliation) */
+  affiliateId?: string;
 }
 
 export async function runQuarterlyCalls(ctx: JobContext, params: QuarterlyParams): Promise<JobResult> {
@@ -81,12 +83,13 @@ export async function runQuarterlyCalls(ctx: JobContext, params: QuarterlyParams
     JOIN LATERAL (SELECT cp.category, cp."primoStarterUntil" FROM "CategoryPeriod" cp
       WHERE cp."affiliationId" = af.id AND cp."fromOn" <= $2::date AND (cp."toOn" IS NULL OR cp."toOn" >= $1::date)
       ORDER BY cp."fromOn" DESC LIMIT 1) cp ON true`;
-  const where = `
-    WHERE a.kind = 'PERSON'
+  const only = params.affiliateId ? String(params.affiliateId) : null;
+  const where = (onlyParam: number) => `
+    WHERE a.kind = 'PERSON' AND ($${onlyParam}::text IS NULL OR a.id = $${onlyParam}::text)
       AND NOT EXISTS (SELECT 1 FROM "ContributionCall" c
         WHERE c."affiliateId" = a.id AND c.year = $3::int AND c.quarter = $4::int AND c.kind = 'PROVISIONAL')`;
   const [{ n: totalCandidates }] = await prisma.$queryRawUnsafe<{ n: number }[]>(
-    `SELECT count(*)::int AS n ${from} ${where}`, qStart, qEnd, q.year, q.quarter,
+    `SELECT count(*)::int AS n ${from} ${where(5)}`, qStart, qEnd, q.year, q.quarter, only,
   );
 
   const counts = { subjects: totalCandidates, created: 0, skippedExisting: 0, exempt: 0, belowThreshold: 0, rejected: 0 };
@@ -102,13 +105,14 @@ export async function runQuarterlyCalls(ctx: JobContext, params: QuarterlyParams
          EXISTS (SELECT 1 FROM "Birth" b WHERE b."personId" = a."personId" AND b."bornOn" BETWEEN $6::date AND $7::date) AS "bornPreviousQuarter"
        ${from}
        LEFT JOIN "IncomeRecord" ir ON ir."personId" = a."personId" AND ir.year = $8::int
-       LEFT JOIN LATERAL (SELECT (r.payload->>'chosenIncomeCents')::bigint AS chosen FROM "Request" r
+       LEFT JOIN LATERAL (SELECT COALESCE(r.payload->>'chosenIncomeCents', r.payload->>'estimatedIncomeCents')::bigint AS chosen
+         FROM "Request" r
          WHERE r."affiliateId" = a.id AND r.type IN ('REDUCTION', 'INCREASE') AND r.status = 'ACCEPTED'
-           AND (r.payload->>'year') = ($3::int)::text AND r.payload ? 'chosenIncomeCents'
+           AND (r.payload->>'year') = ($3::int)::text AND (r.payload ? 'chosenIncomeCents' OR r.payload ? 'estimatedIncomeCents')
          ORDER BY r."decidedAt" DESC NULLS LAST, r."filedOn" DESC LIMIT 1) red ON true
-       ${where} AND a.id > $5::text
+       ${where(9)} AND a.id > $5::text
        ORDER BY a.id LIMIT ${chunkSize()}`,
-      qStart, qEnd, q.year, q.quarter, after, quarterStart(prev), quarterEnd(prev), refYear,
+      qStart, qEnd, q.year, q.quarter, after, quarterStart(prev), quarterEnd(prev), refYear, only,
     );
     if (rows.length === 0) break;
     after = rows[rows.length - 1].id;
@@ -217,7 +221,7 @@ export const quarterlyCallsJob: JobDefinition<QuarterlyParams> = {
   name: "quarterly-calls",
   parse: (raw) => {
     parseQuarter(raw.quarter);
-    return { quarter: String(raw.quarter) };
+    return raw.affiliateId ? { quarter: String(raw.quarter), affiliateId: String(raw.affiliateId) } : { quarter: String(raw.quarter) };
   },
   run: runQuarterlyCalls,
 };
