@@ -7,6 +7,7 @@ import { getMyOverview } from "@/lib/dal/affiliate";
 import { getMyCompanyDirectors } from "@/lib/dal/me-company";
 import { listMyBenefits } from "@/lib/dal/benefits";
 import { confirmMaternityAidAction } from "@/lib/actions/me-benefits";
+import { MyBenefits } from "@/components/benefits/my-benefits";
 import { todayInBrussels } from "@/lib/clock";
 import { formatDate, formatMoney, formatStructuredCommunication } from "@/lib/format";
 
@@ -101,6 +102,7 @@ export default async function AffiliateHomePage() {
           )}
         </Card>
       )}
+      <MyBenefits benefits={benefits} />
       <Card title={t("balanceTitle")}>
         <dl className="grid gap-4 sm:grid-cols-3">
           <Stat label={t("balance")} value={formatMoney(locale, o.balanceCents)} tone={o.balanceCents > 0 ? "bad" : "ok"} />

@@ -11,6 +11,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
   const t = await getTranslations("nav");
   const nav: NavItem[] = [{ href: "/staff", label: t("staffHome") }];
   if (can(viewer.role, "request:decide")) nav.push({ href: "/staff/queues", label: t("queues") });
+  if (can(viewer.role, "request:decide")) nav.push({ href: "/staff/benefits", label: t("benefits") });
   if (can(viewer.role, "recovery:manage")) nav.push({ href: "/staff/recovery", label: t("recovery") });
   if (can(viewer.role, "payment:reconcile")) nav.push({ href: "/staff/payments", label: t("payments") });
   if (can(viewer.role, "job:run")) nav.push({ href: "/staff/jobs", label: t("jobs") });

@@ -40,6 +40,10 @@ const SRC = {
     "https://www.rsvz-inasti.fgov.be/nl/faq/gratis-dienstencheques-voor-jonge-moeders-heb-ik-er-recht-op-en-hoe-vraag-ik-ze-aan",
   riziv:
     "https://riziv.fgov.be/nl/thema-s/zwangerschap-en-geboorte/bedragen-en-loonplafonds/zelfstandigen/bedrag-van-de-forfaitaire-uitkering-tijdens-uw-moederschapsrust-als-zelfstandige",
+  rsvzBridging: "https://www.rsvz.be/nl/faq/ik-ben-failliet-wat-nu",
+  unizoCaregiver:
+    "https://www.unizo.be/advies/zelfstandig-en-mantelzorger-welke-ondersteuning-krijg-je-als-je-zorgt-voor-zieke-familieleden",
+  famipediaInterest: "https://famipedia.be/fr/themes/social-right/charter-socially-insured/theory/interests.html",
 } as const;
 
 type Status = "confirmed" | "derived";
@@ -55,6 +59,8 @@ const ratio = (numerator: number, denominator: number, source: string, note: str
   status: "confirmed",
   note,
 });
+const missingCents = (source: string, note: string): CentsFigure => ({ unit: "cents", value: null, source, status: "missing", note });
+const missingBp = (source: string, note: string): BpFigure => ({ unit: "bp", value: null, source, status: "missing", note });
 const derived = (value: number, source: string, note: string): CentsFigure => cents(value, source, "derived", note);
 
 const F2425 = "2025/2024 indexation factor 73.447,52/72.810,95";
@@ -80,6 +86,29 @@ const managementFee = {
 };
 const lateMonthlyRateBp = bp(100, SRC.rsvzCompanyDue);
 const vouchers = count(105, SRC.vouchers);
+
+// Benefit figures not found for 2023-2026 (DOMAIN.md §9 items 10, 11, 14): no value is guessed; staff enter the
+// official figure in the reference table (Paramètres légaux) and until then no amount or interest is computed.
+const benefitFigures = (year: number) => ({
+  bridgingRightMonthly: {
+    withFamilyChargeCents: missingCents(
+      SRC.rsvzBridging,
+      `${year} monthly bridging right with family charge not found (last seen: 1.489,64 in 2017, 1.614,10 corona 2020; indexed, aligned on the minimum pension)`,
+    ),
+    withoutFamilyChargeCents: missingCents(
+      SRC.rsvzBridging,
+      `${year} monthly bridging right without family charge not found (last seen: 1.192,09 in 2017, 1.291,69 corona 2020)`,
+    ),
+  },
+  caregiverMonthly: {
+    fullCents: missingCents(SRC.unizoCaregiver, `${year} caregiver allowance (full interruption) not found; 1.454,81 was the 2022 amount`),
+    halfCents: missingCents(SRC.unizoCaregiver, `${year} caregiver allowance (half interruption) not found; 727,41 was the 2022 amount`),
+  },
+  legalInterestRateBp: missingBp(
+    SRC.famipediaInterest,
+    `legal interest rate ${year} (law 5-5-1865, published yearly in the Moniteur belge) applicable under Charte art. 20 not verified`,
+  ),
+});
 
 const maternity = (validFrom: string, a: number, b: number, c: number, d: number): MaternityLeavePeriod => ({
   validFrom,
@@ -121,7 +150,7 @@ export const PARAMETER_SETS: Readonly<Record<number, ParameterSet>> = {
       lateMonthlyRateBp,
     },
     managementFee,
-    benefits: { maternityServiceVouchers: vouchers, maternityLeaveWeekly: [M2023A, M2023B, M2023C] },
+    benefits: { maternityServiceVouchers: vouchers, maternityLeaveWeekly: [M2023A, M2023B, M2023C], ...benefitFigures(2023) },
   },
   2024: {
     year: 2024,
@@ -149,7 +178,7 @@ export const PARAMETER_SETS: Readonly<Record<number, ParameterSet>> = {
       lateMonthlyRateBp,
     },
     managementFee,
-    benefits: { maternityServiceVouchers: vouchers, maternityLeaveWeekly: [M2023C, M2024] },
+    benefits: { maternityServiceVouchers: vouchers, maternityLeaveWeekly: [M2023C, M2024], ...benefitFigures(2024) },
   },
   2025: {
     year: 2025,
@@ -184,7 +213,7 @@ export const PARAMETER_SETS: Readonly<Record<number, ParameterSet>> = {
       lateMonthlyRateBp,
     },
     managementFee,
-    benefits: { maternityServiceVouchers: vouchers, maternityLeaveWeekly: [M2024, M2025] },
+    benefits: { maternityServiceVouchers: vouchers, maternityLeaveWeekly: [M2024, M2025], ...benefitFigures(2025) },
   },
   2026: {
     year: 2026,
@@ -213,7 +242,7 @@ export const PARAMETER_SETS: Readonly<Record<number, ParameterSet>> = {
       lateMonthlyRateBp,
     },
     managementFee,
-    benefits: { maternityServiceVouchers: vouchers, maternityLeaveWeekly: [] },
+    benefits: { maternityServiceVouchers: vouchers, maternityLeaveWeekly: [], ...benefitFigures(2026) },
   },
 };
 

@@ -53,7 +53,7 @@ export default async function ParametersPage({ searchParams }: { searchParams: P
                   <td className="py-1 pr-3 font-mono">{r.key}</td>
                   <td className="py-1 pr-3 text-right font-mono">{r.value}</td>
                   <td className="py-1 pr-3">{r.unit}</td>
-                  <td className="py-1 pr-3">{r.status === "confirmed" ? t("confirmed") : t("derived")}{r.changes > 0 && ` · ${t("changed", { count: r.changes })}`}</td>
+                  <td className="py-1 pr-3">{r.status === "confirmed" ? t("confirmed") : r.status === "missing" ? t("missing") : t("derived")}{r.changes > 0 && ` · ${t("changed", { count: r.changes })}`}</td>
                   <td className="py-1 pr-3 break-all"><a href={r.source}>{t("sourceLink")}<span className="sr-only"> {r.key}</span></a></td>
                   {canEdit && <td className="py-1"><Link href={`/staff/parameters?year=${year}&edit=${r.id}`}>{t("edit")}<span className="sr-only"> {r.key}</span></Link></td>}
                 </tr>

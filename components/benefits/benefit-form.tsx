@@ -1,0 +1,106 @@
+"use client";
+import { useActionState, useTransition } from "react";
+import { useForm, type Resolver } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import type { ActionResult } from "@/lib/actions/result";
+import { grantClaimAction, markSentToHealthInsurerAction, recordBenefitPaymentAction } from "@/lib/actions/backoffice-benefits";
+import { benefitPaymentSchema, grantSchema, sentToHealthInsurerSchema } from "@/lib/schemas/benefits";
+
+// The benefit forms: react-hook-form with the same zod schema as the server action, an error summary at the top
+// (role="alert", links to the fields), per-field errors, values kept, method="post".
+const FORMS = {
+  grant: { schema: grantSchema, action: grantClaimAction },
+  payment: { schema: benefitPaymentSchema, action: recordBenefitPaymentAction },
+  sent: { schema: sentToHealthInsurerSchema, action: markSentToHealthInsurerAction },
+} as const;
+
+export type BenefitFormKind = keyof typeof FORMS;
+
+export type BenefitField =
+  | { name: string; type: "hidden"; value: string }
+  | { name: string; type: "text" | "date"; label: string; hint?: string; value?: string };
+
+export function BenefitForm({
+  kind,
+  id,
+  title,
+  fields,
+  submit,
+  messages,
+  compact = false,
+}: {
+  kind: BenefitFormKind;
+  id: string;
+  title?: string;
+  fields: BenefitField[];
+  submit: string;
+  messages: Record<string, string>;
+  compact?: boolean;
+}) {
+  const t = useTranslations("bn_errors");
+  const { schema, action } = FORMS[kind];
+  const [state, formAction, pending] = useActionState<ActionResult<string | undefined> | null, FormData>(action, null);
+  const [, startTransition] = useTransition();
+  const defaults = Object.fromEntries(fields.map((f) => [f.name, "value" in f ? (f.value ?? "") : ""]));
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useForm<Record<string, string>>({ resolver: zodResolver(schema as never) as unknown as Resolver<Record<string, string>>, defaultValues: defaults });
+
+  const serverErrors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const fieldError = (name: string): string | undefined => {
+    const m = (errors[name]?.message as string | undefined) ?? serverErrors[name]?.[0];
+    return m ? t(m as "validation") : undefined;
+  };
+  const summary = fields.map((f) => ({ name: f.name, error: fieldError(f.name) })).filter((e) => e.error);
+  const formError = state && !state.ok && state.code !== "validation" ? t(state.code as "validation") : null;
+
+  const onValid = (values: Record<string, string>) => {
+    const data = new FormData();
+    for (const [k, v] of Object.entries(values)) data.set(k, v ?? "");
+    startTransition(() => formAction(data));
+  };
+
+  return (
+    <form method="post" noValidate onSubmit={handleSubmit(onValid)} aria-labelledby={title ? `${id}-title` : undefined} className={compact ? "flex flex-wrap items-end gap-2" : "space-y-3"}>
+      {title && <h3 id={`${id}-title`} className="font-semibold text-brand-900">{title}</h3>}
+      {(summary.length > 0 || formError) && (
+        <div role="alert" className="w-full border-l-4 border-bad-700 bg-white p-2 text-bad-700">
+          {formError && <p>{formError}</p>}
+          {summary.length > 0 && (
+            <ul className="list-disc pl-5">
+              {summary.map((e) => (
+                <li key={e.name}><a href={`#${id}-${e.name}`} className="text-bad-700 underline">{e.error}</a></li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      {state?.ok && state.data && messages[state.data] && <p role="status" className="w-full text-ok-700">{messages[state.data]}</p>}
+      {fields.map((f) => {
+        if (f.type === "hidden") return <input key={f.name} type="hidden" {...register(f.name)} />;
+        const err = fieldError(f.name);
+        const describedBy = [err ? `${id}-${f.name}-error` : null, f.hint ? `${id}-${f.name}-hint` : null].filter(Boolean).join(" ") || undefined;
+        return (
+          <div key={f.name} className={compact ? "" : "max-w-xl"}>
+            <label htmlFor={`${id}-${f.name}`} className="block font-medium">{f.label}</label>
+            {f.hint && <p id={`${id}-${f.name}-hint`} className="text-sm text-slate-700">{f.hint}</p>}
+            <input
+              id={`${id}-${f.name}`}
+              type={f.type === "date" ? "date" : "text"}
+              inputMode={f.type === "text" ? "decimal" : undefined}
+              aria-invalid={err ? true : undefined}
+              aria-describedby={describedBy}
+              className="mt-1 w-full rounded border border-slate-500 px-2 py-1"
+              {...register(f.name)}
+            />
+            {err && <p id={`${id}-${f.name}-error`} className="text-sm text-bad-700">{err}</p>}
+          </div>
+        );
+      })}
+      <button type="submit" disabled={pending} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">{submit}</button>
+    </form>
+  );
+}

@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { eurosToCents } from "@/lib/schemas/backoffice-forms";
+
+// The benefit-handling forms: the same schema validates in the browser (react-hook-form) and in the server action.
+// Error messages are message keys under bn_errors.
+
+const id = z.string().trim().min(1, "notFound").max(100, "notFound");
+
+export const BENEFIT_TYPES = ["MATERNITY_AID", "BRIDGING_RIGHT", "CAREGIVER_ALLOWANCE"] as const;
+export const BENEFIT_STATUSES = ["OFFERED", "CLAIMED", "GRANTED", "REFUSED", "PAID"] as const;
+
+export const grantSchema = z.object({ claimId: id });
+
+export const benefitPaymentSchema = z.object({
+  claimId: id,
+  amount: z
+    .string()
+    .trim()
+    .min(1, "amountRequired")
+    .max(20, "amountInvalid")
+    .refine((v) => eurosToCents(v) !== null, "amountInvalid"),
+  paidOn: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "dateInvalid"),
+});
+export type BenefitPaymentInput = z.infer<typeof benefitPaymentSchema>;
+
+export const sentToHealthInsurerSchema = z.object({ paymentId: id });
+
+export const claimFiltersSchema = z.object({
+  type: z.enum(BENEFIT_TYPES).optional().catch(undefined),
+  status: z.enum(BENEFIT_STATUSES).optional().catch(undefined),
+});
