@@ -19,6 +19,31 @@ async function signInAs(page: Page, email: string) {
   await page.waitForURL("**/staff");
 }
 
+let logins = 0;
+/** A login (demo password) for a dossier that has none, so that what a journey mutates is its own, not a demo
+ *  login's (later specs rely on Julie Dubois's account as seeded). */
+async function loginFor(affiliateId: string): Promise<string> {
+  const email = `e2e-bo-${Date.now()}-${++logins}@test.caisse.be`;
+  await data.client.query(
+    `insert into "User" (id, email, "passwordHash", role, name, locale, "affiliateId")
+     select $1, $2, "passwordHash", 'AFFILIATE', 'E2E back office', 'fr', $3 from "User" where email = 'affiliate@demo.caisse.be'`,
+    [`e2e-bo-user-${Date.now()}-${logins}`, email, affiliateId],
+  );
+  return email;
+}
+
+/** A seeded person dossier without a login, without an active plan and not the one given. */
+async function freeDossier(extra = "true", params: unknown[] = []): Promise<{ id: string; callId: string | null }> {
+  const { rows } = await data.client.query(
+    `select a.id, l."callId" from "Affiliate" a left join lateral (select "callId" from "LedgerEntry" where "affiliateId" = a.id and kind = 'SURCHARGE' and "callId" is not null order by id limit 1) l on true
+     where a.kind = 'PERSON' and not exists (select 1 from "User" u where u."affiliateId" = a.id)
+       and not exists (select 1 from "PaymentPlan" p where p."affiliateId" = a.id and p.status = 'ACTIVE') and ${extra}
+     order by a."memberNumber" desc limit 1`,
+    params,
+  );
+  return rows[0];
+}
+
 test("an advisor finds a dossier by a mistyped name and opens it with a reason", async ({ page }) => {
   const { rows } = await data.client.query(`select "affiliateId" from "User" where email = 'affiliate@demo.caisse.be'`);
   await signInAs(page, "advisor@demo.caisse.be");
@@ -39,7 +64,9 @@ test("an advisor finds a dossier by a mistyped name and opens it with a reason",
 
 test("a payment plan outside policy needs a second advisor; the proposer cannot approve it", async ({ page }) => {
   test.setTimeout(180_000); // two advisors sign in one after the other
-  const r = await createRequest(data.client, { email: "affiliate@demo.caisse.be", type: "PAYMENT_PLAN", payload: { debtCents: 300_000, advanceCents: 30_000, months: 24 } });
+  // a dossier of its own: the approved plan is put in force (Julie's account must stay free of a plan for later specs)
+  const dossier = await freeDossier();
+  const r = await createRequest(data.client, { email: await loginFor(dossier.id), type: "PAYMENT_PLAN", payload: { debtCents: 300_000, advanceCents: 30_000, months: 24 } });
   await signInAs(page, "advisor@demo.caisse.be");
   await page.goto("/staff/queues?type=PAYMENT_PLAN");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Files de travail");
@@ -76,6 +103,15 @@ test("a payment plan outside policy needs a second advisor; the proposer cannot 
     { toStatus: "AWAITING_SECOND_APPROVAL", email: "advisor@demo.caisse.be" },
     { toStatus: "ACCEPTED", email: "advisor2@demo.caisse.be" },
   ]);
+  // the plan is in force: advance + 24 instalments covering the debt, each with its structured communication
+  const plan = await data.client.query(
+    `select p.status, count(i.*)::int as n, sum(i."amountCents")::int as total, count(distinct i."structuredCommunication")::int as communications
+     from "PaymentPlan" p join "Instalment" i on i."planId" = p.id where p."requestId" = $1 group by p.status`,
+    [r.id],
+  );
+  expect(plan.rows).toEqual([{ status: "ACTIVE", n: 25, total: 300_000, communications: 25 }]);
+  const recovery = await data.client.query(`select status from "RecoveryCase" where "affiliateId" = $1 and status in ('OPEN', 'JUDICIAL')`, [dossier.id]);
+  expect(recovery.rows).toEqual([]); // any open recovery is suspended by the plan
 });
 
 test("a refused reduction gives the affiliate a motivated decision with the appeal route", async ({ page }) => {
@@ -185,4 +221,68 @@ test("a public affiliation request is processed by an advisor into a dossier", a
     [rows[0].id],
   );
   expect(dossier.rows).toMatchObject([{ status: "ACTIVE" }]);
+  // the welcome pack and the first call (2026-Q4, the start quarter is today's) were issued with the decision
+  await expect(page.getByTestId("welcome-status")).toContainText("Dossier de bienvenue : établi. Appels émis pour 1 trimestre.");
+  const affiliate = await data.client.query(
+    `select a.id, a."memberNumber", (select count(*)::int from "ContributionCall" c where c."affiliateId" = a.id and c.year = 2026 and c.quarter = 4) as calls,
+       (select count(*)::int from "OutboundEmail" m where m."uniqueKey" = 'welcome:' || a.id) as mails
+     from "Request" r join "Affiliate" a on a.id = r."affiliateId" where r.id = $1`,
+    [rows[0].id],
+  );
+  expect(affiliate.rows[0]).toMatchObject({ calls: 1, mails: 1 });
+  await signOut(page);
+
+  // the new affiliate downloads the pack from their documents
+  await signIn(page, await loginFor(affiliate.rows[0].id));
+  await page.waitForURL("**/me");
+  await page.goto("/me/documents");
+  const item = page.getByRole("listitem").filter({ hasText: "Dossier de bienvenue" });
+  await expect(item).toHaveCount(1);
+  await expectAccessible(page);
+  const href = await item.getByRole("link").getAttribute("href");
+  const pdf = await page.request.get(href!);
+  expect(pdf.status()).toBe(200);
+  const text = pdfText(await pdf.body());
+  expect(text).toContain(affiliate.rows[0].memberNumber);
+  expect(text).toContain("Indépendant à titre principal");
+  expect(text).toContain("Sophie Lambert"); // advisor@ processed it: the dossier's contact person
+  expect(text).toContain("/guides/starting");
+});
+
+test("an exemption-type request goes to INASTI and its decision cancels the surcharges; the affiliate follows it", async ({ page }) => {
+  test.setTimeout(180_000);
+  const dossier = await freeDossier(`l."callId" is not null`);
+  const email = await loginFor(dossier.id);
+  const r = await createRequest(data.client, { email, type: "SURCHARGE_WAIVER", payload: { callIds: [dossier.callId], ground: "illness", motivation: "Hospitalisation." } });
+  const before = await data.client.query(`select coalesce(sum("amountCents"), 0)::int as s from "LedgerEntry" where "callId" = $1 and kind = 'SURCHARGE'`, [dossier.callId]);
+  expect(before.rows[0].s).toBeGreaterThan(0);
+  await signInAs(page, "advisor@demo.caisse.be");
+  await page.goto(`/staff/requests/${r.id}`);
+  await expect(page.getByRole("heading", { name: "Transmettre à l'INASTI" })).toBeVisible();
+  // bad input: a date that does not exist, linked from the summary
+  await page.getByLabel("Date d'envoi à l'INASTI").fill("2026-02-30");
+  await page.getByRole("button", { name: "Transmettre à l'INASTI" }).click();
+  await expect(page.getByRole("alert").getByRole("link", { name: /date valide/ })).toHaveAttribute("href", "#inasti-forward-sentOn");
+  await expectAccessible(page);
+  await page.getByLabel("Date d'envoi à l'INASTI").fill("2026-11-20");
+  await page.getByRole("button", { name: "Transmettre à l'INASTI" }).click();
+  await expect(page.getByTestId("request-status")).toHaveText("Transmise à l'INASTI");
+  await expect(page.getByTestId("inasti-forwarded")).toHaveText(/Transmise à l'INASTI le 20\/11\/2026/);
+  await page.getByLabel("Décision de l'INASTI", { exact: true }).selectOption("accepted");
+  await page.getByLabel("Date de la décision de l'INASTI").fill("2026-11-27");
+  await page.getByLabel("Référence de la décision de l'INASTI").fill("RSVZ-E2E-1");
+  await page.getByRole("button", { name: "Enregistrer la décision" }).click();
+  await expect(page.getByTestId("request-status")).toHaveText("Acceptée");
+  await expect(page.getByTestId("inasti-decision")).toContainText("RSVZ-E2E-1");
+  await expectAccessible(page);
+  const credit = await data.client.query(`select "amountCents", kind from "LedgerEntry" where "uniqueKey" = $1`, [`waiver:${r.id}:${dossier.callId}`]);
+  expect(credit.rows).toEqual([{ amountCents: -before.rows[0].s, kind: "ADJUSTMENT" }]);
+  await signOut(page);
+
+  await signIn(page, email);
+  await page.waitForURL("**/me");
+  await page.goto(`/me/requests/${r.reference}`);
+  await expect(page.getByTestId("request-status")).toHaveText("Acceptée");
+  await expect(page.getByText("Transmise à l'INASTI")).toBeVisible();
+  await expectAccessible(page);
 });

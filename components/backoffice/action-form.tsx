@@ -14,6 +14,9 @@ import {
   proposeWriteOffAction,
   recordRecoveryStepAction,
   recordBirthAction,
+  forwardInastiAction,
+  recordInastiDecisionAction,
+  welcomeAffiliateAction,
 } from "@/lib/actions/backoffice-actions";
 import {
   approvalSchema,
@@ -21,8 +24,11 @@ import {
   birthSchema,
   decisionSchema,
   dossierAdvisorSchema,
+  forwardInastiSchema,
+  inastiDecisionSchema,
   noteSchema,
   recoveryStepSchema,
+  welcomeSchema,
   writeOffSchema,
 } from "@/lib/schemas/backoffice-forms";
 
@@ -38,6 +44,9 @@ const FORMS = {
   recoveryStep: { schema: recoveryStepSchema, action: recordRecoveryStepAction },
   proposeWriteOff: { schema: writeOffSchema, action: proposeWriteOffAction },
   approveWriteOff: { schema: writeOffSchema, action: approveWriteOffAction },
+  forwardInasti: { schema: forwardInastiSchema, action: forwardInastiAction },
+  inastiDecision: { schema: inastiDecisionSchema, action: recordInastiDecisionAction },
+  welcome: { schema: welcomeSchema, action: welcomeAffiliateAction },
 } as const;
 
 export type FormKind = keyof typeof FORMS;

@@ -6,8 +6,9 @@ const STYLE: Record<Badge, string> = {
   "at-risk": "border-warn-800 text-warn-800",
   late: "border-bad-700 text-bad-700 font-bold",
   paused: "border-slate-600 text-slate-700",
+  forwarded: "border-slate-600 text-slate-700",
 };
-const ICON: Record<Badge, string> = { "on-time": "✓", "at-risk": "!", late: "✗", paused: "‖" };
+const ICON: Record<Badge, string> = { "on-time": "✓", "at-risk": "!", late: "✗", paused: "‖", forwarded: "→" };
 
 /** The state of a legal deadline in words (and an icon), never by colour only. */
 export async function DeadlineBadge({ badge }: { badge: Badge }) {

@@ -7,6 +7,8 @@ import { todayInBrussels } from "@/lib/clock";
 import { BackofficeError } from "@/lib/backoffice/errors";
 import { approveSecond, assignDossierAdvisor, assignRequest, decideRequest } from "@/lib/dal/backoffice-requests";
 import { approveWriteOff, proposeWriteOff, recordRecoveryStep } from "@/lib/dal/backoffice-recovery";
+import { forwardToInasti, recordInastiDecision } from "@/lib/dal/backoffice-inasti";
+import { welcomeNewAffiliate } from "@/lib/dal/backoffice-affiliation";
 import { addDossierNote } from "@/lib/dal/staff";
 import { recordBirth } from "@/lib/dal/benefits";
 import {
@@ -16,8 +18,11 @@ import {
   decisionSchema,
   dossierAdvisorSchema,
   eurosToCents,
+  forwardInastiSchema,
+  inastiDecisionSchema,
   noteSchema,
   recoveryStepSchema,
+  welcomeSchema,
   writeOffSchema,
 } from "@/lib/schemas/backoffice-forms";
 import type { ActionResult } from "./result";
@@ -110,5 +115,29 @@ export async function recordBirthAction(_prev: unknown, formData: FormData) {
     const out = await recordBirth(await currentViewer(), d, todayInBrussels());
     revalidatePath(`/staff/dossiers/${d.affiliateId}`);
     return out.created ? "birthRecorded" : "birthKnown";
+  });
+}
+
+export async function forwardInastiAction(_prev: unknown, formData: FormData) {
+  return run(forwardInastiSchema, formData, async (d) => {
+    await forwardToInasti(await currentViewer(), d, todayInBrussels());
+    revalidatePath(`/staff/requests/${d.requestId}`);
+    return "forwarded";
+  });
+}
+
+export async function recordInastiDecisionAction(_prev: unknown, formData: FormData) {
+  return run(inastiDecisionSchema, formData, async (d) => {
+    await recordInastiDecision(await currentViewer(), d, todayInBrussels());
+    revalidatePath(`/staff/requests/${d.requestId}`);
+    return "recorded";
+  });
+}
+
+export async function welcomeAffiliateAction(_prev: unknown, formData: FormData) {
+  return run(welcomeSchema, formData, async (d) => {
+    await welcomeNewAffiliate(await currentViewer(), d.requestId, todayInBrussels());
+    revalidatePath(`/staff/requests/${d.requestId}`);
+    return "welcomeIssued";
   });
 }

@@ -3,7 +3,8 @@ import { addDays, compareDates, daysBetween, maxDate } from "@/lib/domain";
 
 export const AT_RISK_DAYS = 14;
 
-export type DeadlineBadge = "on-time" | "at-risk" | "late" | "paused";
+/** "forwarded": the request is with INASTI, whose decision clock it is — the fund's deadline no longer runs. */
+export type DeadlineBadge = "on-time" | "at-risk" | "late" | "paused" | "forwarded";
 
 /**
  * The deadline that applies today. While information is awaited the clock is paused (Charte art. 10): the
@@ -20,7 +21,8 @@ export function daysLeft(dueOn: string, today: string): number {
   return daysBetween(today, dueOn);
 }
 
-export function deadlineBadge(input: { dueOn: string; today: string; paused: boolean }): DeadlineBadge {
+export function deadlineBadge(input: { dueOn: string; today: string; paused: boolean; forwarded?: boolean }): DeadlineBadge {
+  if (input.forwarded) return "forwarded";
   if (input.paused) return "paused";
   const left = daysLeft(input.dueOn, input.today);
   if (left < 0) return "late";

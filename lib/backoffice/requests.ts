@@ -2,11 +2,12 @@
 // mapping of the database statuses, which decisions need a second staff member, and the deadline that applies.
 import {
   allowedRequestTransitions,
+  isInastiDecided,
   transitionRequest,
   type RequestState,
   type RequestType as DomainRequestType,
 } from "@/lib/domain";
-import { policyRefusals, DEFAULT_PAYMENT_PLAN_POLICY, type PaymentPlanRefusal } from "@/lib/domain";
+import { addDays, addMonths, buildInstalmentSchedule, policyRefusals, DEFAULT_PAYMENT_PLAN_POLICY, type PaymentPlanRefusal } from "@/lib/domain";
 
 export const DB_REQUEST_TYPES = [
   "AFFILIATION",
@@ -44,9 +45,9 @@ export function toDomainType(type: DbRequestType): DomainRequestType {
 }
 
 /** The domain state of a stored status. A proposal awaiting its second approval is still "in review" for the
- *  domain (the decision is not taken yet); a request forwarded to INASTI likewise. */
+ *  domain (the decision is not taken yet). */
 export function toDomainState(status: DbRequestStatus): RequestState {
-  if (status === "AWAITING_SECOND_APPROVAL" || status === "FORWARDED") return "in-review";
+  if (status === "AWAITING_SECOND_APPROVAL") return "in-review";
   return status.toLowerCase().replaceAll("_", "-") as RequestState;
 }
 
@@ -74,12 +75,14 @@ export function decisionTarget(decision: Decision): RequestState {
 /** The decision, checked against the domain's state machine. */
 export function checkDecision(type: DbRequestType, status: DbRequestStatus, decision: Decision) {
   if (status === "AWAITING_SECOND_APPROVAL") return { ok: false as const, code: "fourEyesPending" };
+  // a request forwarded to INASTI is decided by INASTI: its decision is recorded (recordInastiDecision), not taken
+  if (status === "FORWARDED") return { ok: false as const, code: "forwardedToInasti" };
   return transitionRequest(toDomainType(type), toDomainState(status), TARGET[decision]);
 }
 
 /** Decisions offered on a request in its current status. */
 export function availableDecisions(type: DbRequestType, status: DbRequestStatus): Decision[] {
-  if (status === "AWAITING_SECOND_APPROVAL") return [];
+  if (status === "AWAITING_SECOND_APPROVAL" || status === "FORWARDED") return [];
   const allowed = allowedRequestTransitions(toDomainType(type), toDomainState(status));
   return DECISIONS.filter((d) => {
     if (d === "information-received" && status !== "INFORMATION_REQUESTED") return false;
@@ -114,4 +117,34 @@ export function checkSecondApprover(input: { status: DbRequestStatus; proposedBy
   if (input.status !== "AWAITING_SECOND_APPROVAL" || !input.proposedById) return { ok: false, code: "fourEyesNothingToApprove" };
   if (input.proposedById === input.approverId) return { ok: false, code: "fourEyesSameStaff" };
   return { ok: true };
+}
+
+/** Exemptions and surcharge waivers: forwarded to INASTI, whose decision is recorded (DOMAIN.md §1.12, §1.14). */
+export function isInastiRequest(type: DbRequestType): boolean {
+  return isInastiDecided(toDomainType(type));
+}
+
+/** The INASTI steps open on a request now: forward it (in review), or record INASTI's decision (forwarded). */
+export function inastiStep(type: DbRequestType, status: DbRequestStatus): "forward" | "record" | null {
+  if (!isInastiRequest(type)) return null;
+  if (status === "FORWARDED") return "record";
+  return transitionRequest(toDomainType(type), toDomainState(status), "forwarded").ok ? "forward" : null;
+}
+
+/** Requests whose benefit claim is checked and granted on the staff benefits page. */
+export const BENEFIT_REQUEST_TYPES: readonly DbRequestType[] = ["BRIDGING_RIGHT", "CAREGIVER_ALLOWANCE", "MATERNITY_AID"];
+
+/** Days the advance of a plan is due after the plan is put in force (as for the affiliate's own plan request). */
+export const PLAN_ADVANCE_DAYS = 15;
+
+/**
+ * The schedule of a plan an advisor accepted — inside the fund's policy, or outside it with a second staff
+ * member's approval: the domain's schedule under the policy widened to what was approved (the number of months,
+ * any instalment size). Impossible terms (no debt, an advance above the debt) stay refused.
+ */
+export function approvedPlanSchedule(terms: { debtCents: number; advanceCents: number; months: number }, today: string) {
+  const firstInstalmentOn = addMonths(today, 1);
+  const policy = { ...DEFAULT_PAYMENT_PLAN_POLICY, maxMonths: Math.max(terms.months, DEFAULT_PAYMENT_PLAN_POLICY.maxMonths), minInstalmentCents: 0 };
+  const schedule = buildInstalmentSchedule({ ...terms, firstInstalmentOn }, policy);
+  return schedule.ok ? { ok: true as const, advanceDueOn: addDays(today, PLAN_ADVANCE_DAYS), firstInstalmentOn, instalments: schedule.instalments } : schedule;
 }

@@ -1,12 +1,19 @@
 import "server-only";
 import crypto from "node:crypto";
+import { createTranslator } from "next-intl";
 import { prisma } from "@/lib/db/client";
 import { dbDate, isoDate } from "@/lib/clock";
-import type { Viewer } from "@/lib/auth/viewer";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { assertPermission, NotFoundError, type Viewer } from "@/lib/auth/viewer";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { charterDeadlines, parseNiss } from "@/lib/domain";
 import { BackofficeError } from "@/lib/backoffice/errors";
+import { firstCallQuarters } from "@/lib/backoffice/affiliation";
 import type { AffiliationInput } from "@/lib/schemas/backoffice-affiliation";
+import { renderWelcomePack } from "@/lib/formats/pdf/welcome-pack";
+import { runJob } from "@/lib/jobs/runner";
+import { parseQuarter, quarterlyCallsJob } from "@/lib/jobs/quarterly-calls";
+import { sendEmail } from "@/lib/mail/outbox";
+import { loadMessages } from "@/lib/i18n/messages";
 
 // Affiliation: a public request (no login) filed as Request type AFFILIATION, then processed by an advisor into
 // Person / Affiliate / Affiliation / CategoryPeriod when the request is accepted.
@@ -103,4 +110,119 @@ export async function affiliationLeadTime(requestId: string): Promise<number | n
   const to = events.find((e) => e.toStatus === "ACCEPTED");
   if (!from || !to) return null;
   return Math.round((Date.parse(isoDate(to.at)) - Date.parse(isoDate(from.at))) / 86_400_000);
+}
+
+// ───────────────────────────── welcome pack, first calls, welcome e-mail ─────────────────────────────
+
+export type WelcomeOutcome = {
+  affiliateId: string;
+  welcomePackId: string;
+  /** the quarters from the start quarter to today's, and the provisional calls the dossier has for them */
+  quarters: string[];
+  callsCreated: number;
+  emailQueued: boolean;
+};
+
+/** The portal's public address for links printed in documents ('' when unknown: the paths alone are printed). */
+function portalUrl(): string {
+  return process.env.NEXTAUTH_URL ?? "";
+}
+
+/**
+ * What follows the acceptance of an affiliation (issue 6 §5): the welcome pack (a WELCOME_PACK document in the
+ * affiliate's language, listed in their documents), the provisional calls of every quarter from the start quarter
+ * to today's (the quarterly-calls job restricted to this dossier) and a welcome e-mail. Run after the decision's
+ * transaction; idempotent — run again (e.g. after a failure midway) it only completes what is missing: one pack
+ * (uniqueKey welcome:<affiliateId>), one call per quarter (the job's own unique key; quarters already called are
+ * not run again), one e-mail (uniqueKey welcome:<affiliateId>).
+ */
+export async function welcomeNewAffiliate(viewer: Viewer | null, requestId: string, today: string): Promise<WelcomeOutcome> {
+  assertPermission(viewer, "request:decide");
+  const r = await prisma.request.findUnique({
+    where: { id: requestId },
+    select: { type: true, status: true, affiliateId: true, affiliation: { select: { startOn: true, periods: { orderBy: { fromOn: "asc" }, take: 1, select: { category: true } } } } },
+  });
+  if (!r || r.type !== "AFFILIATION") throw new NotFoundError("request");
+  if (r.status !== "ACCEPTED" || !r.affiliateId || !r.affiliation) throw new BackofficeError("affiliationNotAccepted");
+  const [a, fund] = await Promise.all([
+    prisma.affiliate.findUniqueOrThrow({ where: { id: r.affiliateId }, include: { person: true, advisor: { select: { name: true } } } }),
+    prisma.fund.findUnique({ where: { id: 1 } }),
+  ]);
+  if (!fund) throw new BackofficeError("fundMissing");
+  const startOn = isoDate(r.affiliation.startOn);
+  const key = `welcome:${a.id}`;
+
+  // 1. the welcome pack
+  let pack = await prisma.document.findUnique({ where: { uniqueKey: key }, select: { id: true } });
+  if (!pack) {
+    const pdf = await renderWelcomePack({
+      locale: a.language,
+      date: today,
+      addressee: a.person ? `${a.person.firstName} ${a.person.lastName}` : "",
+      address: a.person ? [a.person.street, `${a.person.postalCode} ${a.person.city}`] : [],
+      memberNumber: a.memberNumber,
+      category: r.affiliation.periods[0]?.category ?? "MAIN",
+      startOn,
+      advisorName: a.advisor?.name ?? null,
+      fund: { name: fund.name, iban: fund.iban, bic: fund.bic, address: fund.address, phone: fund.phone, email: fund.email },
+      baseUrl: portalUrl(),
+    });
+    try {
+      pack = await prisma.document.create({
+        data: { affiliateId: a.id, requestId, kind: "WELCOME_PACK", fileName: `welcome-${a.memberNumber}.pdf`, mimeType: "application/pdf", sizeBytes: pdf.length, content: new Uint8Array(pdf), uniqueKey: key },
+        select: { id: true },
+      });
+    } catch (error) {
+      // a concurrent run wrote it first: keep theirs
+      if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+      pack = await prisma.document.findUniqueOrThrow({ where: { uniqueKey: key }, select: { id: true } });
+    }
+  }
+
+  // 2. the first calls: the quarterly run restricted to this dossier, for each quarter not called yet
+  const quarters = firstCallQuarters(startOn, today);
+  let callsCreated = 0;
+  for (const quarter of quarters) {
+    const q = parseQuarter(quarter);
+    const called = await prisma.contributionCall.count({ where: { affiliateId: a.id, kind: "PROVISIONAL", year: q.year, quarter: q.quarter } });
+    if (called > 0) continue;
+    const out = await runJob(quarterlyCallsJob, { quarter, affiliateId: a.id }, { prisma, today, startedById: viewer.userId });
+    if (!out.ok) throw new BackofficeError("firstCallsFailed");
+    callsCreated += out.result.counts.created ?? 0;
+  }
+
+  // 3. the welcome e-mail, in the affiliate's language
+  let emailQueued = false;
+  if (a.person?.email) {
+    const messages = await loadMessages(a.language);
+    const t = createTranslator({ locale: a.language, messages, namespace: "bo_welcomeMail" }) as unknown as (k: string, v?: Record<string, string | number>) => string;
+    const calls = await prisma.contributionCall.count({ where: { affiliateId: a.id, kind: "PROVISIONAL" } });
+    const values = {
+      fund: fund.name,
+      memberNumber: a.memberNumber,
+      name: `${a.person.firstName} ${a.person.lastName}`,
+      startOn,
+      calls,
+      advisor: a.advisor?.name ?? fund.name,
+      phone: fund.phone,
+      email: fund.email,
+    };
+    await sendEmail({ to: a.person.email, subject: t("subject", values), text: t("text", values), template: "affiliation.welcome", affiliateId: a.id, uniqueKey: key });
+    emailQueued = true;
+  }
+  return { affiliateId: a.id, welcomePackId: pack.id, quarters, callsCreated, emailQueued };
+}
+
+/** What the request page shows of an accepted affiliation's follow-up (null for anything else). */
+export async function welcomeStatus(viewer: Viewer | null, requestId: string): Promise<{ pack: boolean; quarters: number; email: boolean | null } | null> {
+  assertPermission(viewer, "dossier:read:any");
+  const r = await prisma.request.findUnique({ where: { id: requestId }, select: { type: true, status: true, affiliateId: true, affiliate: { select: { person: { select: { email: true } } } } } });
+  if (!r || r.type !== "AFFILIATION" || r.status !== "ACCEPTED" || !r.affiliateId) return null;
+  const key = `welcome:${r.affiliateId}`;
+  const [pack, quarters, email] = await Promise.all([
+    prisma.document.count({ where: { uniqueKey: key } }),
+    prisma.contributionCall.count({ where: { affiliateId: r.affiliateId, kind: "PROVISIONAL" } }),
+    prisma.outboundEmail.count({ where: { uniqueKey: key } }),
+  ]);
+  return { pack: pack > 0, quarters, email: r.affiliate?.person?.email ? email > 0 : null };
 }

@@ -184,32 +184,36 @@ export async function recordRecoveryStep(
   });
 }
 
-/** First half of a write-off: proposed by one staff member. */
-export async function proposeWriteOff(viewer: Viewer | null, input: { caseId: string; note: string }): Promise<void> {
+/** The four-eyes write-off's common load and check: the staff member may manage recovery, the case exists, it is
+ *  not closed or written off already. */
+async function openCaseForWriteOff(viewer: Viewer | null, caseId: string) {
   assertPermission(viewer, "recovery:manage");
-  const c = await prisma.recoveryCase.findUnique({ where: { id: input.caseId } });
+  const c = await prisma.recoveryCase.findUnique({ where: { id: caseId } });
   if (!c) throw new NotFoundError("recovery");
   if (c.status === "CLOSED" || c.status === "WRITTEN_OFF") throw new BackofficeError("recovery.closed");
-  const { count } = await prisma.recoveryCase.updateMany({ where: { id: c.id, writeOffProposedById: null }, data: { writeOffProposedById: viewer.userId } });
+  return { staff: viewer, c };
+}
+
+/** First half of a write-off: proposed by one staff member. */
+export async function proposeWriteOff(viewer: Viewer | null, input: { caseId: string; note: string }): Promise<void> {
+  const { staff, c } = await openCaseForWriteOff(viewer, input.caseId);
+  const { count } = await prisma.recoveryCase.updateMany({ where: { id: c.id, writeOffProposedById: null }, data: { writeOffProposedById: staff.userId } });
   if (count !== 1) throw new BackofficeError("writeOffAlreadyProposed");
-  await prisma.auditLog.create({ data: { actorId: viewer.userId, action: "recovery.writeOff.propose", entity: "RecoveryCase", entityId: c.id, reason: input.note || null } });
+  await prisma.auditLog.create({ data: { actorId: staff.userId, action: "recovery.writeOff.propose", entity: "RecoveryCase", entityId: c.id, reason: input.note || null } });
 }
 
 /** Second half: another staff member approves; the debt is written off in the ledger (one entry, never twice). */
 export async function approveWriteOff(viewer: Viewer | null, input: { caseId: string; note: string }, today: string): Promise<void> {
-  assertPermission(viewer, "recovery:manage");
-  const c = await prisma.recoveryCase.findUnique({ where: { id: input.caseId } });
-  if (!c) throw new NotFoundError("recovery");
-  if (c.status === "CLOSED" || c.status === "WRITTEN_OFF") throw new BackofficeError("recovery.closed");
+  const { staff, c } = await openCaseForWriteOff(viewer, input.caseId);
   if (!c.writeOffProposedById) throw new BackofficeError("writeOffNotProposed");
-  if (c.writeOffProposedById === viewer.userId) throw new BackofficeError("writeOffSameStaff");
+  if (c.writeOffProposedById === staff.userId) throw new BackofficeError("writeOffSameStaff");
   await prisma.$transaction(async (tx) => {
     const { count } = await tx.recoveryCase.updateMany({
       where: { id: c.id, status: c.status, writeOffProposedById: c.writeOffProposedById },
       data: { status: "WRITTEN_OFF", currentStep: "WRITE_OFF", closedOn: dbDate(today) },
     });
     if (count !== 1) throw new BackofficeError("concurrentChange");
-    await tx.recoveryStep.create({ data: { caseId: c.id, kind: "WRITE_OFF", on: dbDate(today), actorId: viewer.userId, note: input.note || null } });
+    await tx.recoveryStep.create({ data: { caseId: c.id, kind: "WRITE_OFF", on: dbDate(today), actorId: staff.userId, note: input.note || null } });
     if (c.debtCents > 0) {
       await tx.ledgerEntry.create({
         data: {
@@ -220,11 +224,11 @@ export async function approveWriteOff(viewer: Viewer | null, input: { caseId: st
           reasonCode: "recovery.writeOff",
           reasonParams: { caseId: c.id },
           uniqueKey: `writeoff:${c.id}`,
-          createdById: viewer.userId,
+          createdById: staff.userId,
         },
       });
     }
-    await tx.auditLog.create({ data: { actorId: viewer.userId, action: "recovery.writeOff.approve", entity: "RecoveryCase", entityId: c.id, details: { proposedById: c.writeOffProposedById } } });
+    await tx.auditLog.create({ data: { actorId: staff.userId, action: "recovery.writeOff.approve", entity: "RecoveryCase", entityId: c.id, details: { proposedById: c.writeOffProposedById } } });
   });
 }
 

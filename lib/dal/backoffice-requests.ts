@@ -6,7 +6,11 @@ import { can } from "@/lib/auth/permissions";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { addMonths, charterDeadlines, pausesFromTransitions, type RequestState } from "@/lib/domain";
 import {
+  approvedPlanSchedule,
   availableDecisions,
+  BENEFIT_REQUEST_TYPES,
+  inastiStep,
+  isInastiRequest,
   checkDecision,
   checkSecondApprover,
   deadlineKind,
@@ -24,7 +28,9 @@ import {
 import { daysLeft, deadlineBadge, effectiveDueOn, type DeadlineBadge } from "@/lib/backoffice/deadline";
 import { BackofficeError } from "@/lib/backoffice/errors";
 import { renderDecisionLetter } from "@/lib/formats/pdf/decision-letter";
-import { affiliationLeadTime, createAffiliateFromRequest } from "./backoffice-affiliation";
+import { affiliationLeadTime, createAffiliateFromRequest, welcomeNewAffiliate, welcomeStatus } from "./backoffice-affiliation";
+import { inastiDetails, type InastiTrack } from "./backoffice-inasti";
+import { createPaymentPlan } from "./payment-plans";
 
 // Work queues and decisions of the back office. Every function checks the viewer first; a missing record is a
 // NotFoundError; a business refusal (state machine, four eyes) is a BackofficeError with a message code.
@@ -132,7 +138,7 @@ export async function listWorkQueue(viewer: Viewer | null, filters: QueueFilters
       dueOn,
       deadline: kind,
       daysLeft: daysLeft(dueOn, today),
-      badge: deadlineBadge({ dueOn, today, paused }),
+      badge: deadlineBadge({ dueOn, today, paused, forwarded: r.status === "FORWARDED" }),
     });
   }
   for (const t of threads) {
@@ -156,8 +162,10 @@ export async function listWorkQueue(viewer: Viewer | null, filters: QueueFilters
       badge: deadlineBadge({ dueOn, today, paused: false }),
     });
   }
-  // closest deadline first; a paused clock is not running, so it goes after the running ones of the same day
-  return items.sort((a, b) => a.daysLeft - b.daysLeft || Number(a.badge === "paused") - Number(b.badge === "paused") || a.filedOn.localeCompare(b.filedOn) || a.id.localeCompare(b.id));
+  // closest deadline first; a paused clock is not running, so it goes after the running ones of the same day; a
+  // request with INASTI runs on INASTI's clock, not the fund's: those come last
+  const rank = (i: QueueItem) => (i.badge === "forwarded" ? 1 : 0);
+  return items.sort((a, b) => rank(a) - rank(b) || a.daysLeft - b.daysLeft || Number(a.badge === "paused") - Number(b.badge === "paused") || a.filedOn.localeCompare(b.filedOn) || a.id.localeCompare(b.id));
 }
 
 async function assertAssignable(userId: string) {
@@ -219,6 +227,12 @@ export type StaffRequestView = {
   documents: { id: string; kind: string; fileName: string; createdAt: string }[];
   /** affiliation requests: days from the request to the affiliation */
   leadTimeDays: number | null;
+  /** accepted affiliation: its welcome pack, the quarters called, the welcome e-mail (null: no e-mail address) */
+  welcome: { pack: boolean; quarters: number; email: boolean | null } | null;
+  /** exemption / surcharge waiver: the INASTI step open to this staff member, what was sent and decided, the calls */
+  inasti: { step: "forward" | "record" | null; track: InastiTrack | null; calls: { id: string; year: number; quarter: number; kind: string }[] } | null;
+  /** bridging right, caregiver allowance, maternity aid: the benefit claim checked and granted on /staff/benefits */
+  benefitClaimId: string | null;
 };
 
 /** The debt a payment-plan request is about: the amount stated in the request, else the dossier's balance. */
@@ -243,9 +257,13 @@ export async function getRequestForStaff(viewer: Viewer | null, requestId: strin
       assignee: { select: { name: true } },
       events: { orderBy: [{ at: "asc" }, { id: "asc" }], include: { actor: { select: { name: true } } } },
       documents: { orderBy: { createdAt: "asc" }, select: { id: true, kind: true, fileName: true, createdAt: true } },
+      benefitClaim: { select: { id: true } },
     },
   });
   if (!r) throw new NotFoundError("request");
+  const inasti = isInastiRequest(r.type)
+    ? { step: can(viewer.role, "request:decide") ? inastiStep(r.type, r.status) : null, ...(await inastiDetails(viewer, r.id)) }
+    : null;
   const terms = await planTerms(r);
   const proposed = r.proposedDecision as { decision: Decision; reasonCode: string; text: string; planRefusals?: string[] } | null;
   const proposer = r.proposedById ? await prisma.user.findUnique({ where: { id: r.proposedById }, select: { name: true } }) : null;
@@ -267,7 +285,7 @@ export async function getRequestForStaff(viewer: Viewer | null, requestId: strin
     payload: (r.payload ?? {}) as Record<string, unknown>,
     filedOn: isoDate(r.filedOn),
     dueOn,
-    badge: open && dueOn ? deadlineBadge({ dueOn, today, paused }) : null,
+    badge: open && dueOn ? deadlineBadge({ dueOn, today, paused, forwarded: r.status === "FORWARDED" }) : null,
     pausedDays: r.pausedDays,
     assigneeName: r.assignee?.name ?? null,
     decisionReasonCode: r.decisionReasonCode,
@@ -283,6 +301,9 @@ export async function getRequestForStaff(viewer: Viewer | null, requestId: strin
     events: r.events.map((e) => ({ at: e.at.toISOString(), actorName: e.actor?.name ?? null, from: e.fromStatus, to: e.toStatus, reason: e.reason })),
     documents: r.documents.map((d) => ({ id: d.id, kind: d.kind, fileName: d.fileName, createdAt: d.createdAt.toISOString() })),
     leadTimeDays: r.type === "AFFILIATION" && r.status === "ACCEPTED" ? await affiliationLeadTime(r.id) : null,
+    welcome: await welcomeStatus(viewer, r.id),
+    inasti,
+    benefitClaimId: BENEFIT_REQUEST_TYPES.includes(r.type) ? (r.benefitClaim?.id ?? null) : null,
   };
 }
 
@@ -336,13 +357,36 @@ export async function decideRequest(viewer: Viewer | null, input: DecisionInput,
   await prisma.$transaction(async (tx) => {
     await applyDecision(tx, { actorId: viewer.userId, decidedById: viewer.userId }, r, status, input, today);
   });
+  // the new affiliate's welcome pack, first calls and welcome e-mail, once the dossier exists
+  if (r.type === "AFFILIATION" && status === "ACCEPTED") await welcomeNewAffiliate(viewer, r.id, today);
   return { status, awaitingSecondApproval: false };
+}
+
+/** The plan of an accepted payment-plan request: the approved terms on the domain's schedule, from today. */
+async function putPlanInForce(tx: Tx, r: { id: string; reference: string; affiliateId: string; type: DbRequestType; payload: unknown; filedOn: Date }, actorId: string, today: string) {
+  const terms = await planTerms(r);
+  if (!terms) return;
+  const schedule = approvedPlanSchedule(terms, today);
+  if (!schedule.ok) throw new BackofficeError("planImpossible");
+  await createPaymentPlan(tx, {
+    affiliateId: r.affiliateId,
+    requestId: r.id,
+    reference: r.reference,
+    debtCents: terms.debtCents,
+    advanceCents: terms.advanceCents,
+    months: terms.months,
+    startOn: today,
+    advanceDueOn: schedule.advanceDueOn,
+    instalments: schedule.instalments,
+    actorId,
+    today,
+  });
 }
 
 async function applyDecision(
   tx: Tx,
   who: { actorId: string; decidedById: string },
-  r: { id: string; status: DbRequestStatus; filedOn: Date; type: DbRequestType; payload: unknown },
+  r: { id: string; reference: string; affiliateId: string | null; status: DbRequestStatus; filedOn: Date; type: DbRequestType; payload: unknown },
   status: DbRequestStatus,
   input: { decision: Decision; reasonCode: string; text: string },
   today: string,
@@ -361,6 +405,8 @@ async function applyDecision(
     const affiliateId = await createAffiliateFromRequest(tx, r, who.decidedById);
     await tx.request.update({ where: { id: r.id }, data: { affiliateId } });
   }
+  // an accepted payment plan (inside policy, or outside it with the second approval) is put in force at once
+  if (r.type === "PAYMENT_PLAN" && status === "ACCEPTED" && r.affiliateId) await putPlanInForce(tx, { ...r, affiliateId: r.affiliateId }, who.actorId, today);
   const reason = reasonPrefix + [input.reasonCode, input.text].filter(Boolean).join(" — ");
   await tx.requestEvent.create({ data: { requestId: r.id, actorId: who.actorId, fromStatus: r.status, toStatus: status, reason: reason || null } });
 }
@@ -406,7 +452,7 @@ export async function approveSecond(viewer: Viewer | null, input: { requestId: s
   await prisma.$transaction(async (tx) => {
     // the decision is the proposer's; the event's actor is the second staff member who approved it
     const prefix = `approved:${proposal.decision}${input.reason ? ` (${input.reason})` : ""} — `;
-    await applyDecision(tx, { actorId: viewer.userId, decidedById: r.proposedById! }, { id: r.id, status: "AWAITING_SECOND_APPROVAL", filedOn: r.filedOn, type: r.type, payload: r.payload }, status, proposal, today, prefix);
+    await applyDecision(tx, { actorId: viewer.userId, decidedById: r.proposedById! }, { ...r, status: "AWAITING_SECOND_APPROVAL" }, status, proposal, today, prefix);
     await tx.auditLog.create({ data: { actorId: viewer.userId, action: "request.approve-second", entity: "Request", entityId: r.id, details: { proposedById: r.proposedById, decision: proposal.decision } } });
     if (letter && r.affiliateId) {
       await tx.document.create({

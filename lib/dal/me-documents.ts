@@ -45,6 +45,7 @@ export async function getMyTaxCertificate(viewer: Viewer | null, year: number, t
     JOIN "LedgerEntry" p ON p.id = a."paymentEntryId"
     JOIN "LedgerEntry" t ON t.id = a."targetEntryId"
     WHERE p."affiliateId" = ${affiliateId} AND t."affiliateId" = ${affiliateId}
+      AND p.kind = 'PAYMENT' -- only money actually paid (an INASTI exemption or waiver credit is not a payment)
       AND EXTRACT(YEAR FROM COALESCE(p."valueOn", p."bookedOn")) = ${year}
     GROUP BY 1, 2 ORDER BY 1`;
   const byDay = new Map<string, { valueOn: string; contributionCents: number; feeCents: number; surchargeCents: number }>();

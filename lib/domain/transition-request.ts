@@ -22,6 +22,7 @@ export const REQUEST_STATES = [
   "submitted",
   "in-review",
   "information-requested",
+  "forwarded",
   "accepted",
   "refused",
   "withdrawn",
@@ -34,6 +35,7 @@ const TRANSITIONS: Readonly<Record<RequestState, readonly RequestState[]>> = {
   submitted: ["in-review", "withdrawn"],
   "in-review": ["information-requested", "accepted", "refused", "withdrawn"],
   "information-requested": ["in-review", "withdrawn"],
+  forwarded: ["accepted", "refused"],
   accepted: ["closed"],
   refused: ["closed"],
   withdrawn: [],
@@ -43,8 +45,17 @@ const TRANSITIONS: Readonly<Record<RequestState, readonly RequestState[]>> = {
 /** Questions and complaints get an answer, not a decision: in-review goes straight to closed. */
 const ANSWER_ONLY: readonly RequestType[] = ["question", "complaint"];
 
+/** Exemptions and surcharge waivers are decided by INASTI (DOMAIN.md §1.12, §1.14): the fund reviews them and
+ *  forwards them; INASTI's decision is then recorded (forwarded → accepted | refused). */
+export const INASTI_DECIDED: readonly RequestType[] = ["exemption", "surcharge-waiver"];
+
+export function isInastiDecided(type: RequestType): boolean {
+  return INASTI_DECIDED.includes(type);
+}
+
 export function allowedRequestTransitions(type: RequestType, from: RequestState): RequestState[] {
   if (ANSWER_ONLY.includes(type) && from === "in-review") return ["information-requested", "closed", "withdrawn"];
+  if (isInastiDecided(type) && from === "in-review") return ["information-requested", "forwarded", "withdrawn"];
   return [...TRANSITIONS[from]];
 }
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { DECISIONS } from "@/lib/backoffice/requests";
 import { DB_RECOVERY_STEPS } from "@/lib/backoffice/recovery";
 import { DOSSIER_VIEW_REASONS } from "@/lib/backoffice/dossier";
+import { isIsoDate } from "@/lib/domain";
 
 // The back office's forms: the same schema validates in the browser (react-hook-form) and in the server action.
 // Error messages are message keys under bo_errors.
@@ -60,3 +61,23 @@ export const birthSchema = z.object({
   affiliateId: id,
   bornOn: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "birthDateInvalid"),
 });
+
+const isoDay = z
+  .string()
+  .trim()
+  .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && isIsoDate(v), "dateInvalid");
+
+/** Forwarding an exemption or a surcharge waiver to INASTI, with the date it was sent. */
+export const forwardInastiSchema = z.object({ requestId: id, sentOn: isoDay });
+
+/** INASTI's decision on a forwarded request: accepted or refused, its date and INASTI's reference. */
+export const inastiDecisionSchema = z.object({
+  requestId: id,
+  outcome: z.enum(["accepted", "refused"], { message: "outcomeRequired" }),
+  decidedOn: isoDay,
+  inastiReference: z.string().trim().min(1, "inastiReferenceRequired").max(100, "textTooLong"),
+  note: z.string().trim().max(2000, "textTooLong"),
+});
+
+/** Completing an accepted affiliation (welcome pack, first calls, e-mail) when something is missing. */
+export const welcomeSchema = z.object({ requestId: id });

@@ -15,7 +15,11 @@ afterAll(async () => {
   await prisma.$disconnect();
   await appPrisma.$disconnect();
 });
-beforeEach(() => resetDatabase(prisma));
+beforeEach(async () => {
+  await resetDatabase(prisma);
+  // the welcome pack prints the fund's IBAN and the first calls need its management fee
+  await prisma.fund.create({ data: { name: "Caisse test", iban: "BE68539007547034", bic: "GKCCBEBB", creditorId: "BE12ZZZ0456810810", managementFeeBp: 305, address: "Rue 1", phone: "02", email: "info@test.be" } });
+});
 
 const form = (niss: string) => ({
   firstName: "Lea",
@@ -57,6 +61,9 @@ describe("affiliation", () => {
     expect(done.affiliate?.person?.birthDate.toISOString().slice(0, 10)).toBe("1990-02-03");
     expect(done.affiliation?.periods).toMatchObject([{ category: "MAIN" }]);
     expect((await getRequestForStaff(viewer, r.id, "2026-11-28")).leadTimeDays).toBe(0);
+    // and it has its welcome pack and the call of its first quarter (2026-Q4)
+    expect(await prisma.document.count({ where: { affiliateId: done.affiliateId!, kind: "WELCOME_PACK" } })).toBe(1);
+    expect((await prisma.contributionCall.findMany({ where: { affiliateId: done.affiliateId! } })).map((c) => `${c.year}-Q${c.quarter}`)).toEqual(["2026-Q4"]);
   });
 
   it("catches a national number already affiliated and writes nothing", async () => {

@@ -97,7 +97,7 @@ export default async function QueuesPage({ searchParams }: { searchParams: Promi
                 <td className="py-2 pr-3">
                   <DeadlineBadge badge={i.badge} />
                   <br />
-                  {i.daysLeft >= 0 ? t("days", { days: i.daysLeft }) : t("overdue", { days: -i.daysLeft })}
+                  {i.badge === "forwarded" ? "—" : i.daysLeft >= 0 ? t("days", { days: i.daysLeft }) : t("overdue", { days: -i.daysLeft })}
                 </td>
                 <td className="py-2 pr-3">{ts(i.status as "OPEN")}</td>
                 <td className="py-2">

@@ -5,6 +5,7 @@ import { Card, PageTitle } from "@/components/ui";
 import { DeadlineBadge } from "@/components/backoffice/deadline-badge";
 import { ActionForm } from "@/components/backoffice/action-form";
 import { orNotFound, requireViewer } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
 import { getRequestForStaff } from "@/lib/dal/backoffice-requests";
 import { todayInBrussels } from "@/lib/clock";
 import { formatDate, formatMoney } from "@/lib/format";
@@ -24,6 +25,8 @@ export default async function StaffRequestPage({ params }: { params: Promise<{ i
   const tt = await getTranslations("requestType");
   const ts = await getTranslations("bo_status");
   const tr = await getTranslations("bo_reasons");
+  const ti = await getTranslations("bo_inasti");
+  const today = todayInBrussels();
   const locale = await getLocale();
   const dateTime = new Intl.DateTimeFormat(locale === "nl" ? "nl-BE" : "fr-BE", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Brussels" });
   const reasonLabel = (code: string | null) => (code && tr.has(code as "accepted") ? tr(code as "accepted") : code);
@@ -61,6 +64,79 @@ export default async function StaffRequestPage({ params }: { params: Promise<{ i
           </>
         )}
       </Card>
+      {r.benefitClaimId && (
+        <Card title={t("benefitTitle")}>
+          <p><Link href={`/staff/benefits/${r.benefitClaimId}`}>{t("benefitLink")}</Link></p>
+        </Card>
+      )}
+      {r.inasti && (
+        <Card title={ti("recordTitle")}>
+          {r.inasti.track && <p data-testid="inasti-forwarded">{ti("forwardedOn", { date: formatDate(locale, r.inasti.track.sentOn) })}</p>}
+          {r.inasti.track?.outcome && r.inasti.track.decidedOn && (
+            <p data-testid="inasti-decision" className="mt-1">
+              {ti("decision", { date: formatDate(locale, r.inasti.track.decidedOn), reference: r.inasti.track.reference ?? "", outcome: ti(`outcomes.${r.inasti.track.outcome}`) })}
+            </p>
+          )}
+          {r.inasti.calls.length > 0 && (
+            <>
+              <h3 className="mt-3 font-semibold">{ti("calls")}</h3>
+              <ul className="list-disc pl-5">
+                {r.inasti.calls.map((c) => <li key={c.id}>{c.quarter > 0 ? `${c.year} T${c.quarter}` : String(c.year)}</li>)}
+              </ul>
+              <p className="mt-1 text-sm text-slate-700">{r.type === "EXEMPTION" ? ti("effectsExemption") : ti("effectsWaiver")}</p>
+            </>
+          )}
+          {r.inasti.step === "forward" && (
+            <div className="mt-3">
+              <p className="mb-2">{ti("forwardIntro")}</p>
+              <ActionForm
+                kind="forwardInasti"
+                id="inasti-forward"
+                title={ti("forwardTitle")}
+                fields={[
+                  { name: "requestId", type: "hidden", value: r.id },
+                  { name: "sentOn", type: "text", label: ti("sentOn"), hint: ti("dateHint"), value: today },
+                ]}
+                submit={ti("forwardSubmit")}
+                messages={{ forwarded: ti("forwarded") }}
+              />
+            </div>
+          )}
+          {r.inasti.step === "record" && (
+            <div className="mt-3">
+              <ActionForm
+                kind="inastiDecision"
+                id="inasti-decision"
+                fields={[
+                  { name: "requestId", type: "hidden", value: r.id },
+                  { name: "outcome", type: "select", label: ti("outcome"), options: [{ value: "", label: "—" }, { value: "accepted", label: ti("outcomes.accepted") }, { value: "refused", label: ti("outcomes.refused") }], value: "" },
+                  { name: "decidedOn", type: "text", label: ti("decidedOn"), hint: ti("dateHint"), value: today },
+                  { name: "inastiReference", type: "text", label: ti("inastiReference") },
+                  { name: "note", type: "textarea", label: ti("note") },
+                ]}
+                submit={ti("recordSubmit")}
+                messages={{ recorded: ti("recorded") }}
+              />
+            </div>
+          )}
+        </Card>
+      )}
+      {r.welcome && (
+        <Card title={t("welcomeTitle")}>
+          <p data-testid="welcome-status">
+            {t("welcomeDone", {
+              pack: r.welcome.pack ? t("welcomeYes") : t("welcomeNo"),
+              quarters: r.welcome.quarters,
+              email: r.welcome.email === null ? t("emailNone") : r.welcome.email ? t("emailQueued") : t("welcomeNo"),
+            })}
+          </p>
+          {(!r.welcome.pack || r.welcome.email === false) && can(viewer.role, "request:decide") && (
+            <div className="mt-3">
+              <ActionForm kind="welcome" id="welcome" fields={[{ name: "requestId", type: "hidden", value: r.id }]} submit={t("welcomeRetry")} messages={{ welcomeIssued: t("welcomeIssued") }} />
+            </div>
+          )}
+        </Card>
+      )}
       {r.planTerms && (
         <Card title={t("planTerms")}>
           <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
@@ -117,7 +193,13 @@ export default async function StaffRequestPage({ params }: { params: Promise<{ i
           <ul className="list-disc pl-5">
             {r.documents.map((d) => (
               <li key={d.id}>
-                {d.kind === "DECISION" ? <a href={`/api/decisions/${r.id}`}>{t("download", { name: d.fileName })}</a> : d.fileName}
+                {d.kind === "DECISION" ? (
+                  <a href={`/api/decisions/${r.id}`}>{t("download", { name: d.fileName })}</a>
+                ) : d.kind === "EVIDENCE" ? (
+                  <a href={`/api/evidence/${d.id}`}>{t("evidence", { name: d.fileName })}</a>
+                ) : (
+                  d.fileName
+                )}
               </li>
             ))}
           </ul>
