@@ -13,10 +13,11 @@ export function ContributionForm({ estimatedIncome }: { estimatedIncome: string 
       ns="ss_change"
       idPrefix="change"
       resolver={zodResolver(contributionChangeSchema) as unknown as Resolver<ContributionChangeInput>}
-      defaults={{ estimatedIncome, justification: "" }}
+      defaults={{ estimatedIncome, justification: "", evidence: [] }}
       fields={[
         { name: "estimatedIncome", kind: "text", inputMode: "numeric" },
         { name: "justification", kind: "textarea" },
+        { name: "evidence", kind: "file" },
       ]}
       action={requestContributionChangeAction as never}
       draftKey="ss-draft-change"

@@ -1,20 +1,26 @@
 "use client";
-import { startTransition, useActionState, useEffect, useState } from "react";
+import { startTransition, useActionState, useEffect, useState, type ReactNode } from "react";
 import { useForm, type FieldValues, type Path, type Resolver } from "react-hook-form";
 import { useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/actions/result";
+import { EVIDENCE_ACCEPT } from "@/lib/self-service/evidence-limits";
 
 // One self-service form: react-hook-form validated by the SAME zod schema the server action parses (the resolver
 // is built by the caller from that schema), error summary on top, per-field errors, a draft kept in localStorage
-// (survives a reload), an optional "check your answers" step, then the server action.
+// (survives a reload; files are never kept in it), an optional "check your answers" step, then the server action.
+// Files travel in the FormData (evidence, checked by content on the server); checkbox groups as repeated entries.
+// Error codes may carry a value after "|" (the file name): `errors.<code>` gets it as {file}.
 
 export type MeField = {
   name: string;
-  kind: "text" | "textarea" | "select" | "checkbox";
-  options?: string[]; // select values; labels are `${ns}.options.${name}.${value}`
+  kind: "text" | "textarea" | "select" | "checkbox" | "checkboxes" | "date" | "file";
+  options?: string[]; // select/checkboxes values; labels are `${ns}.options.${name}.${value}` unless optionLabels gives them
+  optionLabels?: Record<string, string>; // already translated labels (e.g. the affiliate's own calls)
   inputMode?: "numeric" | "text";
   autoComplete?: string;
 };
+
+const isFileList = (v: unknown): v is FileList => typeof FileList !== "undefined" && v instanceof FileList;
 
 type Props<T extends FieldValues> = {
   ns: string; // catalogue namespace of the form: labels `${ns}.fields.<name>`, hints `${ns}.hints.<name>`
@@ -27,9 +33,11 @@ type Props<T extends FieldValues> = {
   review?: boolean;
   submitLabel: string;
   successText?: (reference: string) => string;
+  /** Extra content under the fields, computed from what the user typed (e.g. a late-filing warning). */
+  aside?: (values: T) => ReactNode;
 };
 
-export function MeForm<T extends FieldValues>({ ns, idPrefix, resolver, defaults, fields, action, draftKey, review, submitLabel, successText }: Props<T>) {
+export function MeForm<T extends FieldValues>({ ns, idPrefix, resolver, defaults, fields, action, draftKey, review, submitLabel, successText, aside }: Props<T>) {
   const t = useTranslations("ss_form");
   const tf = useTranslations(ns);
   const [state, formAction, pending] = useActionState(action, null);
@@ -37,16 +45,18 @@ export function MeForm<T extends FieldValues>({ ns, idPrefix, resolver, defaults
   const form = useForm<T>({ resolver, defaultValues: defaults as never });
   const { register, handleSubmit, formState, watch, reset, getValues } = form;
 
-  // restore the draft once, then keep it up to date
+  // restore the draft once, then keep it up to date (files cannot be kept: the user picks them again)
+  const fileFields = fields.filter((f) => f.kind === "file").map((f) => f.name);
+  const withoutFiles = (values: Record<string, unknown>) => Object.fromEntries(Object.entries(values).filter(([k]) => !fileFields.includes(k)));
   useEffect(() => {
     if (!draftKey) return;
     try {
       const saved = window.localStorage.getItem(draftKey);
-      if (saved) reset({ ...defaults, ...JSON.parse(saved) });
+      if (saved) reset({ ...defaults, ...withoutFiles(JSON.parse(saved)) });
     } catch {
       /* an unreadable draft is ignored */
     }
-    const sub = watch((values) => window.localStorage.setItem(draftKey, JSON.stringify(values)));
+    const sub = watch((values) => window.localStorage.setItem(draftKey, JSON.stringify(withoutFiles(values as Record<string, unknown>))));
     return () => sub.unsubscribe();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [draftKey]);
@@ -63,7 +73,13 @@ export function MeForm<T extends FieldValues>({ ns, idPrefix, resolver, defaults
 
   const send = () => {
     const fd = new FormData();
-    for (const [k, v] of Object.entries(getValues())) fd.set(k, typeof v === "boolean" ? (v ? "yes" : "") : String(v ?? ""));
+    for (const [k, v] of Object.entries(getValues())) {
+      if (isFileList(v)) for (const f of Array.from(v)) fd.append(k, f);
+      else if (Array.isArray(v)) for (const x of v) fd.append(k, x instanceof File ? x : String(x));
+      else if (fields.some((f) => f.name === k && f.kind === "checkboxes")) {
+        if (typeof v === "string" && v) fd.append(k, v); // a group of one checkbox gives its value or false
+      } else fd.set(k, typeof v === "boolean" ? (v ? "yes" : "") : String(v ?? ""));
+    }
     if (draftKey) window.localStorage.removeItem(draftKey);
     startTransition(() => formAction(fd));
   };
@@ -71,9 +87,21 @@ export function MeForm<T extends FieldValues>({ ns, idPrefix, resolver, defaults
     if (review && step === "edit") setStep("review");
     else send();
   };
-  const msg = (code: string) => (t.has(`errors.${code}`) ? t(`errors.${code}`) : t("errors.invalid"));
-  const valueLabel = (f: MeField, v: unknown) =>
-    f.kind === "select" ? tf(`options.${f.name}.${String(v)}`) : f.kind === "checkbox" ? (v ? t("yes") : t("no")) : String(v ?? "");
+  const msg = (raw: string) => {
+    const [code, file = ""] = raw.split("|");
+    return t.has(`errors.${code}`) ? t(`errors.${code}`, { file }) : t("errors.invalid");
+  };
+  const optionLabel = (f: MeField, o: string) => (o === "" ? t("choose") : (f.optionLabels?.[o] ?? tf(`options.${f.name}.${o}`)));
+  const valueLabel = (f: MeField, v: unknown) => {
+    if (f.kind === "select") return optionLabel(f, String(v));
+    if (f.kind === "checkbox") return v ? t("yes") : t("no");
+    if (f.kind === "file") return isFileList(v) && v.length > 0 ? Array.from(v).map((x) => x.name).join(", ") : t("noFile");
+    if (f.kind === "checkboxes") {
+      const list = Array.isArray(v) ? v : typeof v === "string" && v ? [v] : [];
+      return list.map((o) => optionLabel(f, String(o))).join(" ; ");
+    }
+    return String(v ?? "");
+  };
 
   return (
     <form method="post" action={formAction} onSubmit={handleSubmit(onValid)} noValidate className="space-y-4">
@@ -107,7 +135,27 @@ export function MeForm<T extends FieldValues>({ ns, idPrefix, resolver, defaults
           const cls = "mt-1 w-full max-w-xl rounded border border-slate-500 px-2 py-1";
           return (
             <div key={f.name}>
-              {f.kind === "checkbox" ? (
+              {f.kind === "checkboxes" ? (
+                <fieldset aria-describedby={describedBy}>
+                  <legend className="font-medium">{tf(`fields.${f.name}`)}</legend>
+                  {hint && (
+                    <p id={`${id}-hint`} className="text-sm text-slate-700">
+                      {hint}
+                    </p>
+                  )}
+                  {err && (
+                    <p id={`${id}-error`} className="text-sm font-medium text-bad-700">
+                      {msg(err)}
+                    </p>
+                  )}
+                  {(f.options ?? []).map((o, i) => (
+                    <div key={o} className="mt-1 flex items-start gap-2">
+                      <input type="checkbox" value={o} {...common} id={i === 0 ? id : `${id}-${i}`} aria-describedby={undefined} className="mt-1" />
+                      <label htmlFor={i === 0 ? id : `${id}-${i}`}>{optionLabel(f, o)}</label>
+                    </div>
+                  ))}
+                </fieldset>
+              ) : f.kind === "checkbox" ? (
                 <div className="flex items-start gap-2">
                   <input type="checkbox" value="yes" {...common} className="mt-1" />
                   <label htmlFor={id}>{tf(`fields.${f.name}`)}</label>
@@ -117,23 +165,25 @@ export function MeForm<T extends FieldValues>({ ns, idPrefix, resolver, defaults
                   {tf(`fields.${f.name}`)}
                 </label>
               )}
-              {hint && (
+              {hint && f.kind !== "checkboxes" && (
                 <p id={`${id}-hint`} className="text-sm text-slate-700">
                   {hint}
                 </p>
               )}
-              {err && (
+              {err && f.kind !== "checkboxes" && (
                 <p id={`${id}-error`} className="text-sm font-medium text-bad-700">
                   {msg(err)}
                 </p>
               )}
+              {f.kind === "date" && <input type="date" {...common} className={cls} />}
+              {f.kind === "file" && <input type="file" multiple accept={EVIDENCE_ACCEPT} {...common} className={cls} />}
               {f.kind === "text" && <input type="text" inputMode={f.inputMode} autoComplete={f.autoComplete} {...common} className={cls} />}
               {f.kind === "textarea" && <textarea rows={6} {...common} className={cls} />}
               {f.kind === "select" && (
                 <select {...common} className={cls}>
                   {(f.options ?? []).map((o) => (
                     <option key={o} value={o}>
-                      {tf(`options.${f.name}.${o}`)}
+                      {optionLabel(f, o)}
                     </option>
                   ))}
                 </select>
@@ -141,6 +191,7 @@ export function MeForm<T extends FieldValues>({ ns, idPrefix, resolver, defaults
             </div>
           );
         })}
+        {aside?.(watch())}
         <button type="submit" disabled={pending} className="rounded bg-brand-700 px-4 py-2 font-medium text-white">
           {review ? t("continue") : submitLabel}
         </button>

@@ -13,11 +13,12 @@ export function QuestionForm() {
       ns="ss_question"
       idPrefix="question"
       resolver={zodResolver(questionRequestSchema) as unknown as Resolver<QuestionRequestInput>}
-      defaults={{ kind: "QUESTION", subject: "", body: "" }}
+      defaults={{ kind: "QUESTION", subject: "", body: "", evidence: [] }}
       fields={[
         { name: "kind", kind: "select", options: ["QUESTION", "COMPLAINT"] },
         { name: "subject", kind: "text" },
         { name: "body", kind: "textarea" },
+        { name: "evidence", kind: "file" },
       ]}
       action={askAdvisorAction as never}
       draftKey="ss-draft-question"

@@ -8,6 +8,8 @@ import { nextReference, withRetry } from "@/lib/dal/me-requests";
 import { loadParameters } from "@/lib/jobs/parameters";
 import { contributionChange, DB_TO_DOMAIN_CATEGORY, type ContributionChange } from "@/lib/self-service/contribution-change";
 import type { RequestStatus } from "@/lib/generated/prisma/enums";
+import { attachEvidence, checkedEvidenceOrThrow } from "@/lib/dal/me-evidence";
+import type { EvidenceUpload } from "@/lib/self-service/evidence";
 
 // Reduction / increase of the provisional contributions: the new quarterly amount comes from the domain
 // (quarterlyContribution with the year's legal figures as corrected in LegalParameter). An increase is accepted
@@ -63,8 +65,10 @@ export async function requestMyContributionChange(
   viewer: Viewer | null,
   today: string,
   input: { estimatedIncomeCents: number; justification: string },
+  evidence: readonly EvidenceUpload[] = [],
 ): Promise<ContributionChangeFiled> {
   const affiliateId = ownAffiliateId(viewer);
+  const files = await checkedEvidenceOrThrow(evidence);
   const sim = await simulate(affiliateId, today, input.estimatedIncomeCents);
   if (typeof sim === "string") return { ok: false, code: sim };
   if (sim.kind === "UNCHANGED") return { ok: false, code: "unchanged" };
@@ -81,7 +85,7 @@ export async function requestMyContributionChange(
           const reference = await nextReference(tx, yearOf(today));
           const status: RequestStatus = accepted ? "ACCEPTED" : "SUBMITTED";
           const now = Date.now();
-          await tx.request.create({
+          const request = await tx.request.create({
             data: {
               reference,
               type,
@@ -113,6 +117,7 @@ export async function requestMyContributionChange(
               },
             },
           });
+          await attachEvidence(tx, affiliateId, request.id, files);
           return { ok: true as const, reference, status };
         },
         { isolationLevel: "Serializable" },

@@ -19,6 +19,8 @@ import { outstandingByCall } from "@/lib/dal/affiliate";
 import { isRetryable } from "@/lib/dal/me-account";
 import { formatRequestReference, instalmentCommunication, parseRequestReference } from "@/lib/self-service/reference";
 import { sendEmail } from "@/lib/mail/outbox";
+import { attachEvidence, checkedEvidenceOrThrow } from "@/lib/dal/me-evidence";
+import type { EvidenceUpload } from "@/lib/self-service/evidence";
 import { loadMessages } from "@/lib/i18n/messages";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
@@ -209,8 +211,10 @@ export async function askMyAdvisor(
   viewer: Viewer | null,
   today: string,
   input: { kind: "QUESTION" | "COMPLAINT"; subject: string; body: string },
+  evidence: readonly EvidenceUpload[] = [],
 ): Promise<FiledRequest & { answerDueOn: string }> {
   const affiliateId = ownAffiliateId(viewer);
+  const files = await checkedEvidenceOrThrow(evidence);
   const affiliate = await prisma.affiliate.findUniqueOrThrow({
     where: { id: affiliateId },
     select: { memberNumber: true, advisorId: true, advisor: { select: { email: true, locale: true } } },
@@ -243,6 +247,7 @@ export async function askMyAdvisor(
             messages: { create: [{ authorId: viewer!.userId, body: input.body }] },
           },
         });
+        await attachEvidence(tx, affiliateId, request.id, files);
         return { reference, status: "SUBMITTED" as RequestStatus, requestId: request.id };
       },
       { isolationLevel: "Serializable" },
@@ -273,6 +278,7 @@ export type MyRequestDetail = MyRequestSummary & {
   events: { at: string; fromStatus: RequestStatus | null; toStatus: RequestStatus; reason: string | null }[];
   plan: { status: string; debtCents: number; advanceCents: number; months: number; instalments: { seq: number; dueOn: string; amountCents: number; paidCents: number; structuredCommunication: string }[] } | null;
   thread: { subject: string; answerDueOn: string; messages: { mine: boolean; body: string; at: string }[] } | null;
+  evidence: { id: string; fileName: string; mimeType: string; sizeBytes: number }[];
 };
 
 export async function listMyRequests(viewer: Viewer | null): Promise<MyRequestSummary[]> {
@@ -294,6 +300,7 @@ export async function getMyRequest(viewer: Viewer | null, reference: string): Pr
       events: { orderBy: [{ at: "asc" }, { id: "asc" }] },
       plan: { include: { instalments: { orderBy: { seq: "asc" } } } },
       thread: { include: { messages: { orderBy: { createdAt: "asc" } } } },
+      documents: { where: { kind: "EVIDENCE" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, fileName: true, mimeType: true, sizeBytes: true } },
     },
   });
   if (!r) throw new NotFoundError("request");
@@ -322,5 +329,6 @@ export async function getMyRequest(viewer: Viewer | null, reference: string): Pr
           messages: r.thread.messages.map((m) => ({ mine: m.authorId === viewer!.userId, body: m.body, at: m.createdAt.toISOString() })),
         }
       : null,
+    evidence: r.documents,
   };
 }

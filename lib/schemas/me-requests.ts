@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseEuros } from "@/lib/self-service/contribution-change";
+import { optionalEvidenceSchema } from "./me-evidence";
 
 // Shared by the request forms (react-hook-form + zodResolver) and their server actions. Messages are codes,
 // translated under ss_form.errors.
@@ -12,11 +13,13 @@ export const questionRequestSchema = z.object({
   kind: z.enum(["QUESTION", "COMPLAINT"], { message: "kindRequired" }),
   subject: z.string().trim().min(3, "subjectTooShort").max(150, "subjectTooLong"),
   body: z.string().trim().min(10, "bodyTooShort").max(5000, "bodyTooLong"),
+  evidence: optionalEvidenceSchema,
 });
 export type QuestionRequestInput = z.infer<typeof questionRequestSchema>;
 
 export const contributionChangeSchema = z.object({
   estimatedIncome: z.string().trim().min(1, "incomeRequired").refine((v) => parseEuros(v) !== null, "incomeInvalid"),
   justification: z.string().trim().min(10, "justificationTooShort").max(2000, "justificationTooLong"),
+  evidence: optionalEvidenceSchema,
 });
 export type ContributionChangeInput = z.infer<typeof contributionChangeSchema>;

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { Card, PageTitle } from "@/components/ui";
+import { Card } from "@/components/ui";
+import { RequestPage } from "@/components/me/request-page";
 import { orNotFound, requireViewer } from "@/lib/auth/session";
 import { listMyRequests } from "@/lib/dal/me-requests";
 import { formatDate } from "@/lib/format";
@@ -17,15 +18,15 @@ export default async function MyRequestsPage() {
   const t = await getTranslations("ss_requests");
   const locale = await getLocale();
   return (
-    <div className="space-y-6">
-      <p>
-        <Link href="/me">{t("back")}</Link>
-      </p>
-      <PageTitle>{t("title")}</PageTitle>
+    <RequestPage ns="ss_requests" backHref="/me">
       <Card title={t("newTitle")}>
         <ul className="list-disc space-y-1 pl-5">
           <li><Link href="/me/requests/payment-plan">{t("new.paymentPlan")}</Link></li>
           <li><Link href="/me/requests/contribution">{t("new.contribution")}</Link></li>
+          <li><Link href="/me/requests/exemption">{t("new.exemption")}</Link></li>
+          <li><Link href="/me/requests/surcharge-waiver">{t("new.surchargeWaiver")}</Link></li>
+          <li><Link href="/me/requests/bridging-right">{t("new.bridgingRight")}</Link></li>
+          <li><Link href="/me/requests/caregiver">{t("new.caregiver")}</Link></li>
           <li><Link href="/me/requests/question">{t("new.question")}</Link></li>
           <li><Link href="/me/pay">{t("new.pay")}</Link></li>
         </ul>
@@ -57,6 +58,6 @@ export default async function MyRequestsPage() {
           </table>
         )}
       </Card>
-    </div>
+    </RequestPage>
   );
 }

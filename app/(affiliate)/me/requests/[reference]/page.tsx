@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { Card, PageTitle } from "@/components/ui";
+import { Card } from "@/components/ui";
+import { RequestPage } from "@/components/me/request-page";
+import { caregiverFiledLate } from "@/lib/self-service/caregiver";
 import { orNotFound, requireViewer } from "@/lib/auth/session";
 import { getMyRequest } from "@/lib/dal/me-requests";
 import { myDecisionLetterRequestId } from "@/lib/dal/me-access-log";
@@ -31,17 +32,25 @@ export default async function RequestStatusPage({ params, searchParams }: { para
     return t.has(`reasons.${code}`) ? t(`reasons.${code}`) : null;
   };
   const nextKey =
-    r.type === "QUESTION" || r.type === "COMPLAINT" ? "next.answer" : r.status === "ACCEPTED" ? (r.plan ? "next.plan" : "next.accepted") : "next.decision";
+    r.type === "QUESTION" || r.type === "COMPLAINT"
+      ? "next.answer"
+      : r.status === "ACCEPTED"
+        ? r.plan
+          ? "next.plan"
+          : "next.accepted"
+        : (r.type === "EXEMPTION" || r.type === "SURCHARGE_WAIVER") && (r.status === "SUBMITTED" || r.status === "IN_REVIEW" || r.status === "FORWARDED")
+          ? r.status === "FORWARDED" ? "next.inastiForwarded" : "next.inasti"
+          : (r.type === "BRIDGING_RIGHT" || r.type === "CAREGIVER_ALLOWANCE") && r.status === "SUBMITTED"
+            ? "next.benefit"
+            : "next.decision";
+  const lateCaregiver = r.type === "CAREGIVER_ALLOWANCE" && typeof r.payload.startOn === "string" && caregiverFiledLate(r.payload.startOn, r.filedOn);
+  const kb = (n: number) => Math.max(1, Math.round(n / 1024));
   const change =
     (r.type === "REDUCTION" || r.type === "INCREASE") && typeof r.payload.newQuarterlyCents === "number" && typeof r.payload.estimatedIncomeCents === "number"
       ? { next: r.payload.newQuarterlyCents, current: typeof r.payload.currentQuarterlyCents === "number" ? r.payload.currentQuarterlyCents : null, income: r.payload.estimatedIncomeCents }
       : null;
   return (
-    <div className="space-y-6">
-      <p>
-        <Link href="/me/requests">{t("back")}</Link>
-      </p>
-      <PageTitle>{t("heading", { type: tr(`types.${r.type}`), reference: r.reference })}</PageTitle>
+    <RequestPage ns="ss_status" heading={t("heading", { type: tr(`types.${r.type}`), reference: r.reference })} intro={null}>
       {filed && (
         <div role="status" className="rounded border-2 border-ok-700 bg-white p-4">
           <p className="text-lg font-semibold text-ok-700">{t("confirmation")}</p>
@@ -68,8 +77,27 @@ export default async function RequestStatusPage({ params, searchParams }: { para
       )}
       <Card title={t("nextTitle")}>
         <p>{t(nextKey, { informationDueOn: r.informationDueOn ? formatDate(locale, r.informationDueOn) : "", decisionDueOn: r.decisionDueOn ? formatDate(locale, r.decisionDueOn) : "" })}</p>
+        {lateCaregiver && (
+          <p className="mt-2 border-l-4 border-warn-800 p-2 text-warn-800" data-testid="caregiver-late">
+            {t("caregiverLate")}
+          </p>
+        )}
         <p className="mt-2 text-sm text-slate-700">{t("legal")}</p>
       </Card>
+      {r.evidence.length > 0 && (
+        <Card title={t("evidenceTitle")}>
+          <ul className="list-disc pl-5" data-testid="evidence-list">
+            {r.evidence.map((e) => (
+              <li key={e.id}>
+                <a href={`/api/evidence/${e.id}`} download>
+                  {e.fileName}
+                </a>{" "}
+                <span className="text-sm text-slate-700">{t("evidenceSize", { kb: kb(e.sizeBytes) })}</span>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
       {change && (
         <Card title={t("changeTitle")}>
           <p data-testid="change-summary">
@@ -126,6 +154,6 @@ export default async function RequestStatusPage({ params, searchParams }: { para
           ))}
         </ol>
       </Card>
-    </div>
+    </RequestPage>
   );
 }

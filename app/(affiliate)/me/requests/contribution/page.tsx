@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { Card, PageTitle } from "@/components/ui";
+import { Card } from "@/components/ui";
+import { RequestPage } from "@/components/me/request-page";
 import { Explanation } from "@/components/explanation";
 import { ContributionForm } from "@/components/me/contribution-form";
 import { orNotFound, requireViewer } from "@/lib/auth/session";
@@ -24,12 +24,7 @@ export default async function ContributionChangePage({ searchParams }: { searchP
   const tc = await getTranslations("category");
   const locale = await getLocale();
   return (
-    <div className="space-y-6">
-      <p>
-        <Link href="/me/requests">{t("back")}</Link>
-      </p>
-      <PageTitle>{t("title")}</PageTitle>
-      <p>{t("intro")}</p>
+    <RequestPage ns="ss_change">
       <Card title={t("simulationTitle")}>
         <form method="get" className="mb-4 flex flex-wrap items-end gap-3">
           <div>
@@ -59,6 +54,6 @@ export default async function ContributionChangePage({ searchParams }: { searchP
       <Card title={t("requestTitle")}>
         <ContributionForm estimatedIncome={income} />
       </Card>
-    </div>
+    </RequestPage>
   );
 }

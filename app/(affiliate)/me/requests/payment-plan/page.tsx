@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { Card, PageTitle } from "@/components/ui";
+import { Card } from "@/components/ui";
+import { RequestPage } from "@/components/me/request-page";
 import { PlanForm } from "@/components/me/plan-form";
 import { orNotFound, requireViewer } from "@/lib/auth/session";
 import { simulateMyPaymentPlan } from "@/lib/dal/me-requests";
@@ -21,12 +21,7 @@ export default async function PaymentPlanPage({ searchParams }: { searchParams: 
   const t = await getTranslations("ss_plan");
   const locale = await getLocale();
   return (
-    <div className="space-y-6">
-      <p>
-        <Link href="/me/requests">{t("back")}</Link>
-      </p>
-      <PageTitle>{t("title")}</PageTitle>
-      <p>{t("intro")}</p>
+    <RequestPage ns="ss_plan">
       <Card title={t("simulationTitle")}>
         <form method="get" className="mb-4 flex items-end gap-3">
           <div>
@@ -71,6 +66,6 @@ export default async function PaymentPlanPage({ searchParams }: { searchParams: 
         <p className="mb-3">{sim.eligible ? t("willBeAccepted") : t("willGoToAdvisor")}</p>
         <PlanForm months={String(months)} />
       </Card>
-    </div>
+    </RequestPage>
   );
 }

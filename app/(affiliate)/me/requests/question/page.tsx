@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { Card, PageTitle } from "@/components/ui";
+import { Card } from "@/components/ui";
+import { RequestPage } from "@/components/me/request-page";
 import { QuestionForm } from "@/components/me/question-form";
 import { orNotFound, requireViewer } from "@/lib/auth/session";
 import { getMyOverview } from "@/lib/dal/affiliate";
@@ -17,15 +17,10 @@ export default async function QuestionPage() {
   const o = await orNotFound(getMyOverview(viewer, todayInBrussels()));
   const t = await getTranslations("ss_question");
   return (
-    <div className="space-y-6">
-      <p>
-        <Link href="/me/requests">{t("back")}</Link>
-      </p>
-      <PageTitle>{t("title")}</PageTitle>
-      <p>{o.advisorName ? t("introNamed", { advisor: o.advisorName }) : t("introNoAdvisor")}</p>
+    <RequestPage ns="ss_question" intro={o.advisorName ? t("introNamed", { advisor: o.advisorName }) : t("introNoAdvisor")}>
       <Card>
         <QuestionForm />
       </Card>
-    </div>
+    </RequestPage>
   );
 }

@@ -1,0 +1,243 @@
+import "server-only";
+import { prisma } from "@/lib/db/client";
+import { dbDate, isoDate } from "@/lib/clock";
+import { ownAffiliateId, type Viewer } from "@/lib/auth/viewer";
+import { charterDeadlines, quarterIndex, quarterlyContribution, quarterOf, yearOf } from "@/lib/domain";
+import {
+  checkExemptionEligibility,
+  exemptionPersonRefusals,
+  checkExemptionCall,
+  type ExemptionCall,
+  type ExemptionCallCheck,
+  type ExemptionReason,
+  type ExemptionRefusal,
+} from "@/lib/domain/check-exemption-eligibility";
+import {
+  checkSurchargeWaiverEligibility,
+  checkWaiverCall,
+  type WaiverCallCheck,
+  type WaiverGround,
+  type WaiverRefusal,
+} from "@/lib/domain/check-surcharge-waiver-eligibility";
+import { currentCategory } from "@/lib/dal/affiliate";
+import { nextReference, withRetry } from "@/lib/dal/me-requests";
+import { attachEvidence, checkedEvidenceOrThrow } from "@/lib/dal/me-evidence";
+import { loadParameters } from "@/lib/jobs/parameters";
+import { DB_TO_DOMAIN_CATEGORY } from "@/lib/self-service/contribution-change";
+import type { EvidenceUpload } from "@/lib/self-service/evidence";
+import type { RequestStatus } from "@/lib/generated/prisma/enums";
+
+// Exemption (dispense, §1.12) and surcharge waiver (§1.14): both decided by INASTI, asked through the fund. The
+// affiliate picks the calls concerned among their own; the domain rules say which calls (and whether the person)
+// may be asked for; the request is filed SUBMITTED for the dossier's advisor, who forwards it to INASTI.
+
+/** Statuses in which a request still covers its calls (a second request for the same call is refused). */
+export const PENDING_STATUSES: RequestStatus[] = ["DRAFT", "SUBMITTED", "IN_REVIEW", "INFORMATION_REQUESTED", "AWAITING_SECOND_APPROVAL", "FORWARDED"];
+
+export type ReliefCall = {
+  id: string;
+  kind: "PROVISIONAL" | "REGULARISATION" | "COMPANY";
+  year: number;
+  quarter: number;
+  issuedOn: string;
+  dueOn: string;
+  principalCents: number;
+  principalOutstandingCents: number;
+  surchargeCents: number;
+  surchargeOutstandingCents: number;
+};
+
+/** Every call of the dossier with what its principal (contribution + fees) and surcharges still owe. */
+async function reliefCalls(affiliateId: string): Promise<ReliefCall[]> {
+  const rows = await prisma.$queryRaw<
+    { id: string; kind: ReliefCall["kind"]; year: number; quarter: number; issuedOn: Date; dueOn: Date; p: bigint; po: bigint; s: bigint; so: bigint }[]
+  >`
+    WITH alloc AS (
+      SELECT pa."targetEntryId" AS id, SUM(pa."amountCents")::bigint AS allocated
+      FROM "PaymentAllocation" pa JOIN "LedgerEntry" t ON t.id = pa."targetEntryId"
+      WHERE t."affiliateId" = ${affiliateId} GROUP BY 1
+    )
+    SELECT c.id, c.kind::text AS kind, c.year, c.quarter, c."issuedOn", c."dueOn",
+      COALESCE(SUM(e."amountCents") FILTER (WHERE e.kind IN ('CALL', 'FEE')), 0)::bigint AS p,
+      COALESCE(SUM(e."amountCents" - COALESCE(a.allocated, 0)) FILTER (WHERE e.kind IN ('CALL', 'FEE')), 0)::bigint AS po,
+      COALESCE(SUM(e."amountCents") FILTER (WHERE e.kind = 'SURCHARGE'), 0)::bigint AS s,
+      COALESCE(SUM(e."amountCents" - COALESCE(a.allocated, 0)) FILTER (WHERE e.kind = 'SURCHARGE'), 0)::bigint AS so
+    FROM "ContributionCall" c
+    LEFT JOIN "LedgerEntry" e ON e."callId" = c.id AND e."amountCents" > 0
+    LEFT JOIN alloc a ON a.id = e.id
+    WHERE c."affiliateId" = ${affiliateId}
+    GROUP BY c.id
+    ORDER BY c.year, c.quarter, c.kind`;
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    year: r.year,
+    quarter: r.quarter,
+    issuedOn: isoDate(r.issuedOn),
+    dueOn: isoDate(r.dueOn),
+    principalCents: Number(r.p),
+    principalOutstandingCents: Number(r.po),
+    surchargeCents: Number(r.s),
+    surchargeOutstandingCents: Number(r.so),
+  }));
+}
+
+async function pendingCallIds(affiliateId: string, type: "EXEMPTION" | "SURCHARGE_WAIVER", db: Pick<typeof prisma, "request"> = prisma): Promise<string[]> {
+  const rows = await db.request.findMany({ where: { affiliateId, type, status: { in: PENDING_STATUSES } }, select: { payload: true } });
+  return rows.flatMap((r) => {
+    const ids = (r.payload as { callIds?: unknown } | null)?.callIds;
+    return Array.isArray(ids) ? ids.filter((x): x is string => typeof x === "string") : [];
+  });
+}
+
+/** Quarters spent in main occupation up to today's quarter (each category period counted by its quarters). */
+async function mainQuarters(affiliateId: string, today: string): Promise<number> {
+  const periods = await prisma.categoryPeriod.findMany({
+    where: { affiliation: { affiliateId }, category: "MAIN", fromOn: { lte: dbDate(today) } },
+    select: { fromOn: true, toOn: true },
+  });
+  const seen = new Set<number>();
+  for (const p of periods) {
+    const from = quarterIndex(quarterOf(isoDate(p.fromOn)));
+    const end = p.toOn && isoDate(p.toOn) < today ? isoDate(p.toOn) : today;
+    for (let q = from; q <= quarterIndex(quarterOf(end)); q++) seen.add(q);
+  }
+  return seen.size;
+}
+
+/** Art. 37 / students: do their provisional contributions reach the main-occupation minimum this year? */
+async function paysMainLevel(affiliateId: string, today: string): Promise<boolean> {
+  const year = yearOf(today);
+  const [last, fund] = await Promise.all([
+    prisma.contributionCall.findFirst({ where: { affiliateId, kind: "PROVISIONAL", year }, orderBy: { quarter: "desc" }, select: { contributionCents: true } }),
+    prisma.fund.findUnique({ where: { id: 1 }, select: { managementFeeBp: true } }),
+  ]);
+  if (!last || !fund) return false;
+  try {
+    const params = await loadParameters(prisma, year);
+    const minimum = quarterlyContribution({ year, category: "main", annualIncomeCents: 0, managementFeeBp: fund.managementFeeBp }, params);
+    return last.contributionCents >= minimum.contributionCents;
+  } catch {
+    return false; // the year's figures are not known: the fund cannot tell, the advisor will
+  }
+}
+
+const DOMAIN_KIND = { PROVISIONAL: "provisional", REGULARISATION: "regularisation", COMPANY: "company" } as const;
+
+function exemptionCall(c: ReliefCall): ExemptionCall {
+  return { id: c.id, kind: DOMAIN_KIND[c.kind], quarter: { year: c.year, quarter: Math.min(4, Math.max(1, c.quarter)) as 1 | 2 | 3 | 4 }, issuedOn: c.issuedOn, principalOutstandingCents: c.principalOutstandingCents };
+}
+
+async function exemptionContext(affiliateId: string, today: string) {
+  const category = await currentCategory(affiliateId, today);
+  const domainCategory = category ? DB_TO_DOMAIN_CATEGORY[category] : null;
+  const [calls, pending, quarters, mainLevel] = await Promise.all([
+    reliefCalls(affiliateId),
+    pendingCallIds(affiliateId, "EXEMPTION"),
+    mainQuarters(affiliateId, today),
+    domainCategory === "art37" || domainCategory === "student" ? paysMainLevel(affiliateId, today) : Promise.resolve(false),
+  ]);
+  return { calls, ctx: { today, category: domainCategory, mainQuarters: quarters, paysMainLevel: mainLevel, pendingCallIds: pending } };
+}
+
+export type ExemptionOverview = { refusals: ExemptionRefusal[]; calls: (ReliefCall & { check: ExemptionCallCheck })[] };
+
+/** The exemption page: may the caller ask at all, and which of their calls (with unpaid principal) can be picked. */
+export async function getMyExemptionOptions(viewer: Viewer | null, today: string): Promise<ExemptionOverview> {
+  const affiliateId = ownAffiliateId(viewer);
+  const { calls, ctx } = await exemptionContext(affiliateId, today);
+  return {
+    refusals: exemptionPersonRefusals(ctx),
+    calls: calls.filter((c) => c.principalOutstandingCents > 0).map((c) => ({ ...c, check: checkExemptionCall(exemptionCall(c), ctx) })),
+  };
+}
+
+export type WaiverOverview = { calls: (ReliefCall & { check: WaiverCallCheck })[] };
+
+/** The waiver page: the caller's calls that bore surcharges, each with whether it can be picked (principal paid). */
+export async function getMyWaiverOptions(viewer: Viewer | null): Promise<WaiverOverview> {
+  const affiliateId = ownAffiliateId(viewer);
+  const [calls, pending] = await Promise.all([reliefCalls(affiliateId), pendingCallIds(affiliateId, "SURCHARGE_WAIVER")]);
+  return { calls: calls.filter((c) => c.surchargeCents > 0).map((c) => ({ ...c, check: checkWaiverCall(c, { pendingCallIds: pending }) })) };
+}
+
+export type ReliefFiled =
+  | { ok: true; reference: string; decisionDueOn: string }
+  | { ok: false; code: "ineligible"; refusals: (ExemptionRefusal | WaiverRefusal)[]; callRefusals: Record<string, string[]> };
+
+async function fileRelief(
+  viewer: Viewer,
+  affiliateId: string,
+  today: string,
+  type: "EXEMPTION" | "SURCHARGE_WAIVER",
+  payload: { callIds: string[] } & Record<string, unknown>,
+  evidence: readonly EvidenceUpload[],
+): Promise<ReliefFiled> {
+  const files = await checkedEvidenceOrThrow(evidence);
+  const affiliate = await prisma.affiliate.findUniqueOrThrow({ where: { id: affiliateId }, select: { advisorId: true } });
+  const deadlines = charterDeadlines({ filedOn: today });
+  const reference = await withRetry(() =>
+    prisma.$transaction(
+      async (tx) => {
+        // checked again inside the serializable transaction: two concurrent requests for one call cannot both pass
+        const pending = await pendingCallIds(affiliateId, type, tx);
+        if (payload.callIds.some((id) => pending.includes(id))) return null;
+        const reference = await nextReference(tx, yearOf(today));
+        const request = await tx.request.create({
+          data: {
+            reference,
+            type,
+            status: "SUBMITTED",
+            affiliateId,
+            payload: payload as never,
+            filedOn: dbDate(today),
+            decisionDueOn: dbDate(deadlines.decisionDueOn),
+            assigneeId: affiliate.advisorId,
+            events: { create: [{ toStatus: "SUBMITTED", actorId: viewer.userId }] },
+          },
+        });
+        await attachEvidence(tx, affiliateId, request.id, files);
+        return reference;
+      },
+      { isolationLevel: "Serializable" },
+    ),
+  );
+  if (!reference)
+    return { ok: false, code: "ineligible", refusals: [], callRefusals: Object.fromEntries(payload.callIds.map((id) => [id, ["already-requested"]])) };
+  return { ok: true, reference, decisionDueOn: deadlines.decisionDueOn };
+}
+
+/** Files an exemption request for the selected calls (all must be the caller's own and eligible). */
+export async function requestMyExemption(
+  viewer: Viewer | null,
+  today: string,
+  input: { callIds: string[]; reason: ExemptionReason; motivation: string },
+  evidence: readonly EvidenceUpload[] = [],
+): Promise<ReliefFiled> {
+  const affiliateId = ownAffiliateId(viewer);
+  const { calls, ctx } = await exemptionContext(affiliateId, today);
+  const callIds = [...new Set(input.callIds)];
+  const selected = callIds.map((id) => calls.find((c) => c.id === id));
+  // another dossier's call (or an unknown id) is simply not one of mine: refused like an ineligible call
+  if (selected.some((c) => !c)) return { ok: false, code: "ineligible", refusals: [], callRefusals: Object.fromEntries(callIds.filter((id) => !calls.some((c) => c.id === id)).map((id) => [id, ["unknown"]])) };
+  const check = checkExemptionEligibility(ctx, selected.map((c) => exemptionCall(c!)));
+  if (!check.eligible) return { ok: false, code: "ineligible", refusals: check.refusals, callRefusals: Object.fromEntries(check.calls.filter((c) => !c.eligible).map((c) => [c.id, c.refusals])) };
+  return fileRelief(viewer!, affiliateId, today, "EXEMPTION", { callIds, reason: input.reason, motivation: input.motivation }, evidence);
+}
+
+/** Files a surcharge waiver request for the selected calls (principal paid, surcharges charged, not yet asked). */
+export async function requestMySurchargeWaiver(
+  viewer: Viewer | null,
+  today: string,
+  input: { callIds: string[]; ground: WaiverGround; motivation: string },
+  evidence: readonly EvidenceUpload[] = [],
+): Promise<ReliefFiled> {
+  const affiliateId = ownAffiliateId(viewer);
+  const [calls, pending] = await Promise.all([reliefCalls(affiliateId), pendingCallIds(affiliateId, "SURCHARGE_WAIVER")]);
+  const callIds = [...new Set(input.callIds)];
+  const selected = callIds.map((id) => calls.find((c) => c.id === id));
+  if (selected.some((c) => !c)) return { ok: false, code: "ineligible", refusals: [], callRefusals: Object.fromEntries(callIds.filter((id) => !calls.some((c) => c.id === id)).map((id) => [id, ["unknown"]])) };
+  const check = checkSurchargeWaiverEligibility({ pendingCallIds: pending }, selected.map((c) => c!));
+  if (!check.eligible) return { ok: false, code: "ineligible", refusals: check.refusals, callRefusals: Object.fromEntries(check.calls.filter((c) => !c.eligible).map((c) => [c.id, c.refusals])) };
+  return fileRelief(viewer!, affiliateId, today, "SURCHARGE_WAIVER", { callIds, ground: input.ground, motivation: input.motivation }, evidence);
+}
