@@ -14,7 +14,7 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   typedRoutes: false,
   experimental: {
-    serverActions: { bodySizeLimit: "6mb" },
+    serverActions: { bodySizeLimit: "16mb" },
   },
 };
 

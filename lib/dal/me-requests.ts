@@ -1,4 +1,5 @@
 import "server-only";
+import { createPaymentPlan } from "./payment-plans";
 import { createTranslator } from "next-intl";
 import { prisma } from "@/lib/db/client";
 import { dbDate, isoDate } from "@/lib/clock";
@@ -17,7 +18,7 @@ import {
 } from "@/lib/domain";
 import { outstandingByCall } from "@/lib/dal/affiliate";
 import { isRetryable } from "@/lib/dal/me-account";
-import { formatRequestReference, instalmentCommunication, parseRequestReference } from "@/lib/self-service/reference";
+import { formatRequestReference, parseRequestReference } from "@/lib/self-service/reference";
 import { sendEmail } from "@/lib/mail/outbox";
 import { attachEvidence, checkedEvidenceOrThrow } from "@/lib/dal/me-evidence";
 import type { EvidenceUpload } from "@/lib/self-service/evidence";
@@ -177,24 +178,20 @@ export async function requestMyPaymentPlan(viewer: Viewer | null, today: string,
           },
         });
         if (!sim.eligible) return { reference, status };
-        await tx.paymentPlan.create({
-          data: {
-            affiliateId,
-            requestId: request.id,
-            status: "ACTIVE",
-            debtCents: sim.debtCents,
-            advanceCents: sim.requiredAdvanceCents,
-            months: sim.months,
-            startOn: dbDate(today),
-            instalments: {
-              create: [{ number: 0, dueOn: sim.advanceDueOn, amountCents: sim.requiredAdvanceCents }, ...sim.instalments].map((i) => ({
-                seq: i.number,
-                dueOn: dbDate(i.dueOn),
-                amountCents: i.amountCents,
-                structuredCommunication: instalmentCommunication(reference, i.number),
-              })),
-            },
-          },
+        // the same function the back office uses when a second advisor approves a plan outside the policy:
+        // plan + instalments with their communications, and the dossier's recovery suspended
+        await createPaymentPlan(tx, {
+          affiliateId,
+          requestId: request.id,
+          reference,
+          debtCents: sim.debtCents,
+          advanceCents: sim.requiredAdvanceCents,
+          months: sim.months,
+          startOn: today,
+          advanceDueOn: sim.advanceDueOn,
+          instalments: sim.instalments,
+          actorId: viewer!.userId,
+          today,
         });
         return { reference, status };
       },

@@ -1,4 +1,4 @@
-// The one way the back office hands out a stored document (decision letters, recovery letters…): the bytes as an
+// The one way the portal hands out a stored or generated document (certificates, decision letters, evidence…): the bytes as an
 // attachment, never cached, never sniffed; a NotFoundError (missing, foreign, or no permission) is a plain 404.
 import { NotFoundError } from "@/lib/auth/viewer";
 

@@ -1,13 +1,13 @@
 import { currentViewer } from "@/lib/auth/session";
 import { getEvidenceFile } from "@/lib/dal/me-evidence";
-import { fileResponse } from "@/app/api/me/documents/respond";
+import { documentResponse } from "@/lib/http/document-response";
 
 // An evidence file attached to a request: the owning affiliate, or staff allowed to read any dossier (logged in
 // AuditLog by the DAL); anyone else, or an unknown id, gets a 404. Always as an attachment, never sniffed.
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  return fileResponse(async () => {
+  return documentResponse(async () => {
     const f = await getEvidenceFile(await currentViewer(), id);
-    return { body: f.content, fileName: f.fileName, mimeType: f.mimeType };
+    return { content: f.content, fileName: f.fileName, mimeType: f.mimeType };
   });
 }

@@ -45,6 +45,8 @@ export default async function RequestStatusPage({ params, searchParams }: { para
             : "next.decision";
   const lateCaregiver = r.type === "CAREGIVER_ALLOWANCE" && typeof r.payload.startOn === "string" && caregiverFiledLate(r.payload.startOn, r.filedOn);
   const kb = (n: number) => Math.max(1, Math.round(n / 1024));
+  // what the back office recorded of INASTI's handling (lib/dal/backoffice-inasti.ts): when it was sent, INASTI's decision
+  const inasti = (r.payload.inasti ?? null) as { sentOn?: string; decidedOn?: string; outcome?: string; reference?: string } | null;
   const change =
     (r.type === "REDUCTION" || r.type === "INCREASE") && typeof r.payload.newQuarterlyCents === "number" && typeof r.payload.estimatedIncomeCents === "number"
       ? { next: r.payload.newQuarterlyCents, current: typeof r.payload.currentQuarterlyCents === "number" ? r.payload.currentQuarterlyCents : null, income: r.payload.estimatedIncomeCents }
@@ -80,6 +82,17 @@ export default async function RequestStatusPage({ params, searchParams }: { para
         {lateCaregiver && (
           <p className="mt-2 border-l-4 border-warn-800 p-2 text-warn-800" data-testid="caregiver-late">
             {t("caregiverLate")}
+          </p>
+        )}
+        {inasti?.sentOn && (
+          <p className="mt-2" data-testid="inasti-track">
+            {t("inastiSent", { sentOn: formatDate(locale, inasti.sentOn) })}
+            {inasti.decidedOn && inasti.outcome && (
+              <>
+                {" "}
+                {t("inastiDecided", { decidedOn: formatDate(locale, inasti.decidedOn), outcome: inasti.outcome === "accepted" ? "accepted" : "refused", reference: inasti.reference ?? "—" })}
+              </>
+            )}
           </p>
         )}
         <p className="mt-2 text-sm text-slate-700">{t("legal")}</p>

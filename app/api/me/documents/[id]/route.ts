@@ -1,11 +1,11 @@
 import { currentViewer } from "@/lib/auth/session";
 import { getMyDocumentCopy } from "@/lib/dal/me-documents";
-import { fileResponse } from "../respond";
+import { documentResponse } from "@/lib/http/document-response";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  return fileResponse(async () => {
+  return documentResponse(async () => {
     const d = await getMyDocumentCopy(await currentViewer(), id);
-    return { body: d.content, fileName: d.fileName, mimeType: d.mimeType };
+    return { content: d.content, fileName: d.fileName, mimeType: d.mimeType };
   });
 }

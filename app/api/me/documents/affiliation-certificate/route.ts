@@ -3,12 +3,12 @@ import { currentViewer } from "@/lib/auth/session";
 import { todayInBrussels } from "@/lib/clock";
 import { getMyAffiliationCertificate } from "@/lib/dal/me-documents";
 import { affiliationCertificateText, renderPdf } from "@/lib/formats/pdf/me-certificates";
-import { fileResponse } from "../respond";
+import { documentResponse } from "@/lib/http/document-response";
 
 export async function GET() {
   const locale = (await getLocale()) === "nl" ? "nl" : "fr";
-  return fileResponse(async () => {
+  return documentResponse(async () => {
     const c = await getMyAffiliationCertificate(await currentViewer(), todayInBrussels());
-    return { body: await renderPdf(locale, affiliationCertificateText(locale, c), c.fund.name), fileName: `attestation-affiliation-${c.holder.memberNumber}.pdf`, mimeType: "application/pdf" };
+    return { content: await renderPdf(locale, affiliationCertificateText(locale, c), c.fund.name), fileName: `attestation-affiliation-${c.holder.memberNumber}.pdf`, mimeType: "application/pdf" };
   });
 }

@@ -3,13 +3,13 @@ import { currentViewer } from "@/lib/auth/session";
 import { todayInBrussels } from "@/lib/clock";
 import { getMyTaxCertificate } from "@/lib/dal/me-documents";
 import { renderPdf, taxCertificateText } from "@/lib/formats/pdf/me-certificates";
-import { fileResponse } from "../../respond";
+import { documentResponse } from "@/lib/http/document-response";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ year: string }> }) {
   const { year } = await params;
   const locale = (await getLocale()) === "nl" ? "nl" : "fr";
-  return fileResponse(async () => {
+  return documentResponse(async () => {
     const c = await getMyTaxCertificate(await currentViewer(), /^\d{4}$/.test(year) ? Number(year) : NaN, todayInBrussels());
-    return { body: await renderPdf(locale, taxCertificateText(locale, c), c.fund.name), fileName: `attestation-fiscale-${c.year}-${c.holder.memberNumber}.pdf`, mimeType: "application/pdf" };
+    return { content: await renderPdf(locale, taxCertificateText(locale, c), c.fund.name), fileName: `attestation-fiscale-${c.year}-${c.holder.memberNumber}.pdf`, mimeType: "application/pdf" };
   });
 }
