@@ -1,5 +1,7 @@
 "use client";
 import { useState } from "react";
+import Link from "next/link";
+import { useSearchParams } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
@@ -8,6 +10,11 @@ import { loginSchema, type LoginInput } from "@/lib/schemas/login";
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("login");
+  const tl = useTranslations("auth_login");
+  const tf = useTranslations("auth_forgot");
+  // after choosing a password (activation or reset link), the sign-in page says so
+  const params = useSearchParams();
+  const done = params.get("activated") === "1" ? tl("activated") : params.get("reset") === "1" ? tl("reset") : null;
   const [formError, setFormError] = useState<string | null>(null);
   const {
     register,
@@ -31,6 +38,11 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
 
   return (
     <form method="post" onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+      {done && !formError && (
+        <p role="status" className="rounded border-l-4 border-ok-700 bg-white p-3 text-ok-700">
+          {done}
+        </p>
+      )}
       {formError && (
         <div role="alert" className="rounded border-l-4 border-bad-700 bg-bad-50 p-3 text-bad-700">
           {formError}
@@ -77,6 +89,11 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       <button type="submit" disabled={isSubmitting} className="w-full rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
         {isSubmitting ? t("submitting") : t("submit")}
       </button>
+      <p>
+        <Link href="/forgot-password" className="text-brand-700 underline">
+          {tf("link")}
+        </Link>
+      </p>
     </form>
   );
 }

@@ -2,7 +2,7 @@
 // advisor2@ approves; the proposer cannot approve their own); a refused reduction gives the affiliate a motivated
 // decision letter with the appeal route; another affiliate gets a 404. axe on every page visited.
 import { expect, test, type Page } from "@playwright/test";
-import { connect, createRequest, disconnect, pdfText, type BackOfficeData } from "./back-office-data";
+import { caughtMail, connect, createRequest, disconnect, linkTo, pdfText, type BackOfficeData } from "./back-office-data";
 import { makeNiss } from "../prisma/factories";
 import { expectAccessible, signIn, signOut } from "./support";
 
@@ -178,13 +178,14 @@ test("the recovery list and a case open with the path and its prescription warni
 test("a public affiliation request is processed by an advisor into a dossier", async ({ page }) => {
   test.setTimeout(120_000);
   const niss = makeNiss("1994-06-15", 200 + (Date.now() % 300) * 2, "F");
+  const email = `elise.wouters.${Date.now()}@example.test`; // her own: her login is created from it
   await page.goto("/affiliation");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("S'affilier à la caisse");
   await expectAccessible(page);
   await page.getByLabel("Nom", { exact: true }).fill("Wouters");
   await page.getByLabel("Prénom").fill("Elise");
   await page.getByLabel("Numéro de registre national").fill("94.06.15-000.00");
-  await page.getByLabel("Adresse e-mail").fill("elise.wouters@example.test");
+  await page.getByLabel("Adresse e-mail").fill(email);
   await page.getByLabel("Rue et numéro").fill("Rue Haute 5");
   await page.getByLabel("Code postal").fill("1000");
   await page.getByLabel("Commune").fill("Bruxelles");
@@ -230,11 +231,34 @@ test("a public affiliation request is processed by an advisor into a dossier", a
     [rows[0].id],
   );
   expect(affiliate.rows[0]).toMatchObject({ calls: 1, mails: 1 });
+  // her portal login was created with the dossier: no "no portal access" notice
+  const login = await data.client.query(`select email, role, locale from "User" where "affiliateId" = $1`, [affiliate.rows[0].id]);
+  expect(login.rows).toEqual([{ email, role: "AFFILIATE", locale: "fr" }]);
+  await expect(page.getByTestId("no-portal-access")).toHaveCount(0);
   await signOut(page);
 
-  // the new affiliate downloads the pack from their documents
-  await signIn(page, await loginFor(affiliate.rows[0].id));
+  // the welcome e-mail carries her activation link: she chooses a password, signs in and lands on /me
+  const mail = await caughtMail(email);
+  expect(mail.subject).toContain(affiliate.rows[0].memberNumber);
+  const activation = linkTo(mail.text, "activate");
+  await page.goto(activation);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Activer votre compte");
+  await expectAccessible(page);
+  const password = "Elise choisit une phrase";
+  await page.getByLabel("Nouveau mot de passe", { exact: true }).fill(password);
+  await page.getByLabel("Confirmez le nouveau mot de passe").fill("autre chose encore");
+  await page.getByRole("button", { name: "Activer mon compte" }).click();
+  await expect(page.getByRole("alert").getByRole("link", { name: "Les deux mots de passe ne sont pas identiques." })).toHaveAttribute("href", "#pw-confirm");
+  await expect(page.locator("#pw-confirm")).toHaveAttribute("aria-invalid", "true");
+  await expectAccessible(page);
+  await page.getByLabel("Confirmez le nouveau mot de passe").fill(password);
+  await page.getByRole("button", { name: "Activer mon compte" }).click();
+  await page.waitForURL(/\/login\?activated=1/);
+  await expect(page.getByRole("status").filter({ hasText: "Votre compte est activé" })).toBeVisible();
+  await expectAccessible(page);
+  await signIn(page, email, password);
   await page.waitForURL("**/me");
+  // the new affiliate downloads the pack from their documents
   await page.goto("/me/documents");
   const item = page.getByRole("listitem").filter({ hasText: "Dossier de bienvenue" });
   await expect(item).toHaveCount(1);
@@ -247,6 +271,10 @@ test("a public affiliation request is processed by an advisor into a dossier", a
   expect(text).toContain("Indépendant à titre principal");
   expect(text).toContain("Sophie Lambert"); // advisor@ processed it: the dossier's contact person
   expect(text).toContain("/guides/starting");
+  // the activation link was for one use
+  await page.context().clearCookies();
+  await page.goto(activation);
+  await expect(page.getByTestId("invalid-link")).toBeVisible();
 });
 
 test("an exemption-type request goes to INASTI and its decision cancels the surcharges; the affiliate follows it", async ({ page }) => {
@@ -283,6 +311,7 @@ test("an exemption-type request goes to INASTI and its decision cancels the surc
   await page.waitForURL("**/me");
   await page.goto(`/me/requests/${r.reference}`);
   await expect(page.getByTestId("request-status")).toHaveText("Acceptée");
-  await expect(page.getByText("Transmise à l'INASTI")).toBeVisible();
+  // her request's page says when it was sent to INASTI (the timeline says it too: the tracking line is the one meant)
+  await expect(page.getByTestId("inasti-track")).toContainText("Transmise à l'INASTI le 20/11/2026");
   await expectAccessible(page);
 });

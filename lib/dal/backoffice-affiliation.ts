@@ -14,6 +14,7 @@ import { runJob } from "@/lib/jobs/runner";
 import { parseQuarter, quarterlyCallsJob } from "@/lib/jobs/quarterly-calls";
 import { sendEmail } from "@/lib/mail/outbox";
 import { loadMessages } from "@/lib/i18n/messages";
+import { activationLink, activationParagraph, unusablePasswordHash } from "@/lib/auth/activation";
 
 // Affiliation: a public request (no login) filed as Request type AFFILIATION, then processed by an advisor into
 // Person / Affiliate / Affiliation / CategoryPeriod when the request is accepted.
@@ -121,6 +122,8 @@ export type WelcomeOutcome = {
   quarters: string[];
   callsCreated: number;
   emailQueued: boolean;
+  /** the affiliate's portal login (created here when the person has an e-mail no other account uses), or null */
+  userId: string | null;
 };
 
 /** The portal's public address for links printed in documents ('' when unknown: the paths alone are printed). */
@@ -134,7 +137,9 @@ function portalUrl(): string {
  * to today's (the quarterly-calls job restricted to this dossier) and a welcome e-mail. Run after the decision's
  * transaction; idempotent — run again (e.g. after a failure midway) it only completes what is missing: one pack
  * (uniqueKey welcome:<affiliateId>), one call per quarter (the job's own unique key; quarters already called are
- * not run again), one e-mail (uniqueKey welcome:<affiliateId>).
+ * not run again), one e-mail (uniqueKey welcome:<affiliateId>). When the person has an e-mail address that no
+ * account uses yet, it also creates their portal login (one per dossier, unusable password) and the welcome e-mail
+ * carries its activation link (lib/auth/activation.ts, 14 days).
  */
 export async function welcomeNewAffiliate(viewer: Viewer | null, requestId: string, today: string): Promise<WelcomeOutcome> {
   assertPermission(viewer, "request:decide");
@@ -191,7 +196,24 @@ export async function welcomeNewAffiliate(viewer: Viewer | null, requestId: stri
     callsCreated += out.result.counts.created ?? 0;
   }
 
-  // 3. the welcome e-mail, in the affiliate's language
+  // 3. the portal login: an AFFILIATE user for the person's e-mail, with an unusable password until activated
+  //    (one per dossier and per e-mail: a dossier or an address that already has an account gets no new one)
+  const email = a.person?.email?.trim().toLowerCase() || null;
+  let login = await prisma.user.findUnique({ where: { affiliateId: a.id }, select: { id: true, email: true, passwordHash: true, disabledAt: true } });
+  if (!login && email && a.person && !(await prisma.user.findUnique({ where: { email }, select: { id: true } }))) {
+    try {
+      login = await prisma.user.create({
+        data: { role: "AFFILIATE", affiliateId: a.id, email, name: `${a.person.firstName} ${a.person.lastName}`, locale: a.language, passwordHash: await unusablePasswordHash() },
+        select: { id: true, email: true, passwordHash: true, disabledAt: true },
+      });
+    } catch (error) {
+      // a concurrent run (or another account) took the dossier or the address first
+      if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+      login = await prisma.user.findUnique({ where: { affiliateId: a.id }, select: { id: true, email: true, passwordHash: true, disabledAt: true } });
+    }
+  }
+
+  // 4. the welcome e-mail, in the affiliate's language, with the activation link when the login is the recipient's
   let emailQueued = false;
   if (a.person?.email) {
     const messages = await loadMessages(a.language);
@@ -207,10 +229,17 @@ export async function welcomeNewAffiliate(viewer: Viewer | null, requestId: stri
       phone: fund.phone,
       email: fund.email,
     };
-    await sendEmail({ to: a.person.email, subject: t("subject", values), text: t("text", values), template: "affiliation.welcome", affiliateId: a.id, uniqueKey: key });
+    let text = t("text", values);
+    if (login && !login.disabledAt && login.email === email) {
+      // the activation paragraph goes before the signature (the text's last paragraph)
+      const paragraph = await activationParagraph(a.language, activationLink(login, new Date()));
+      const end = text.lastIndexOf("\n\n");
+      text = end < 0 ? `${text}\n\n${paragraph}` : `${text.slice(0, end)}\n\n${paragraph}${text.slice(end)}`;
+    }
+    await sendEmail({ to: a.person.email, subject: t("subject", values), text, template: "affiliation.welcome", affiliateId: a.id, uniqueKey: key });
     emailQueued = true;
   }
-  return { affiliateId: a.id, welcomePackId: pack.id, quarters, callsCreated, emailQueued };
+  return { affiliateId: a.id, welcomePackId: pack.id, quarters, callsCreated, emailQueued, userId: login?.id ?? null };
 }
 
 /** What the request page shows of an accepted affiliation's follow-up (null for anything else). */
@@ -225,4 +254,20 @@ export async function welcomeStatus(viewer: Viewer | null, requestId: string): P
     prisma.outboundEmail.count({ where: { uniqueKey: key } }),
   ]);
   return { pack: pack > 0, quarters, email: r.affiliate?.person?.email ? email > 0 : null };
+}
+
+/**
+ * Whether the new affiliate of an accepted affiliation can reach the portal: "yes" (a login that is not disabled),
+ * "noEmail" (no address in the dossier: no login could be created) or "noLogin" (an address, but no login for the
+ * dossier, e.g. the address belongs to another account). null for anything but an accepted affiliation.
+ */
+export async function portalAccessStatus(viewer: Viewer | null, requestId: string): Promise<"yes" | "noEmail" | "noLogin" | null> {
+  assertPermission(viewer, "dossier:read:any");
+  const r = await prisma.request.findUnique({
+    where: { id: requestId },
+    select: { type: true, status: true, affiliate: { select: { person: { select: { email: true } }, login: { select: { disabledAt: true } } } } },
+  });
+  if (!r || r.type !== "AFFILIATION" || r.status !== "ACCEPTED" || !r.affiliate) return null;
+  if (r.affiliate.login && !r.affiliate.login.disabledAt) return "yes";
+  return r.affiliate.person?.email ? "noLogin" : "noEmail";
 }

@@ -7,6 +7,7 @@ import { ActionForm } from "@/components/backoffice/action-form";
 import { orNotFound, requireViewer } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { getRequestForStaff } from "@/lib/dal/backoffice-requests";
+import { portalAccessStatus } from "@/lib/dal/backoffice-affiliation";
 import { todayInBrussels } from "@/lib/clock";
 import { formatDate, formatMoney } from "@/lib/format";
 
@@ -21,6 +22,7 @@ export default async function StaffRequestPage({ params }: { params: Promise<{ i
   const { id } = await params;
   const viewer = await requireViewer("dossier:read:any", `/staff/requests/${id}`);
   const r = await orNotFound(getRequestForStaff(viewer, id, todayInBrussels()));
+  const portalAccess = r.welcome ? await portalAccessStatus(viewer, id) : null;
   const t = await getTranslations("bo_request");
   const tt = await getTranslations("requestType");
   const ts = await getTranslations("bo_status");
@@ -130,6 +132,11 @@ export default async function StaffRequestPage({ params }: { params: Promise<{ i
               email: r.welcome.email === null ? t("emailNone") : r.welcome.email ? t("emailQueued") : t("welcomeNo"),
             })}
           </p>
+          {portalAccess && portalAccess !== "yes" && (
+            <p className="mt-2 border-l-4 border-warn-800 bg-white p-2 text-warn-800" data-testid="no-portal-access">
+              {t("noPortalAccess", { reason: portalAccess })}
+            </p>
+          )}
           {(!r.welcome.pack || r.welcome.email === false) && can(viewer.role, "request:decide") && (
             <div className="mt-3">
               <ActionForm kind="welcome" id="welcome" fields={[{ name: "requestId", type: "hidden", value: r.id }]} submit={t("welcomeRetry")} messages={{ welcomeIssued: t("welcomeIssued") }} />
