@@ -17,7 +17,7 @@ const COMPANIES = Math.round(PEOPLE / 20);
 const RUNS = Number(process.env.BENCH_RUNS ?? 60);
 const viewer: Viewer = { userId: "bench", role: "ADVISOR", affiliateId: null, name: "bench" };
 
-// syllables → ~40k distinct surnames, so that a name matches a realistic few dozen people, not thousands
+// syllables → about 6,000 distinct surnames (some 200 bearers each: a surname alone fills the 25 hits)
 const SYL = [
   "van", "de", "den", "ber", "mans", "ghe", "lin", "dub", "ois", "mar", "tin", "jans", "sens", "pee", "ters", "wou", "lam", "bert", "du", "pont",
   "ver", "meu", "len", "cla", "es", "goos", "roy", "ma", "wil", "lems", "hen", "drickx", "sim", "on", "ro", "bin", "ka", "zou", "bou", "ham",
@@ -31,10 +31,11 @@ async function generate() {
   const [{ n }] = await prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*)::bigint AS n FROM "Person"`;
   if (Number(n) >= PEOPLE && !process.env.BENCH_REGENERATE) return console.log(`bench: ${n} people already there`);
   const t0 = performance.now();
-  await prisma.$executeRawUnsafe(`TRUNCATE "ContributionCall", "LedgerEntry", "PaymentAllocation", "Affiliate", "Person", "Company" RESTART IDENTITY CASCADE`);
-  // build the trigram indexes after the load (same definitions as the migration): much faster than row by row
-  await prisma.$executeRawUnsafe(`DROP INDEX IF EXISTS "Person_name_trgm"`);
-  await prisma.$executeRawUnsafe(`DROP INDEX IF EXISTS "Company_name_trgm"`);
+  await prisma.$executeRawUnsafe(`TRUNCATE "ContributionCall", "LedgerEntry", "PaymentAllocation", "Affiliate", "Person", "Company", "NameKey" RESTART IDENTITY CASCADE`);
+  // build the search indexes after the load (same definitions as the migration search_name_column): much faster
+  // than row by row. The statement trigger on Person fills the surname dictionary (NameKey) in one go.
+  await prisma.$executeRawUnsafe(`DROP INDEX IF EXISTS "Person_searchLastName_firstName_id_idx"`);
+  await prisma.$executeRawUnsafe(`DROP INDEX IF EXISTS "Company_searchName_trgm"`);
   const syl = `ARRAY[${SYL.map((s) => `'${s}'`).join(",")}]`;
   const first = `ARRAY[${FIRST.map((s) => `'${s}'`).join(",")}]`;
   await prisma.$executeRawUnsafe(`
@@ -64,8 +65,9 @@ async function generate() {
            lpad((2640000000 + g)::text, 10, '0') || lpad(coalesce(nullif((2640000000 + g) % 97, 0), 97)::text, 2, '0'),
            DATE '2026-10-01', DATE '2026-12-31', '[]'::jsonb
     FROM generate_series(1, ${PEOPLE}) g`);
-  await prisma.$executeRawUnsafe(`CREATE INDEX "Person_name_trgm" ON "Person" USING gin (caisse_search_text("lastName" || ' ' || "firstName") gin_trgm_ops)`);
-  await prisma.$executeRawUnsafe(`CREATE INDEX "Company_name_trgm" ON "Company" USING gin (caisse_search_text("name") gin_trgm_ops)`);
+  await prisma.$executeRawUnsafe(`CREATE INDEX "Person_searchLastName_firstName_id_idx" ON "Person" ("searchLastName", "firstName", "id")`);
+  await prisma.$executeRawUnsafe(`CREATE INDEX "Company_searchName_trgm" ON "Company" USING gin ("searchName" gin_trgm_ops)`);
+  await prisma.$executeRawUnsafe(`VACUUM ANALYZE "NameKey"`);
   await prisma.$executeRawUnsafe(`VACUUM ANALYZE "Person"`);
   await prisma.$executeRawUnsafe(`VACUUM ANALYZE "Affiliate"`);
   await prisma.$executeRawUnsafe(`VACUUM ANALYZE "Company"`);
@@ -86,8 +88,8 @@ const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, 
 /** Entry point for bench/run.ts (`npm run bench`). */
 export async function run() {
   await generate();
-  const sample = await prisma.$queryRaw<{ lastName: string; firstName: string; niss: string; communication: string; iban: string | null; enterprise: string }[]>`
-    SELECT p."lastName", p."firstName", p.niss, k."structuredCommunication" AS communication, a."refundIban" AS iban,
+  const sample = await prisma.$queryRaw<{ id: string; lastName: string; firstName: string; niss: string; communication: string; iban: string | null; enterprise: string }[]>`
+    SELECT a.id, p."lastName", p."firstName", p.niss, k."structuredCommunication" AS communication, a."refundIban" AS iban,
            (SELECT "enterpriseNumber" FROM "Company" ORDER BY random() LIMIT 1) AS enterprise
     FROM "Person" p JOIN "Affiliate" a ON a."personId" = p.id LEFT JOIN "ContributionCall" k ON k."affiliateId" = a.id
     WHERE a."refundIban" IS NOT NULL
@@ -108,17 +110,26 @@ export async function run() {
   for (const [kind, make] of Object.entries(kinds)) {
     const times: number[] = [];
     let found = 0;
+    const missed: string[] = [];
     for (const [i, s] of sample.entries()) {
       const q = make(s, i);
       const t = performance.now();
       const hits = await searchDossiers(viewer, q);
       times.push(performance.now() - t);
-      if (hits.length > 0) found++;
+      // found = the sampled dossier is among the hits; for a name, someone bearing it is (a surname has some 200
+      // bearers, a surname + first name a few dozen namesakes, and 25 hits are shown); for a company's enterprise
+      // number, any hit
+      const ok = kind === "enterprise number" ? hits.length > 0
+        : kind === "name (surname)" || kind === "name with a typo" ? hits.some((h) => h.name.startsWith(`${s.lastName},`))
+        : kind === "name (surname + first name)" ? hits.some((h) => h.name === `${s.lastName}, ${s.firstName}`)
+        : hits.some((h) => h.id === s.id);
+      if (ok) found++;
+      else if (missed.length < 3) missed.push(q);
     }
     times.sort((a, b) => a - b);
     const p95 = pct(times, 95);
     if (p95 >= 100) failed = true;
-    console.log([kind.padEnd(30), pct(times, 50).toFixed(1).padStart(8), p95.toFixed(1).padStart(8), times[times.length - 1].toFixed(1).padStart(8), `${found}/${times.length}`.padStart(7)].join(" "));
+    console.log([kind.padEnd(30), pct(times, 50).toFixed(1).padStart(8), p95.toFixed(1).padStart(8), times[times.length - 1].toFixed(1).padStart(8), `${found}/${times.length}`.padStart(7), missed.length ? `  missed e.g. ${missed.map((m) => JSON.stringify(m)).join(", ")}` : ""].join(" "));
   }
   if (failed) console.log("\nbench: at least one query type is above the 100 ms target at p95");
 }

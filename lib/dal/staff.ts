@@ -28,9 +28,13 @@ const hitSelect = {
   company: { select: { name: true, enterpriseNumber: true, city: true } },
 } as const;
 
-/** Trigram threshold of the typo-tolerant name search (word similarity, pg_trgm): 0.4 still finds one wrong (0.43 for a
- *  6-letter surname), missing or doubled letter while keeping the candidate set small on a national-size table. */
+/** Trigram threshold of the typo-tolerant name search (word similarity, pg_trgm). On the surname dictionary (NameKey,
+ *  thousands of rows) it can stay low: 0.3 still finds a 4-letter surname with one wrong, missing or doubled letter. */
+export const NAME_KEY_SIMILARITY = 0.3;
+/** Company names are matched on the companies themselves (GIN on Company.searchName): a stricter threshold. */
 export const NAME_SIMILARITY = 0.4;
+/** Surnames kept from the dictionary match before looking up the people bearing them. */
+const NAME_KEYS = 10;
 
 /**
  * Finds dossiers by national register number, enterprise number, member number, structured communication
@@ -72,30 +76,37 @@ export async function searchDossiers(viewer: Viewer | null, rawQuery: string): P
     }
     case "name": {
       const term = q.value;
-      // SET LOCAL keeps the threshold to this transaction (one batch, no interactive round trips); <% uses the
-      // GIN trigram indexes of the migration
+      // SET LOCAL keeps the threshold to this transaction (one batch, no interactive round trips).
+      // People: the trigram match runs on the dictionary of distinct surnames (NameKey), once per word typed and
+      // once for the whole query, so "Duboiss Julie" and "vandenbroucke" both find their surname; the best
+      // surnames for the whole query are kept, then their bearers are read index-only from
+      // (searchLastName, firstName, id) and ranked by the whole name. Companies: GIN on the stored searchName.
       const [, rows] = await prisma.$transaction([
-        prisma.$executeRawUnsafe(`SET LOCAL pg_trgm.word_similarity_threshold = ${NAME_SIMILARITY}`),
-        // the search text is computed from the parameter inline (not in a CTE) so the planner uses the GIN index;
-        // the best 25 people are picked before joining their dossiers (no scan of Affiliate)
+        prisma.$executeRawUnsafe(`SET LOCAL pg_trgm.word_similarity_threshold = ${NAME_KEY_SIMILARITY}`),
         prisma.$queryRaw<{ id: string; score: number }[]>`
+          WITH t AS (SELECT caisse_search_text(${term}) AS term),
+          candidates AS (
+            SELECT DISTINCT x.key FROM t
+              CROSS JOIN LATERAL (SELECT w FROM regexp_split_to_table(t.term, '\s+') w UNION SELECT t.term) q
+              CROSS JOIN LATERAL (SELECT n.key FROM "NameKey" n WHERE q.w <% n.key ORDER BY word_similarity(q.w, n.key) DESC LIMIT 20) x
+             WHERE length(q.w) >= 2),
+          keys AS (SELECT c.key, word_similarity(t.term, c.key)::float8 AS score FROM candidates c, t ORDER BY score DESC, c.key LIMIT ${NAME_KEYS})
           SELECT id, score FROM (
-            (SELECT a.id, x.score FROM (
-               SELECT p.id, word_similarity(caisse_search_text(${term}), caisse_search_text(p."lastName" || ' ' || p."firstName"))::float8 AS score
-                 FROM "Person" p
-                WHERE caisse_search_text(${term}) <% caisse_search_text(p."lastName" || ' ' || p."firstName")
-                ORDER BY score DESC LIMIT ${SEARCH_LIMIT}) x
+            (SELECT a.id, x.score, x.rank FROM (
+               SELECT p.id, k.score, word_similarity(t.term, k.key || ' ' || caisse_search_text(p."firstName"))::float8 AS rank
+                 FROM keys k JOIN "Person" p ON p."searchLastName" = k.key, t
+                ORDER BY k.score DESC, rank DESC, p.id LIMIT ${SEARCH_LIMIT}) x
              JOIN "Affiliate" a ON a."personId" = x.id)
             UNION ALL
-            (SELECT a.id, x.score FROM (
-               SELECT c.id, word_similarity(caisse_search_text(${term}), caisse_search_text(c.name))::float8 AS score
-                 FROM "Company" c
-                WHERE caisse_search_text(${term}) <% caisse_search_text(c.name)
+            (SELECT a.id, x.score, x.score FROM (
+               SELECT c.id, word_similarity(t.term, c."searchName")::float8 AS score
+                 FROM "Company" c, t
+                WHERE t.term <% c."searchName" AND word_similarity(t.term, c."searchName") >= ${NAME_SIMILARITY}
                 ORDER BY score DESC LIMIT ${SEARCH_LIMIT}) x
              JOIN "Affiliate" a ON a."companyId" = x.id)
             UNION ALL
-            (SELECT id, 2::float8 FROM "Affiliate" WHERE "memberNumber" = ${term})
-          ) hits ORDER BY score DESC, id LIMIT ${SEARCH_LIMIT}`,
+            (SELECT id, 2::float8, 2::float8 FROM "Affiliate" WHERE "memberNumber" = ${term})
+          ) hits ORDER BY score DESC, rank DESC, id LIMIT ${SEARCH_LIMIT}`,
       ]);
       ids = rows.map((r) => r.id);
       break;

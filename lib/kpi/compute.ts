@@ -31,10 +31,29 @@ export type Observation = {
 
 export const monthOf = (d: IsoDate): IsoDate => `${d.slice(0, 7)}-01`;
 
-type Dims = { category: string; advisorId: string; requestType: string; affiliateId: string | null; recordId: string; reference: string };
+/** One category period of the affiliate (CategoryPeriod): the category in force from `fromOn` to `toOn` (open-ended when null). */
+export type CategorySpan = { category: string; fromOn: IsoDate; toOn: IsoDate | null };
+
+/**
+ * The category in force on a date (historical, not the current one): the period covering the date (the latest
+ * started when periods overlap); in a gap after a period, the last one that started before the date; before the
+ * first period (e.g. an affiliation request filed before its start), the first one. `fallback` when there are no
+ * periods (companies: 'COMPANY'; unknown: '').
+ */
+export function categoryAt(periods: readonly CategorySpan[] | undefined, on: IsoDate, fallback: string): string {
+  if (!periods || periods.length === 0) return fallback;
+  const sorted = [...periods].sort((a, b) => compareDates(a.fromOn, b.fromOn));
+  const started = sorted.filter((p) => compareDates(p.fromOn, on) <= 0);
+  const covering = started.filter((p) => p.toOn === null || compareDates(on, p.toOn) <= 0);
+  return (covering.at(-1) ?? started.at(-1) ?? sorted[0]).category;
+}
+
+/** `category` is the fallback (current category, 'COMPANY' for a company); with `periods`, the category in force on each observation's date wins. */
+type Dims = { category: string; periods?: readonly CategorySpan[]; advisorId: string; requestType: string; affiliateId: string | null; recordId: string; reference: string };
 
 function obs(indicator: string, on: IsoDate, dims: Dims, ok: boolean | null, extra: Partial<Observation> = {}): Observation {
-  return { indicator, month: monthOf(on), ...dims, numerator: ok ? 1 : 0, denominator: 1, ok, value: null, on, ...extra };
+  const { periods, ...rest } = dims;
+  return { indicator, month: monthOf(on), ...rest, category: categoryAt(periods, on, dims.category), numerator: ok ? 1 : 0, denominator: 1, ok, value: null, on, ...extra };
 }
 
 // ───────────────────────────── requests ─────────────────────────────
@@ -50,6 +69,8 @@ export type RequestRecord = {
   status: RequestStatusName;
   affiliateId: string | null;
   category: string;
+  /** the affiliate's category periods: each observation takes the category in force on its date */
+  categoryPeriods?: CategorySpan[];
   assigneeId: string | null;
   filedOn: IsoDate;
   informationDueOn: IsoDate | null;
@@ -118,7 +139,7 @@ function timeliness(indicator: string, handledOn: IsoDate | null, dueOn: IsoDate
 
 export function requestObservations(r: RequestRecord, today: IsoDate): Observation[] {
   if (r.status === "DRAFT") return [];
-  const dims: Dims = { category: r.category, advisorId: r.assigneeId ?? "", requestType: r.type, affiliateId: r.affiliateId, recordId: r.id, reference: r.reference };
+  const dims: Dims = { category: r.category, periods: r.categoryPeriods, advisorId: r.assigneeId ?? "", requestType: r.type, affiliateId: r.affiliateId, recordId: r.id, reference: r.reference };
   const out: Observation[] = [];
   out.push(obs("requests_filed", r.filedOn, dims, null, { numerator: 1, value: null }));
   out.push(obs(`${OUTCOME_FACT_PREFIX}${r.status}`, r.filedOn, dims, null, { numerator: 1 }));
@@ -147,6 +168,7 @@ export type BenefitRecord = {
   reference: string;
   affiliateId: string;
   category: string;
+  categoryPeriods?: CategorySpan[];
   advisorId: string;
   type: string; // MATERNITY_AID | BRIDGING_RIGHT | CAREGIVER_ALLOWANCE (same names as the request types)
   status: "OFFERED" | "CLAIMED" | "GRANTED" | "REFUSED" | "PAID";
@@ -158,7 +180,7 @@ export type BenefitRecord = {
 };
 
 export function benefitObservations(b: BenefitRecord, today: IsoDate): Observation[] {
-  const dims: Dims = { category: b.category, advisorId: b.advisorId, requestType: b.type, affiliateId: b.affiliateId, recordId: b.id, reference: b.reference };
+  const dims: Dims = { category: b.category, periods: b.categoryPeriods, advisorId: b.advisorId, requestType: b.type, affiliateId: b.affiliateId, recordId: b.id, reference: b.reference };
   const out: Observation[] = [];
   const payments = [...b.payments].sort((x, y) => compareDates(x.paidOn, y.paidOn));
   if (b.paymentDueOn && b.status !== "REFUSED") {
@@ -212,6 +234,7 @@ export type RecoveryDebtor = {
   affiliateId: string;
   reference: string;
   category: string;
+  categoryPeriods?: CategorySpan[];
   advisorId: string;
   cases: { id: string; steps: { kind: RecoveryStepName; on: IsoDate }[] }[];
 };
@@ -231,7 +254,7 @@ export function recoveryObservations(d: RecoveryDebtor): Observation[] {
     for (const s of steps) if (s.kind === "PERSONAL_CONTACT") contacts.push(s.on);
     if (!judicial) continue;
     const before = (kind: RecoveryStepName) => steps.some((s) => s.kind === kind && compareDates(s.on, judicial.on) < 0);
-    const dims: Dims = { category: d.category, advisorId: d.advisorId, requestType: "", affiliateId: d.affiliateId, recordId: c.id, reference: d.reference };
+    const dims: Dims = { category: d.category, periods: d.categoryPeriods, advisorId: d.advisorId, requestType: "", affiliateId: d.affiliateId, recordId: c.id, reference: d.reference };
     out.push(obs("warned_before_judicial", judicial.on, dims, before("REMINDER") && before("FORMAL_NOTICE")));
     if (firstJudicial === null || compareDates(judicial.on, firstJudicial) < 0) {
       firstJudicial = judicial.on;
@@ -240,7 +263,7 @@ export function recoveryObservations(d: RecoveryDebtor): Observation[] {
   }
   if (firstJudicial !== null) {
     const fj = firstJudicial;
-    const dims: Dims = { category: d.category, advisorId: d.advisorId, requestType: "", affiliateId: d.affiliateId, recordId: firstCase, reference: d.reference };
+    const dims: Dims = { category: d.category, periods: d.categoryPeriods, advisorId: d.advisorId, requestType: "", affiliateId: d.affiliateId, recordId: firstCase, reference: d.reference };
     out.push(obs("contact_before_judicial", fj, dims, contacts.some((on) => compareDates(on, fj) <= 0)));
   }
   return out;

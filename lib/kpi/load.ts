@@ -2,7 +2,7 @@
 // checks the viewer, and the refresh job/bench). Dates are converted to Brussels dates before the pure functions.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { todayInBrussels, isoDate } from "@/lib/clock";
-import type { BenefitRecord, CallCollectionRecord, RecoveryDebtor, RequestRecord, RequestStatusName, RecoveryStepName } from "./compute";
+import type { BenefitRecord, CallCollectionRecord, CategorySpan, RecoveryDebtor, RequestRecord, RequestStatusName, RecoveryStepName } from "./compute";
 
 export const brusselsDate = (d: Date): string => todayInBrussels(d, "");
 
@@ -11,6 +11,14 @@ export const CATEGORY_SQL = (affiliateCol: string) => `coalesce((
   select cp.category::text from "Affiliation" af join "CategoryPeriod" cp on cp."affiliationId" = af.id
   where af."affiliateId" = ${affiliateCol} order by cp."fromOn" desc limit 1),
   (select case when a2.kind = 'COMPANY' then 'COMPANY' else '' end from "Affiliate" a2 where a2.id = ${affiliateCol}), '')`;
+
+/** SQL for an affiliate's category periods, oldest first, as a JSON array of { category, fromOn, toOn } (dates 'YYYY-MM-DD'). */
+export const PERIODS_SQL = (affiliateCol: string) => `(
+  select coalesce(json_agg(json_build_object('category', cp.category, 'fromOn', cp."fromOn", 'toOn', cp."toOn") order by cp."fromOn"), '[]'::json)
+    from "Affiliation" af join "CategoryPeriod" cp on cp."affiliationId" = af.id where af."affiliateId" = ${affiliateCol})`;
+
+type PeriodsJson = { category: string; fromOn: string; toOn: string | null }[] | null;
+const spans = (p: PeriodsJson): CategorySpan[] => (p ?? []).map((x) => ({ category: x.category, fromOn: x.fromOn.slice(0, 10), toOn: x.toOn ? x.toOn.slice(0, 10) : null }));
 
 export type RequestScope = { since?: Date | null; from?: string; to?: string; category?: string; advisorId?: string; requestType?: string; ids?: string[] };
 
@@ -31,11 +39,12 @@ export async function loadRequests(prisma: PrismaClient, scope: { activeFrom?: s
   if (scope.ids) where.push(`r.id = any(${p(scope.ids)}::text[])`);
   const rows = await prisma.$queryRawUnsafe<{
     id: string; reference: string; type: string; status: RequestStatusName; affiliateId: string | null; category: string | null; assigneeId: string | null;
-    filedOn: Date; informationDueOn: Date | null; decisionDueOn: Date | null; pausedDays: number; decidedAt: Date | null;
+    filedOn: Date; informationDueOn: Date | null; decisionDueOn: Date | null; pausedDays: number; decidedAt: Date | null; periods: PeriodsJson;
   }[]>(
     `select r.id, r.reference, r.type::text as type, r.status::text as status, r."affiliateId", r."assigneeId",
             r."filedOn", r."informationDueOn", r."decisionDueOn", r."pausedDays", r."decidedAt",
-            case when r."affiliateId" is null then '' else ${CATEGORY_SQL('r."affiliateId"')} end as category
+            case when r."affiliateId" is null then '' else ${CATEGORY_SQL('r."affiliateId"')} end as category,
+            case when r."affiliateId" is not null then ${PERIODS_SQL('r."affiliateId"')} end as periods
        from "Request" r where ${where.join(" and ")}`,
     ...params,
   );
@@ -64,6 +73,7 @@ export async function loadRequests(prisma: PrismaClient, scope: { activeFrom?: s
     status: r.status,
     affiliateId: r.affiliateId,
     category: r.category ?? "",
+    categoryPeriods: spans(r.periods),
     assigneeId: r.assigneeId,
     filedOn: isoDate(r.filedOn),
     informationDueOn: r.informationDueOn && isoDate(r.informationDueOn),
@@ -78,10 +88,11 @@ export async function loadRequests(prisma: PrismaClient, scope: { activeFrom?: s
 export async function loadBenefits(prisma: PrismaClient, scope: { advisorId?: string } = {}): Promise<BenefitRecord[]> {
   const rows = await prisma.$queryRawUnsafe<{
     id: string; affiliateId: string; memberNumber: string; advisorId: string | null; type: string; status: BenefitRecord["status"]; grantedAutomatically: boolean;
-    filedOn: Date | null; createdAt: Date; paymentDueOn: Date | null; category: string;
+    filedOn: Date | null; createdAt: Date; paymentDueOn: Date | null; category: string; periods: PeriodsJson;
   }[]>(
     `select b.id, b."affiliateId", a."memberNumber", a."advisorId", b.type::text as type, b.status::text as status, b."grantedAutomatically",
-            b."filedOn", b."createdAt", b."paymentDueOn", ${CATEGORY_SQL('b."affiliateId"')} as category
+            b."filedOn", b."createdAt", b."paymentDueOn", ${CATEGORY_SQL('b."affiliateId"')} as category,
+            ${PERIODS_SQL('b."affiliateId"')} as periods
        from "BenefitClaim" b join "Affiliate" a on a.id = b."affiliateId" ${scope.advisorId ? `where a."advisorId" = $1` : ""}`,
     ...(scope.advisorId ? [scope.advisorId] : []),
   );
@@ -91,18 +102,19 @@ export async function loadBenefits(prisma: PrismaClient, scope: { advisorId?: st
   const byClaim = new Map<string, BenefitRecord["payments"]>();
   for (const p of payments) byClaim.set(p.claimId, [...(byClaim.get(p.claimId) ?? []), { paidOn: isoDate(p.paidOn), interestCents: p.interestCents }]);
   return rows.map((r) => ({
-    id: r.id, reference: r.memberNumber, affiliateId: r.affiliateId, category: r.category, advisorId: r.advisorId ?? "", type: r.type, status: r.status,
+    id: r.id, reference: r.memberNumber, affiliateId: r.affiliateId, category: r.category, categoryPeriods: spans(r.periods), advisorId: r.advisorId ?? "", type: r.type, status: r.status,
     grantedAutomatically: r.grantedAutomatically, filedOn: r.filedOn && isoDate(r.filedOn), createdOn: brusselsDate(r.createdAt),
     paymentDueOn: r.paymentDueOn && isoDate(r.paymentDueOn), payments: byClaim.get(r.id) ?? [],
   }));
 }
 
 export async function loadRecoveryDebtors(prisma: PrismaClient, scope: { advisorId?: string } = {}): Promise<RecoveryDebtor[]> {
-  const rows = await prisma.$queryRawUnsafe<{ caseId: string; affiliateId: string; memberNumber: string; advisorId: string | null; category: string; kind: RecoveryStepName | null; on: Date | null }[]>(
-    `with debtors as (
-       select distinct c."affiliateId" from "RecoveryCase" c join "RecoveryStep" s on s."caseId" = c.id
-        where s.kind in ('BAILIFF','LAWYER','HEARING','JUDGMENT'))
-     select c.id as "caseId", c."affiliateId", a."memberNumber", a."advisorId", ${CATEGORY_SQL('c."affiliateId"')} as category, s.kind::text as kind, s."on"
+  const rows = await prisma.$queryRawUnsafe<{ caseId: string; affiliateId: string; memberNumber: string; advisorId: string | null; category: string; periods: PeriodsJson; kind: RecoveryStepName | null; on: Date | null }[]>(
+    `with debtors as materialized (
+       select x."affiliateId", ${CATEGORY_SQL('x."affiliateId"')} as category, ${PERIODS_SQL('x."affiliateId"')} as periods from (
+         select distinct c."affiliateId" from "RecoveryCase" c join "RecoveryStep" s on s."caseId" = c.id
+          where s.kind in ('BAILIFF','LAWYER','HEARING','JUDGMENT')) x)
+     select c.id as "caseId", c."affiliateId", a."memberNumber", a."advisorId", d.category, d.periods, s.kind::text as kind, s."on"
        from debtors d join "RecoveryCase" c on c."affiliateId" = d."affiliateId" join "Affiliate" a on a.id = c."affiliateId"
        left join "RecoveryStep" s on s."caseId" = c.id ${scope.advisorId ? `where a."advisorId" = $1` : ""}
       order by c."affiliateId", c.id, s."on", s.id`,
@@ -110,7 +122,7 @@ export async function loadRecoveryDebtors(prisma: PrismaClient, scope: { advisor
   );
   const debtors = new Map<string, RecoveryDebtor>();
   for (const r of rows) {
-    const d = debtors.get(r.affiliateId) ?? { affiliateId: r.affiliateId, reference: r.memberNumber, category: r.category, advisorId: r.advisorId ?? "", cases: [] };
+    const d = debtors.get(r.affiliateId) ?? { affiliateId: r.affiliateId, reference: r.memberNumber, category: r.category, categoryPeriods: spans(r.periods), advisorId: r.advisorId ?? "", cases: [] };
     let c = d.cases.find((x) => x.id === r.caseId);
     if (!c) { c = { id: r.caseId, steps: [] }; d.cases.push(c); }
     if (r.kind && r.on) c.steps.push({ kind: r.kind, on: isoDate(r.on) });
@@ -129,15 +141,6 @@ export const CALL_COLLECTION_SQL = `
     left join lateral (select sum(pa."amountCents") as settled from "LedgerEntry" l join "PaymentAllocation" pa on pa."targetEntryId" = l.id
                         where l."callId" = c.id and l.kind in ('CALL','FEE','SURCHARGE') and l."amountCents" > 0) s on true`;
 
-/** The same per-call figures for every call at once, set-based (hash aggregates instead of per-call lookups). */
-export const CALL_BALANCES_SQL = `
-  select c.id, coalesce(c.category::text, 'COMPANY') as category, c."dueOn", d.called::bigint as called, coalesce(s.settled, 0)::bigint as settled
-    from (select l."callId", sum(l."amountCents") as called from "LedgerEntry" l
-           where l."callId" is not null and l.kind in ('CALL','FEE','SURCHARGE') and l."amountCents" > 0 group by 1) d
-    join "ContributionCall" c on c.id = d."callId"
-    left join (select l."callId", sum(pa."amountCents") as settled from "PaymentAllocation" pa join "LedgerEntry" l on l.id = pa."targetEntryId"
-                where l."callId" is not null and l.kind in ('CALL','FEE','SURCHARGE') and l."amountCents" > 0 group by 1) s on s."callId" = c.id`;
-
 export async function loadCallCollections(prisma: PrismaClient, scope: { dueFrom: string; dueTo: string; category?: string; limitOutstanding?: number }): Promise<CallCollectionRecord[]> {
   const rows = await prisma.$queryRawUnsafe<{ id: string; affiliateId: string; reference: string; category: string; dueOn: Date; called: bigint; settled: bigint }[]>(
     `select * from (${CALL_COLLECTION_SQL} where c."dueOn" between $1::date and $2::date ${scope.category ? `and coalesce(c.category::text, 'COMPANY') = $3` : ""}) x
@@ -145,4 +148,18 @@ export async function loadCallCollections(prisma: PrismaClient, scope: { dueFrom
     scope.dueFrom, scope.dueTo, ...(scope.category ? [scope.category] : []),
   );
   return rows.map((r) => ({ id: r.id, reference: r.reference, affiliateId: r.affiliateId, category: r.category, dueOn: isoDate(r.dueOn), calledCents: Number(r.called), settledCents: Number(r.settled) }));
+}
+
+/**
+ * The calls past due with something left to settle, from KpiOpenCall (as of the last refresh, like the dashboard's
+ * numbers): largest debt first, at most `limit`. The collection_rate and debt_over_1y drill-downs list these.
+ */
+export async function loadOpenCalls(prisma: PrismaClient, scope: { dueFrom: string; dueTo: string; category?: string; limit: number }): Promise<CallCollectionRecord[]> {
+  const rows = await prisma.$queryRawUnsafe<{ callId: string; affiliateId: string; reference: string; category: string; dueOn: Date; calledCents: bigint; settledCents: bigint }[]>(
+    `select "callId", "affiliateId", reference, category, "dueOn", "calledCents", "settledCents" from "KpiOpenCall"
+      where "dueOn" between $1::date and $2::date ${scope.category ? `and category = $3` : ""}
+      order by "outstandingCents" desc, "callId" limit ${Math.floor(scope.limit)}`,
+    scope.dueFrom, scope.dueTo, ...(scope.category ? [scope.category] : []),
+  );
+  return rows.map((r) => ({ id: r.callId, reference: r.reference, affiliateId: r.affiliateId, category: r.category, dueOn: isoDate(r.dueOn), calledCents: Number(r.calledCents), settledCents: Number(r.settledCents) }));
 }

@@ -1,14 +1,16 @@
 // Dashboard queries on a given Prisma client, with no authorization: only the DAL (lib/dal/kpi-dashboards.ts,
 // which checks dashboard:read) and the benchmark call them. Read from the pre-aggregated KpiFact table (fast at
-// national scale); drill-downs recomputed live from the events with the same pure functions.
+// national scale: KpiRollup unless an advisor is chosen). Drill-downs list what the last refresh kept, so that they
+// add up to the dashboard's numbers: the observations (KpiObservation) for requests, benefits and recovery, the open
+// calls (KpiOpenCall) for the debt indicators; calls sent late are read live (only the late ones).
 import { isoDate } from "@/lib/clock";
 import { NotFoundError } from "@/lib/auth/viewer";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { INDICATORS, indicatorDef, OUTCOME_FACT_PREFIX, type IndicatorDef } from "./indicators";
 import {
-  addMonthsToMonth, benefitObservations, callObservations, collectionObservations, indicatorValue, monthsBetween, onTrack, recoveryObservations, requestObservations, sumFacts, type Observation,
+  addMonthsToMonth, callObservations, collectionObservations, indicatorValue, monthsBetween, onTrack, sumFacts, type Observation,
 } from "./compute";
-import { brusselsDate, loadBenefits, loadCallCollections, loadRecoveryDebtors, loadRequests } from "./load";
+import { brusselsDate, loadOpenCalls } from "./load";
 import { REFRESH_JOB } from "./refresh";
 import type { KpiFilterInput } from "@/lib/schemas/kpi-dashboards";
 
@@ -34,6 +36,9 @@ export type IndicatorSummary = {
 
 type FactRow = { indicator: string; month: Date; count: bigint; numerator: bigint; denominator: bigint };
 
+/** The advisor-less rollup unless an advisor is chosen (then the facts, through their advisor index). */
+const factTable = (f: KpiFilters) => (f.advisorId ? `"KpiFact"` : `"KpiRollup"`);
+
 async function readFacts(db: PrismaClient, f: KpiFilters, indicators: string[]): Promise<FactRow[]> {
   const params: unknown[] = [indicators, `${f.from}-01`, `${f.to}-01`];
   const where = [`indicator = any($1::text[])`, `month between $2::date and $3::date`];
@@ -42,7 +47,7 @@ async function readFacts(db: PrismaClient, f: KpiFilters, indicators: string[]):
   if (f.requestType) { params.push(f.requestType); where.push(`"requestType" = $${params.length}`); }
   return db.$queryRawUnsafe<FactRow[]>(
     `select indicator, month, sum(count)::bigint as count, sum(numerator)::bigint as numerator, sum(denominator)::bigint as denominator
-       from "KpiFact" where ${where.join(" and ")} group by indicator, month order by indicator, month`,
+       from ${factTable(f)} where ${where.join(" and ")} group by indicator, month order by indicator, month`,
     ...params,
   );
 }
@@ -88,7 +93,7 @@ export async function dashboardData(prisma: PrismaClient, input: KpiFilterInput,
       if (f.advisorId) { params.push(f.advisorId); where.push(`"advisorId" = $${params.length}`); }
       if (f.requestType) { params.push(f.requestType); where.push(`"requestType" = $${params.length}`); }
       return prisma.$queryRawUnsafe<{ indicator: string; requestType: string; count: bigint }[]>(
-        `select indicator, "requestType", sum(count)::bigint as count from "KpiFact" where ${where.join(" and ")} group by 1, 2 order by 2, 1`, ...params);
+        `select indicator, "requestType", sum(count)::bigint as count from ${factTable(f)} where ${where.join(" and ")} group by 1, 2 order by 2, 1`, ...params);
     })(),
     prisma.user.findMany({ where: { role: "ADVISOR" }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
     prisma.jobRun.findFirst({ where: { job: REFRESH_JOB, status: "SUCCEEDED" }, orderBy: { startedAt: "desc" } }),
@@ -128,17 +133,34 @@ export async function drilldownData(prisma: PrismaClient, indicatorId: string, i
   const toDay = isoDate(new Date(Date.UTC(Number(f.to.slice(0, 4)), Number(f.to.slice(5, 7)), 0)));
   let observations: Observation[];
   const family = familyOf(def.id);
-  if (family === "requests") {
-    const requests = await loadRequests(prisma, { activeFrom: fromDay, filedTo: toDay, requestType: f.requestType || undefined, advisorId: f.advisorId || undefined });
-    observations = requests.flatMap((r) => requestObservations(r, today));
-  } else if (family === "benefits") {
-    observations = (await loadBenefits(prisma, { advisorId: f.advisorId || undefined })).flatMap((b) => benefitObservations(b, today));
-  } else if (family === "recovery") {
-    observations = (await loadRecoveryDebtors(prisma, { advisorId: f.advisorId || undefined })).flatMap((d) => recoveryObservations(d));
+  const target = (await prisma.kpiTarget.findUnique({ where: { indicator: def.id } }))?.target ?? def.defaultTarget;
+  if (family !== "ledger") {
+    // requests, benefits, recovery: the observations the last refresh kept (they add up to the dashboard's number),
+    // failures first — sorted and cut in the database
+    const params: unknown[] = [def.id, fromDay, toDay];
+    const where = [`indicator = $1`, `month between $2::date and $3::date`];
+    if (f.category) { params.push(f.category); where.push(`category = $${params.length}`); }
+    if (f.advisorId) { params.push(f.advisorId); where.push(`"advisorId" = $${params.length}`); }
+    if (f.requestType) { params.push(f.requestType); where.push(`"requestType" = $${params.length}`); }
+    let ok = "ok";
+    if (def.unit === "days") { params.push(target); ok = `case when value is null then null else value <= $${params.length} end`; }
+    const rows = await prisma.$queryRawUnsafe<{ recordId: string; affiliateId: string | null; reference: string; on: Date; month: Date; ok: boolean | null; value: number | null; category: string; requestType: string; advisorId: string; total: bigint }[]>(
+      `select "recordId", "affiliateId", reference, "on", month, ${ok} as ok, value, category, "requestType", "advisorId", count(*) over () as total
+         from "KpiObservation" where ${where.join(" and ")}
+        order by coalesce(${ok}, true), value desc nulls last, reference limit ${DRILL_LIMIT}`,
+      ...params,
+    );
+    return {
+      def, filters: f, target, total: Number(rows[0]?.total ?? 0),
+      rows: rows.map((r) => ({
+        recordId: r.recordId, affiliateId: r.affiliateId, reference: r.reference, on: isoDate(r.on), month: isoDate(r.month).slice(0, 7),
+        ok: r.ok, value: r.value, category: r.category, requestType: r.requestType, advisorId: r.advisorId,
+      })),
+    };
   } else if (def.id === "collection_rate") {
-    observations = (await loadCallCollections(prisma, { dueFrom: fromDay, dueTo: toDay, category: f.category || undefined, limitOutstanding: DRILL_LIMIT })).flatMap((c) => collectionObservations(c, today));
+    observations = (await loadOpenCalls(prisma, { dueFrom: fromDay, dueTo: toDay, category: f.category || undefined, limit: DRILL_LIMIT })).flatMap((c) => collectionObservations(c, today));
   } else if (def.id === "debt_over_1y") {
-    observations = (await loadCallCollections(prisma, { dueFrom: "1900-01-01", dueTo: today, category: f.category || undefined, limitOutstanding: DRILL_LIMIT })).flatMap((c) => collectionObservations(c, today));
+    observations = (await loadOpenCalls(prisma, { dueFrom: "1900-01-01", dueTo: today, category: f.category || undefined, limit: DRILL_LIMIT })).flatMap((c) => collectionObservations(c, today));
   } else {
     // calls sent in time: list only the late ones (the others are the fund's routine)
     const rows = await prisma.$queryRawUnsafe<{ id: string; affiliateId: string; reference: string; category: string; issuedOn: Date; dueOn: Date; kind: "PROVISIONAL" | "REGULARISATION" | "COMPANY" }[]>(
@@ -146,7 +168,6 @@ export async function drilldownData(prisma: PrismaClient, indicatorId: string, i
          from "ContributionCall" where "issuedOn" between $1::date and $2::date and "dueOn" - "issuedOn" < 15 limit ${DRILL_LIMIT}`, fromDay, toDay);
     observations = rows.flatMap((r) => callObservations({ id: r.id, affiliateId: r.affiliateId, reference: r.reference, category: r.category, kind: r.kind, issuedOn: isoDate(r.issuedOn), dueOn: isoDate(r.dueOn) }));
   }
-  const target = (await prisma.kpiTarget.findUnique({ where: { indicator: def.id } }))?.target ?? def.defaultTarget;
   const rows = observations
     .filter((o) => o.indicator === def.id && o.month >= fromDay && o.month <= toDay)
     .filter((o) => (!f.category || o.category === f.category) && (!f.advisorId || o.advisorId === f.advisorId) && (!f.requestType || o.requestType === f.requestType))

@@ -8,9 +8,12 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { isoDate } from "@/lib/clock";
 import { aggregate, benefitObservations, CALL_MIN_LEAD_DAYS, DEBT_OLD_DAYS, monthOf, monthsBetween, recoveryObservations, requestObservations, type Fact, type Observation } from "./compute";
 import { OUTCOME_FACT_PREFIX } from "./indicators";
-import { CALL_BALANCES_SQL, CALL_COLLECTION_SQL, loadBenefits, loadRecoveryDebtors, loadRequests } from "./load";
+import { CALL_COLLECTION_SQL, loadBenefits, loadRecoveryDebtors, loadRequests } from "./load";
 
 export const REFRESH_JOB = "kpi.refresh";
+/** Bumped when the refresh starts keeping new derived tables (2: KpiRollup, KpiOpenCall; 3: KpiObservation): a
+ *  last run of an older version does not count, so the first refresh after the upgrade is a full one. */
+export const KPI_MODEL_VERSION = 3;
 const REQUEST_INDICATORS = ["requests_filed", "answer_45d", "decision_4m", "affiliation_days", "advisor_resolved"];
 const BENEFIT_INDICATORS = ["benefit_paid_4m", "benefit_interest", "benefit_automatic"];
 const RECOVERY_INDICATORS = ["warned_before_judicial", "contact_before_judicial"];
@@ -20,25 +23,44 @@ export type RefreshResult = { jobRunId: string; full: boolean; requestMonths: st
 async function lastRefresh(prisma: PrismaClient): Promise<{ startedAt: Date; today: string } | null> {
   const run = await prisma.jobRun.findFirst({ where: { job: REFRESH_JOB, status: "SUCCEEDED" }, orderBy: { startedAt: "desc" } });
   if (!run) return null;
-  const today = (run.params as { today?: string }).today;
-  return today ? { startedAt: run.startedAt, today } : null;
+  const { today, version } = run.params as { today?: string; version?: number };
+  return today && version === KPI_MODEL_VERSION ? { startedAt: run.startedAt, today } : null;
 }
 
-async function insertFacts(tx: Pick<PrismaClient, "kpiFact">, facts: Fact[]) {
-  for (let i = 0; i < facts.length; i += 5000) {
-    await tx.kpiFact.createMany({
-      data: facts.slice(i, i + 5000).map((f) => ({
-        indicator: f.indicator, month: new Date(`${f.month}T00:00:00Z`), category: f.category, advisorId: f.advisorId, requestType: f.requestType,
-        count: f.count, numerator: BigInt(f.numerator), denominator: BigInt(f.denominator),
-      })),
-    });
+/** The drillable observations (not the per-outcome counts) kept for the drill-downs. */
+async function insertObservations(tx: Pick<PrismaClient, "$executeRawUnsafe">, observations: Observation[]) {
+  const kept = observations.filter((o) => !o.indicator.startsWith(OUTCOME_FACT_PREFIX));
+  // one statement per 50,000 rows: eleven arrays unnested (national scale: hundreds of thousands of rows)
+  for (let i = 0; i < kept.length; i += 50_000) {
+    const chunk = kept.slice(i, i + 50_000);
+    const col = <T,>(f: (o: Observation) => T) => chunk.map(f);
+    await tx.$executeRawUnsafe(
+      `insert into "KpiObservation" (indicator, month, category, "advisorId", "requestType", "affiliateId", "recordId", reference, "on", ok, value)
+       select * from unnest($1::text[], $2::date[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::date[], $10::boolean[], $11::int[])`,
+      col((o) => o.indicator), col((o) => o.month), col((o) => o.category), col((o) => o.advisorId), col((o) => o.requestType), col((o) => o.affiliateId),
+      col((o) => o.recordId), col((o) => o.reference), col((o) => o.on), col((o) => o.ok), col((o) => (o.value === null ? null : Math.round(o.value))),
+    );
+  }
+}
+
+async function insertFacts(tx: Pick<PrismaClient, "$executeRawUnsafe">, facts: Fact[]) {
+  // one statement per 50,000 rows: the columns as arrays, unnested
+  for (let i = 0; i < facts.length; i += 50_000) {
+    const chunk = facts.slice(i, i + 50_000);
+    const col = <T,>(f: (x: Fact) => T) => chunk.map(f);
+    await tx.$executeRawUnsafe(
+      `insert into "KpiFact" (indicator, month, category, "advisorId", "requestType", count, numerator, denominator)
+       select * from unnest($1::text[], $2::date[], $3::text[], $4::text[], $5::text[], $6::int[], $7::bigint[], $8::bigint[])`,
+      col((f) => f.indicator), col((f) => f.month), col((f) => f.category), col((f) => f.advisorId), col((f) => f.requestType),
+      col((f) => f.count), col((f) => String(f.numerator)), col((f) => String(f.denominator)),
+    );
   }
 }
 
 export async function refreshKpiFacts(prisma: PrismaClient, today: string, options: { full?: boolean; startedById?: string | null } = {}): Promise<RefreshResult> {
   const last = options.full ? null : await lastRefresh(prisma);
   const full = last === null;
-  const run = await prisma.jobRun.create({ data: { job: REFRESH_JOB, status: "RUNNING", params: { today, full }, startedById: options.startedById ?? null } });
+  const run = await prisma.jobRun.create({ data: { job: REFRESH_JOB, status: "RUNNING", params: { today, full, version: KPI_MODEL_VERSION }, startedById: options.startedById ?? null } });
   try {
     const result = await prisma.$transaction(async (tx) => {
       await tx.$executeRawUnsafe(`select pg_advisory_xact_lock(hashtext('kpi.refresh'))`);
@@ -70,6 +92,8 @@ export async function refreshKpiFacts(prisma: PrismaClient, today: string, optio
           REQUEST_INDICATORS, requestMonths,
         );
         await insertFacts(tx, requestFacts);
+        await tx.$executeRawUnsafe(`delete from "KpiObservation" where indicator = any($1::text[]) and month = any($2::date[])`, REQUEST_INDICATORS, requestMonths);
+        await insertObservations(tx, observations);
       }
 
       // ── benefits and recovery: in full ──
@@ -80,6 +104,8 @@ export async function refreshKpiFacts(prisma: PrismaClient, today: string, optio
       const smallFacts = aggregate(small);
       await tx.$executeRawUnsafe(`delete from "KpiFact" where indicator = any($1::text[])`, [...BENEFIT_INDICATORS, ...RECOVERY_INDICATORS]);
       await insertFacts(tx, smallFacts);
+      await tx.$executeRawUnsafe(`delete from "KpiObservation" where indicator = any($1::text[])`, [...BENEFIT_INDICATORS, ...RECOVERY_INDICATORS]);
+      await insertObservations(tx, small);
 
       // ── ledger: set-based SQL (same definitions as callObservations / collectionObservations) ──
       let issuedMonths: string[];
@@ -115,23 +141,47 @@ export async function refreshKpiFacts(prisma: PrismaClient, today: string, optio
         );
       }
       if (dueMonths.length) {
+        // the dirty months' calls past due, computed once: collection facts and the open calls both come from it
+        await tx.$executeRawUnsafe(
+          `create temp table kpi_due_calls on commit drop as
+           select * from (${CALL_COLLECTION_SQL} where c."dueOn" >= $3::date and date_trunc('month', c."dueOn")::date = any($1::date[]) and c."dueOn" < $2::date) x where x.called > 0`,
+          dueMonths, today, dueMonths[0],
+        );
         await tx.$executeRawUnsafe(`delete from "KpiFact" where indicator = 'collection_rate' and month = any($1::date[])`, dueMonths);
         await tx.$executeRawUnsafe(
           `insert into "KpiFact" (indicator, month, category, "advisorId", "requestType", count, numerator, denominator)
            select 'collection_rate', date_trunc('month', x."dueOn")::date, x.category, '', '', count(*), sum(least(x.settled, x.called)), sum(x.called)
-             from (${CALL_COLLECTION_SQL} where date_trunc('month', c."dueOn")::date = any($1::date[]) and c."dueOn" < $2::date) x
-            where x.called > 0 group by 2, 3`,
-          dueMonths, today,
+             from kpi_due_calls x group by 2, 3`,
         );
+        if (full) await tx.$executeRawUnsafe(`delete from "KpiOpenCall"`);
+        else await tx.$executeRawUnsafe(`delete from "KpiOpenCall" where "dueOn" >= $2::date and date_trunc('month', "dueOn")::date = any($1::date[])`, dueMonths, dueMonths[0]);
+        await tx.$executeRawUnsafe(
+          `insert into "KpiOpenCall" ("callId", "affiliateId", reference, category, "dueOn", "calledCents", "settledCents", "outstandingCents")
+           select x.id, x."affiliateId", x.reference, x.category, x."dueOn", x.called, x.settled, x.called - x.settled from kpi_due_calls x where x.called > x.settled`,
+        );
+        await tx.$executeRawUnsafe(`drop table kpi_due_calls`);
       }
-      // debt ageing: a snapshot as of today, kept in today's month (past months keep their own snapshot)
+      // debt ageing: a snapshot as of today, kept in today's month (past months keep their own snapshot); the open
+      // calls are current for every month (each month is recomputed whenever its ledger changes or it falls due)
       await tx.$executeRawUnsafe(`delete from "KpiFact" where indicator = 'debt_over_1y' and month = $1::date`, todayMonth);
       await tx.$executeRawUnsafe(
         `insert into "KpiFact" (indicator, month, category, "advisorId", "requestType", count, numerator, denominator)
          select 'debt_over_1y', $1::date, x.category, '', '', count(*),
-                sum(case when $2::date - x."dueOn" > ${DEBT_OLD_DAYS} then x.called - x.settled else 0 end), sum(x.called - x.settled)
-           from (${CALL_BALANCES_SQL}) x where x."dueOn" < $2::date and x.called > x.settled group by 3`,
+                sum(case when $2::date - x."dueOn" > ${DEBT_OLD_DAYS} then x."outstandingCents" else 0 end), sum(x."outstandingCents")
+           from "KpiOpenCall" x where x."dueOn" < $2::date group by 3`,
         todayMonth, today,
+      );
+
+      // ── the advisor-less rollup the dashboards read: the months rewritten above, and the small families in full ──
+      const smallIndicators = [...BENEFIT_INDICATORS, ...RECOVERY_INDICATORS];
+      const months = [...new Set([...requestMonths, ...issuedMonths, ...dueMonths, todayMonth])];
+      const scope = full ? `true` : `(month = any($1::date[]) or indicator = any($2::text[]))`;
+      const scopeParams = full ? [] : [months, smallIndicators];
+      await tx.$executeRawUnsafe(`delete from "KpiRollup" where ${scope}`, ...scopeParams);
+      await tx.$executeRawUnsafe(
+        `insert into "KpiRollup" (indicator, month, category, "requestType", count, numerator, denominator)
+         select indicator, month, category, "requestType", sum(count)::int, sum(numerator), sum(denominator) from "KpiFact" where ${scope} group by 1, 2, 3, 4`,
+        ...scopeParams,
       );
       const [{ n }] = await tx.$queryRawUnsafe<{ n: bigint }[]>(`select count(*) as n from "KpiFact"`);
       return { requestMonths, ledgerMonths: [...new Set([...issuedMonths, ...dueMonths])].sort(), facts: Number(n) };
