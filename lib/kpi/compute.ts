@@ -2,7 +2,7 @@
 // 'YYYY-MM-DD', already converted to the Brussels date) and "today", and returns observations — one per dossier
 // item that counts — which are then summed into facts (month × category × advisor × request type).
 // The deadlines come from the domain core (charterDeadlines, pausesFromTransitions): nothing is re-implemented.
-import { addDays, charterDeadlines, compareDates, daysBetween, pausesFromTransitions, type IsoDate, type RequestState } from "@/lib/domain";
+import { addDays, charterDeadlines, compareDates, daysBetween, instalmentDueOn, pausesFromTransitions, type IsoDate, type RequestState } from "@/lib/domain";
 import { indicatorDef, OUTCOME_FACT_PREFIX, type KpiUnit } from "./indicators";
 
 /** A call is "sent in time" when issued at least this many days before its due date (fund policy). */
@@ -176,6 +176,9 @@ export type BenefitRecord = {
   filedOn: IsoDate | null;
   createdOn: IsoDate;
   paymentDueOn: IsoDate | null;
+  /** first month a granted benefit covers (Request.payload.grant): monthly payment n is due at the later of the
+   *  Charte deadline and the end of the month it covers (lib/domain/calculate-benefit-interest.ts instalmentDueOn) */
+  firstMonthOn?: IsoDate | null;
   payments: { paidOn: IsoDate; interestCents: number }[];
 };
 
@@ -187,8 +190,9 @@ export function benefitObservations(b: BenefitRecord, today: IsoDate): Observati
     const first = payments[0]?.paidOn ?? null;
     const t = timeliness("benefit_paid_4m", first, b.paymentDueOn, today, dims, b.filedOn ?? b.createdOn);
     if (t) out.push(t);
-    for (const p of payments) {
-      if (compareDates(p.paidOn, b.paymentDueOn) > 0) out.push(obs("benefit_interest", p.paidOn, dims, p.interestCents > 0, { value: p.interestCents }));
+    for (const [index, p] of payments.entries()) {
+      const dueOn = b.firstMonthOn ? instalmentDueOn({ paymentDueOn: b.paymentDueOn, firstMonthOn: b.firstMonthOn, index }) : b.paymentDueOn;
+      if (compareDates(p.paidOn, dueOn) > 0) out.push(obs("benefit_interest", p.paidOn, dims, p.interestCents > 0, { value: p.interestCents }));
     }
   }
   if (b.status === "GRANTED" || b.status === "PAID") out.push(obs("benefit_automatic", b.filedOn ?? b.createdOn, dims, b.grantedAutomatically));

@@ -2,6 +2,7 @@
 // checks the viewer, and the refresh job/bench). Dates are converted to Brussels dates before the pure functions.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { todayInBrussels, isoDate } from "@/lib/clock";
+import { isIsoDate } from "@/lib/domain";
 import type { BenefitRecord, CallCollectionRecord, CategorySpan, RecoveryDebtor, RequestRecord, RequestStatusName, RecoveryStepName } from "./compute";
 
 export const brusselsDate = (d: Date): string => todayInBrussels(d, "");
@@ -88,10 +89,11 @@ export async function loadRequests(prisma: PrismaClient, scope: { activeFrom?: s
 export async function loadBenefits(prisma: PrismaClient, scope: { advisorId?: string } = {}): Promise<BenefitRecord[]> {
   const rows = await prisma.$queryRawUnsafe<{
     id: string; affiliateId: string; memberNumber: string; advisorId: string | null; type: string; status: BenefitRecord["status"]; grantedAutomatically: boolean;
-    filedOn: Date | null; createdAt: Date; paymentDueOn: Date | null; category: string; periods: PeriodsJson;
+    filedOn: Date | null; createdAt: Date; paymentDueOn: Date | null; firstMonthOn: string | null; category: string; periods: PeriodsJson;
   }[]>(
     `select b.id, b."affiliateId", a."memberNumber", a."advisorId", b.type::text as type, b.status::text as status, b."grantedAutomatically",
             b."filedOn", b."createdAt", b."paymentDueOn", ${CATEGORY_SQL('b."affiliateId"')} as category,
+            (select rq.payload->'grant'->>'firstMonthOn' from "Request" rq where rq.id = b."requestId") as "firstMonthOn",
             ${PERIODS_SQL('b."affiliateId"')} as periods
        from "BenefitClaim" b join "Affiliate" a on a.id = b."affiliateId" ${scope.advisorId ? `where a."advisorId" = $1` : ""}`,
     ...(scope.advisorId ? [scope.advisorId] : []),
@@ -104,7 +106,7 @@ export async function loadBenefits(prisma: PrismaClient, scope: { advisorId?: st
   return rows.map((r) => ({
     id: r.id, reference: r.memberNumber, affiliateId: r.affiliateId, category: r.category, categoryPeriods: spans(r.periods), advisorId: r.advisorId ?? "", type: r.type, status: r.status,
     grantedAutomatically: r.grantedAutomatically, filedOn: r.filedOn && isoDate(r.filedOn), createdOn: brusselsDate(r.createdAt),
-    paymentDueOn: r.paymentDueOn && isoDate(r.paymentDueOn), payments: byClaim.get(r.id) ?? [],
+    paymentDueOn: r.paymentDueOn && isoDate(r.paymentDueOn), firstMonthOn: r.firstMonthOn && isIsoDate(r.firstMonthOn) ? r.firstMonthOn : null, payments: byClaim.get(r.id) ?? [],
   }));
 }
 

@@ -78,6 +78,15 @@ describe("benefits, calls, collection, recovery", () => {
     expect(benefitObservations({ ...claim, status: "REFUSED", paymentDueOn: "2026-05-10", payments: [] }, TODAY)).toEqual([]);
   });
 
+  it("a later monthly payment is late only after the end of the month it covers", () => {
+    // granted months from June: payment 1 (June) due 2026-06-30, payment 2 (July) due 2026-07-31
+    const monthly = { ...claim, type: "BRIDGING_RIGHT", status: "GRANTED" as const, paymentDueOn: "2026-05-10", firstMonthOn: "2026-06-01" };
+    const onTime = benefitObservations({ ...monthly, payments: [{ paidOn: "2026-05-05", interestCents: 0 }, { paidOn: "2026-07-20", interestCents: 0 }] }, TODAY);
+    expect(onTime.filter((o) => o.indicator === "benefit_interest")).toEqual([]);
+    const late = benefitObservations({ ...monthly, payments: [{ paidOn: "2026-05-05", interestCents: 0 }, { paidOn: "2026-08-20", interestCents: 0 }] }, TODAY);
+    expect(late.filter((o) => o.indicator === "benefit_interest").map((o) => [o.on, o.ok])).toEqual([["2026-08-20", false]]);
+  });
+
   it("calls are in time with 15 days of lead; collection and debt ageing from called vs settled", () => {
     const c = { id: "c", reference: "1", affiliateId: "a", category: "MAIN", issuedOn: "2026-03-17", dueOn: "2026-03-31" } as const;
     expect(callObservations({ ...c, kind: "PROVISIONAL" })[0]).toMatchObject({ indicator: "calls_on_time", ok: false, value: 14 });
