@@ -30,20 +30,21 @@ async function time<T>(label: string, fn: () => Promise<T>): Promise<{ ms: numbe
   return { ms, value };
 }
 
-/** Removes the previous run's bench rows (ledger rows are immutable: the trigger is lifted for this cleanup only,
- *  on the bench database). */
+/** Removes the previous run's bench rows. Ledger rows are immutable and Payment deletions would check every
+ *  ledger row for references (no index on LedgerEntry.paymentId): on the bench database only, this cleanup runs
+ *  with triggers off (session_replication_role = replica: the embedded server's user is a superuser), children
+ *  first, then VACUUM ANALYZE so that every run starts from the same, unbloated tables. */
 async function cleanup(db: PrismaClient) {
   await db.$transaction(async (tx) => {
-    await tx.$executeRawUnsafe(`ALTER TABLE "LedgerEntry" DISABLE TRIGGER "LedgerEntry_immutable"`);
-    await tx.$executeRawUnsafe(`ALTER TABLE "PaymentAllocation" DISABLE TRIGGER "PaymentAllocation_immutable"`);
-    await tx.$executeRawUnsafe(`DELETE FROM "PaymentAllocation" pa USING "LedgerEntry" e WHERE (pa."paymentEntryId" = e.id OR pa."targetEntryId" = e.id) AND e."affiliateId" LIKE 'bm-%'`);
+    await tx.$executeRawUnsafe(`SET LOCAL session_replication_role = replica`);
+    await tx.$executeRawUnsafe(`DELETE FROM "PaymentAllocation" pa USING "LedgerEntry" e WHERE pa."paymentEntryId" = e.id AND e."affiliateId" LIKE 'bm-%'`);
+    await tx.$executeRawUnsafe(`DELETE FROM "PaymentAllocation" pa USING "LedgerEntry" e WHERE pa."targetEntryId" = e.id AND e."affiliateId" LIKE 'bm-%'`);
     await tx.$executeRawUnsafe(`DELETE FROM "LedgerEntry" WHERE "affiliateId" LIKE 'bm-%'`);
-    await tx.$executeRawUnsafe(`ALTER TABLE "LedgerEntry" ENABLE TRIGGER "LedgerEntry_immutable"`);
-    await tx.$executeRawUnsafe(`ALTER TABLE "PaymentAllocation" ENABLE TRIGGER "PaymentAllocation_immutable"`);
-    await tx.$executeRawUnsafe(`DELETE FROM "Payment" WHERE "bankReference" LIKE 'BENCHMONEY:%' OR "affiliateId" LIKE 'bm-%'`);
+    await tx.$executeRawUnsafe(`DELETE FROM "Payment" WHERE "bankReference" LIKE 'BENCHMONEY:%' OR "affiliateId" LIKE 'bm-%' OR "statementId" IN (SELECT id FROM "BankStatement" WHERE "fileName" LIKE 'bench-money-%')`);
     await tx.$executeRawUnsafe(`DELETE FROM "BankStatement" WHERE "fileName" LIKE 'bench-money-%'`);
     await tx.$executeRawUnsafe(`DELETE FROM "ContributionCall" WHERE "affiliateId" LIKE 'bm-%'`);
-  }, { timeout: 600_000 });
+  }, { timeout: 1_800_000 });
+  for (const t of ["PaymentAllocation", "LedgerEntry", "Payment", "BankStatement", "ContributionCall"]) await db.$executeRawUnsafe(`VACUUM ANALYZE "${t}"`);
 }
 
 async function generate(db: PrismaClient) {
@@ -87,6 +88,9 @@ export async function run(): Promise<void> {
     const plainCalls = await time(`plain SQL insert of the same ${created} calls`, () =>
       db.$executeRawUnsafe(`INSERT INTO bench_call_copy SELECT * FROM "ContributionCall" WHERE year = 2026 AND quarter = 1 AND kind = 'PROVISIONAL'`));
     await db.$executeRawUnsafe(`DROP TABLE bench_call_copy`);
+    // not timed: statistics as autovacuum would have them by the time a bank statement pays these calls
+    await db.$executeRawUnsafe(`VACUUM ANALYZE "ContributionCall"`);
+    await db.$executeRawUnsafe(`VACUUM ANALYZE "LedgerEntry"`);
 
     // 2. CODA import of N credits paying bench calls by their structured communication
     const calls = await db.$queryRawUnsafe<{ communication: string; total: number }[]>(

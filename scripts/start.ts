@@ -3,6 +3,9 @@
 // Seeding: prisma/seed.ts always runs; it returns at once when the fund is seeded (its Fund row is written last).
 // Build: only when .next/BUILD_ID is missing or older than any source file (mtime walk of the repo
 // minus tests/outputs, a few ms); FORCE_BUILD=1 forces it.
+// Scheduler: the pg-boss worker (scripts/worker.ts) runs next to the Next server and is stopped with it
+// (SIGINT/SIGTERM reach both; the worker lets its running job finish). SCHEDULER=off disables it.
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { BIN, ROOT, childEnv, ensureDatabase, forwardSignals, loadEnvFiles, log, run, runSeed, type DatabaseHandle } from "./db";
@@ -33,6 +36,32 @@ loadEnvFiles();
 
 let db: DatabaseHandle | undefined;
 let mail: { close: () => void } | undefined;
+let worker: ChildProcess | undefined;
+
+function startWorker(env: NodeJS.ProcessEnv): ChildProcess | undefined {
+  if (process.env.SCHEDULER === "off") {
+    log("SCHEDULER=off: the job scheduler is not started");
+    return undefined;
+  }
+  const child = spawn(path.join(BIN, "tsx"), ["--conditions=react-server", path.join(ROOT, "scripts", "worker.ts")], { cwd: ROOT, env, stdio: "inherit" });
+  child.on("exit", (code, signal) => {
+    if (worker === child) worker = undefined;
+    log(`job scheduler stopped (${signal ?? `exit ${code}`})`);
+  });
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => child.exitCode === null && child.kill(signal));
+  return child;
+}
+
+/** Stops the worker (graceful: its running job finishes) and waits for it, killing it after 90 s. */
+async function stopWorker() {
+  const child = worker;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), 90_000);
+  await exited;
+  clearTimeout(timer);
+}
 let code = 0;
 try {
   db = await ensureDatabase({ name: "demo" });
@@ -46,11 +75,15 @@ try {
     log("building (no build, or sources newer than .next/BUILD_ID)");
     code = await run(path.join(BIN, "next"), ["build"], env, ROOT);
   }
-  if (code === 0) code = await run(path.join(BIN, "next"), ["start", "-p", String(process.env.PORT || 3000)], env, ROOT);
+  if (code === 0) {
+    worker = startWorker(env);
+    code = await run(path.join(BIN, "next"), ["start", "-p", String(process.env.PORT || 3000)], env, ROOT);
+  }
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   code = 1;
 }
+await stopWorker();
 mail?.close();
 await db?.stop();
 process.exit(code);

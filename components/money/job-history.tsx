@@ -39,7 +39,7 @@ export async function JobHistory({ runs }: { runs: JobRunRow[] }) {
                     <span key={k} className="block text-slate-700">{t("paramValues", { name: k, value: String(v) })}</span>
                   ))}
                 </th>
-                <td className="py-1 pr-3">{when(r.startedAt)}{r.startedBy && <span className="block text-slate-700">{t("byName", { name: r.startedBy })}</span>}</td>
+                <td className="py-1 pr-3">{when(r.startedAt)}{r.startedBy && <span className="block text-slate-700">{t("byName", { name: r.startedBy })}</span>}{r.scheduled && <span className="block text-slate-700">{t("byScheduler")}</span>}</td>
                 <td className="py-1 pr-3">{r.dryRun ? t("modeDry") : t("modeReal")}</td>
                 <td className={`py-1 pr-3 font-semibold ${STATUS_CLASS[r.status]}`}>{t(`statuses.${r.status}`)}</td>
                 <td className="py-1 pr-3">

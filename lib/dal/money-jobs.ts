@@ -22,6 +22,8 @@ export type JobRunRow = {
   startedAt: string;
   finishedAt: string | null;
   startedBy: string | null;
+  /** started by the pg-boss scheduler (lib/jobs/scheduler.ts), not by a person */
+  scheduled: boolean;
   progress: number;
   params: Record<string, unknown>;
   counts: Record<string, number>;
@@ -35,10 +37,10 @@ export async function listJobRuns(viewer: Viewer | null, limit = 30): Promise<Jo
   const rows = await prisma.jobRun.findMany({ orderBy: { startedAt: "desc" }, take: Math.min(100, Math.max(1, limit)), include: { startedBy: { select: { name: true } } } });
   return rows.map((r) => {
     const { byCategory, output: _o, ...counts } = (r.counts ?? {}) as Record<string, unknown>;
-    const { today: _t, file: _f, ...params } = (r.params ?? {}) as Record<string, unknown>;
+    const { today: _t, file: _f, trigger, ...params } = (r.params ?? {}) as Record<string, unknown>;
     return {
       id: r.id, job: r.job, dryRun: r.dryRun, status: r.status, startedAt: r.startedAt.toISOString(), finishedAt: r.finishedAt?.toISOString() ?? null,
-      startedBy: r.startedBy?.name ?? null, progress: r.progress, params,
+      startedBy: r.startedBy?.name ?? null, scheduled: trigger === "scheduler", progress: r.progress, params,
       counts: Object.fromEntries(Object.entries(counts).filter(([, v]) => typeof v === "number")) as Record<string, number>,
       byCategory: (byCategory ?? {}) as JobRunRow["byCategory"], totalCents: Number(r.totalCents), errors: (r.errors ?? []) as JobRunRow["errors"],
     };

@@ -3,13 +3,14 @@
 // account + sequence + date), then in ONE transaction record every incoming credit as a Payment: a valid
 // structured communication naming a call (or a plan instalment) is matched and allocated by the domain's
 // allocatePayment (PaymentAllocation rows); everything else waits in the UNMATCHED queue.
+// Set-based: per statement a handful of queries whatever its size (bookCredits, returnCollections below).
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { isValidStructuredCommunication } from "@/lib/domain";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { CodaError, milliToCents, parseCoda, type CodaMovement, type CodaStatement } from "@/lib/formats/coda/parser";
-import { allocateToAffiliate } from "./allocation";
+import { allocateInMemory, openItemsOf } from "./allocation";
 import { JobRefusal, type JobContext, type JobDefinition, type JobResult } from "./types";
 
 export interface ImportCodaParams extends Record<string, string | number | boolean | undefined> {
@@ -67,46 +68,33 @@ export async function importCoda(ctx: JobContext, bytes: Uint8Array, fileName: s
             openingCents: BigInt(milliToCents(st.oldBalanceMilli, st.firstRecord)), closingCents: BigInt(milliToCents(st.newBalanceMilli, st.firstRecord)),
           },
         });
+        const credits: Staged[] = [];
+        const returns: { e2e: string; reason: string; on: string }[] = [];
         for (const m of paymentMovements(st)) {
           const cents = milliToCents(m.amountMilli, m.record);
-          const bankReference = `${st.account}:${st.sequence}:${statementOn}:${m.sequence}:${m.detail}`;
           const valueOn = m.valueOn ?? m.entryOn ?? statementOn;
           if (cents < 0) {
             counts.debits++;
-            if (m.endToEndId) counts.returned += await returnCollection(tx, m.endToEndId, m.rReason || "RTRN", valueOn);
+            if (m.endToEndId) returns.push({ e2e: m.endToEndId, reason: m.rReason || "RTRN", on: valueOn });
             continue;
           }
           counts.credits++;
           totalCents += cents;
-          // SEPA direct debit detail: its end-to-end id names our planned collection
-          const collection = m.endToEndId ? await tx.directDebitCollection.findUnique({ where: { endToEndId: m.endToEndId }, include: { mandate: true } }) : null;
           const ogm = (m.structuredType === "101" || m.structuredType === "102") && isValidStructuredCommunication(m.communication) ? m.communication : null;
-          const call = collection
-            ? await tx.contributionCall.findUnique({ where: { id: collection.callId } })
-            : ogm ? await tx.contributionCall.findUnique({ where: { structuredCommunication: ogm } }) : null;
-          const instalment = !call && ogm ? await tx.instalment.findUnique({ where: { structuredCommunication: ogm }, include: { plan: true } }) : null;
-          const affiliateId = call?.affiliateId ?? instalment?.plan.affiliateId ?? null;
-          const payment = await tx.payment.create({
-            data: {
-              affiliateId, source: collection ? "DIRECT_DEBIT" : "CODA", status: affiliateId ? "MATCHED" : "UNMATCHED", amountCents: cents,
-              valueOn: new Date(`${valueOn}T00:00:00Z`), counterpartyName: m.counterpartyName || null, counterpartyIban: m.counterpartyAccount || null,
-              communication: m.structuredType ? m.communication : m.communication.trim() || null, bankReference, statementId: bank.id,
-            },
+          credits.push({
+            i: credits.length, ogm, e2e: m.endToEndId || null, cents, valueOn,
+            id: `pay-${sha.slice(0, 20)}-${index + 1}-${credits.length + 1}`,
+            bankReference: `${st.account}:${st.sequence}:${statementOn}:${m.sequence}:${m.detail}`,
+            counterpartyName: m.counterpartyName || null, counterpartyIban: m.counterpartyAccount || null,
+            communication: m.structuredType ? m.communication : m.communication.trim() || null,
           });
-          if (!affiliateId) {
-            counts.unmatched++;
-            continue;
-          }
-          counts.matched++;
-          await allocateToAffiliate(tx, { paymentId: payment.id, affiliateId, amountCents: cents, valueOn, callId: call?.id ?? null });
-          if (instalment) {
-            const paid = Math.min(instalment.amountCents - instalment.paidCents, cents);
-            if (paid > 0) await tx.instalment.update({ where: { id: instalment.id }, data: { paidCents: { increment: paid } } });
-          }
-          if (collection) await tx.directDebitCollection.update({ where: { id: collection.id }, data: { status: "COLLECTED", paymentId: payment.id } });
         }
+        const booked = await bookCredits(tx, bank.id, credits);
+        counts.matched += booked.matched;
+        counts.unmatched += credits.length - booked.matched;
+        counts.returned += await returnCollections(tx, returns);
       }
-    }, { timeout: 120_000 });
+    }, { timeout: 600_000 });
   } catch (error) {
     if (isUniqueViolation(error)) throw new JobRefusal("coda.duplicate", [{ code: "coda.duplicate" }]);
     throw error;
@@ -115,20 +103,126 @@ export async function importCoda(ctx: JobContext, bytes: Uint8Array, fileName: s
   return { counts, totalCents, errors: warnings, output: { sha256: sha } };
 }
 
-/** A collection returned by the bank: REJECTED, and if it had been booked as paid, the payment is reversed so
- *  the debt is open again (the ledger is append-only: a reversing entry, never an update). */
-async function returnCollection(tx: Prisma.TransactionClient, endToEndId: string, reason: string, on: string): Promise<number> {
-  const c = await tx.directDebitCollection.findUnique({ where: { endToEndId } });
-  if (!c || c.status === "REJECTED") return 0;
-  await tx.directDebitCollection.update({ where: { id: c.id }, data: { status: "REJECTED", rejectedReason: reason } });
-  if (c.paymentId) {
-    const p = await tx.payment.update({ where: { id: c.paymentId }, data: { status: "RETURNED" } });
-    if (p.affiliateId)
-      await tx.ledgerEntry.create({
-        data: { affiliateId: p.affiliateId, kind: "ADJUSTMENT", amountCents: p.amountCents, bookedOn: new Date(`${on}T00:00:00Z`), paymentId: p.id, callId: c.callId, reasonCode: "payment.returned", reasonParams: { reason, endToEndId }, uniqueKey: `return:${c.id}` },
-      });
+type Tx = Prisma.TransactionClient;
+
+/** One incoming credit of a statement, staged for the set-based booking. */
+interface Staged {
+  i: number;
+  id: string;
+  ogm: string | null;
+  e2e: string | null;
+  cents: number;
+  valueOn: string;
+  bankReference: string;
+  counterpartyName: string | null;
+  counterpartyIban: string | null;
+  communication: string | null;
+}
+
+type Match = { i: number; collectionId: string | null; callId: string | null; affiliateId: string | null; instalmentId: string | null; instAmount: number | null; instPaid: number | null };
+
+/** Books a statement's credits set-based: ONE query matches every credit (SEPA end-to-end id → collection → call,
+ *  else structured communication → call, else → plan instalment); ONE query loads the open items of all matched
+ *  affiliates; the domain's allocatePayment runs in memory, credit after credit in statement order; ONE statement
+ *  then writes the Payment rows, the PAYMENT ledger credits, the PaymentAllocation rows, the collections
+ *  collected and the instalments paid. */
+async function bookCredits(tx: Tx, statementId: string, credits: Staged[]): Promise<{ matched: number }> {
+  if (credits.length === 0) return { matched: 0 };
+  const matches = await tx.$queryRawUnsafe<Match[]>(
+    `SELECT m.i, dc.id AS "collectionId", coalesce(cc.id, c.id) AS "callId",
+       coalesce(cc."affiliateId", c."affiliateId", pl."affiliateId") AS "affiliateId",
+       i.id AS "instalmentId", i."amountCents" AS "instAmount", i."paidCents" AS "instPaid"
+     FROM json_to_recordset($1::json) AS m(i int, ogm char(12), e2e text)
+     LEFT JOIN "DirectDebitCollection" dc ON dc."endToEndId" = m.e2e
+     LEFT JOIN "ContributionCall" cc ON cc.id = dc."callId"
+     LEFT JOIN "ContributionCall" c ON dc.id IS NULL AND c."structuredCommunication" = m.ogm
+     LEFT JOIN "Instalment" i ON dc.id IS NULL AND c.id IS NULL AND i."structuredCommunication" = m.ogm
+     LEFT JOIN "PaymentPlan" pl ON pl.id = i."planId"`,
+    JSON.stringify(credits.map((c) => ({ i: c.i, ogm: c.ogm, e2e: c.e2e }))),
+  );
+  const byIndex = new Map(matches.map((m) => [m.i, m]));
+  const matched = credits.filter((c) => byIndex.get(c.i)?.affiliateId);
+  const items = await openItemsOf(tx, matched.map((c) => byIndex.get(c.i)!.affiliateId!));
+  const { allocations } = allocateInMemory(
+    items,
+    matched.map((c) => ({ key: c.id, affiliateId: byIndex.get(c.i)!.affiliateId!, amountCents: c.cents, valueOn: c.valueOn, callId: byIndex.get(c.i)!.callId })),
+  );
+  const instalmentPaid = new Map<string, { left: number; paid: number }>();
+  const collected = new Map<string, string>();
+  for (const c of matched) {
+    const m = byIndex.get(c.i)!;
+    if (m.instalmentId) {
+      const s = instalmentPaid.get(m.instalmentId) ?? { left: Number(m.instAmount) - Number(m.instPaid), paid: 0 };
+      const paid = Math.min(s.left, c.cents);
+      if (paid > 0) {
+        s.left -= paid;
+        s.paid += paid;
+      }
+      instalmentPaid.set(m.instalmentId, s);
+    }
+    if (m.collectionId) collected.set(m.collectionId, c.id);
   }
-  return 1;
+  const payments = credits.map((c) => {
+    const m = byIndex.get(c.i);
+    return {
+      id: c.id, affiliateId: m?.affiliateId ?? null, source: m?.collectionId ? "DIRECT_DEBIT" : "CODA", status: m?.affiliateId ? "MATCHED" : "UNMATCHED",
+      amountCents: c.cents, valueOn: c.valueOn, counterpartyName: c.counterpartyName, counterpartyIban: c.counterpartyIban,
+      communication: c.communication, bankReference: c.bankReference, statementId,
+    };
+  });
+  await tx.$executeRawUnsafe(
+    `WITH p AS (
+       INSERT INTO "Payment" (id, "affiliateId", source, status, "amountCents", "valueOn", "counterpartyName", "counterpartyIban", communication, "bankReference", "statementId")
+       SELECT id, "affiliateId", source, status, "amountCents", "valueOn", "counterpartyName", "counterpartyIban", communication, "bankReference", "statementId"
+       FROM json_populate_recordset(NULL::"Payment", $1::json)
+       RETURNING id, "affiliateId", "amountCents", "valueOn"),
+     e AS (
+       INSERT INTO "LedgerEntry" ("affiliateId", kind, "amountCents", "bookedOn", "valueOn", "paymentId", "reasonCode", "reasonParams", "uniqueKey")
+       SELECT "affiliateId", 'PAYMENT', -"amountCents", "valueOn", "valueOn", id, 'payment.received',
+              jsonb_build_object('valueOn', to_char("valueOn", 'YYYY-MM-DD')), 'payment:' || id
+       FROM p WHERE "affiliateId" IS NOT NULL
+       RETURNING id, "paymentId"),
+     a AS (
+       INSERT INTO "PaymentAllocation" ("paymentEntryId", "targetEntryId", "amountCents")
+       SELECT e.id, x.target, x.cents FROM json_to_recordset($2::json) AS x(key text, target bigint, cents int) JOIN e ON e."paymentId" = x.key
+       RETURNING 1),
+     dc AS (
+       UPDATE "DirectDebitCollection" d SET status = 'COLLECTED', "paymentId" = x.payment
+       FROM json_to_recordset($3::json) AS x(id text, payment text) WHERE d.id = x.id
+       RETURNING 1),
+     ins AS (
+       UPDATE "Instalment" t SET "paidCents" = t."paidCents" + x.paid
+       FROM json_to_recordset($4::json) AS x(id text, paid int) WHERE t.id = x.id
+       RETURNING 1)
+     SELECT (SELECT count(*) FROM a) + (SELECT count(*) FROM dc) + (SELECT count(*) FROM ins)`,
+    JSON.stringify(payments),
+    JSON.stringify(allocations.map((a) => ({ key: a.key, target: a.targetEntryId.toString(), cents: a.amountCents }))),
+    JSON.stringify([...collected].map(([id, payment]) => ({ id, payment }))),
+    JSON.stringify([...instalmentPaid].filter(([, s]) => s.paid > 0).map(([id, s]) => ({ id, paid: s.paid }))),
+  );
+  return { matched: matched.length };
+}
+
+/** Collections returned by the bank (SEPA R-transactions): REJECTED, and the ones booked as paid get their
+ *  payment RETURNED and a reversing ADJUSTMENT so the debt is open again (the ledger is append-only: never an
+ *  update). Set-based; a collection already rejected, or named twice, is returned once. */
+async function returnCollections(tx: Tx, returns: { e2e: string; reason: string; on: string }[]): Promise<number> {
+  if (returns.length === 0) return 0;
+  const [{ n }] = await tx.$queryRawUnsafe<{ n: number }[]>(
+    `WITH m AS (SELECT DISTINCT ON (e2e) * FROM json_to_recordset($1::json) AS m(e2e text, reason text, "on" date, k int) ORDER BY e2e, k),
+     c AS (SELECT dc.id, dc."paymentId", dc."callId", m.reason, m."on", m.e2e
+       FROM m JOIN "DirectDebitCollection" dc ON dc."endToEndId" = m.e2e AND dc.status <> 'REJECTED'),
+     upd AS (UPDATE "DirectDebitCollection" d SET status = 'REJECTED', "rejectedReason" = c.reason FROM c WHERE d.id = c.id RETURNING d.id),
+     pay AS (UPDATE "Payment" p SET status = 'RETURNED' FROM c WHERE p.id = c."paymentId"
+       RETURNING p.id, p."affiliateId", p."amountCents", c.id AS "collectionId", c."callId", c.reason, c."on", c.e2e),
+     led AS (INSERT INTO "LedgerEntry" ("affiliateId", kind, "amountCents", "bookedOn", "paymentId", "callId", "reasonCode", "reasonParams", "uniqueKey")
+       SELECT "affiliateId", 'ADJUSTMENT', "amountCents", "on", id, "callId", 'payment.returned',
+              jsonb_build_object('reason', reason, 'endToEndId', e2e), 'return:' || "collectionId"
+       FROM pay WHERE "affiliateId" IS NOT NULL RETURNING 1)
+     SELECT (SELECT count(*) FROM upd)::int AS n, (SELECT count(*) FROM led)::int AS l`,
+    JSON.stringify(returns.map((r, k) => ({ ...r, k }))),
+  );
+  return n;
 }
 
 export const importCodaJob: JobDefinition<ImportCodaParams> = {

@@ -1,9 +1,11 @@
 // Quarterly provisional contribution calls (issue 4 §2). Every affiliate subject in the quarter (an affiliation
 // and a category period overlapping it) gets ONE call computed by the domain core: income N-3 annualised and
 // revalued (or the income chosen in an accepted reduction/increase request), primo-starter minimum, the
-// post-birth contribution-free quarter, the fund's fee. Affiliates are read in keyset chunks; each chunk is
-// inserted set-based in one transaction with ON CONFLICT DO NOTHING on (affiliate, year, quarter, kind), so a
-// rerun or a run resumed after a crash never creates a second call.
+// post-birth contribution-free quarter, the fund's fee. Affiliates are read in keyset chunks (the next chunk is
+// read while the current one is computed and written); each chunk is inserted set-based in ONE statement with
+// ON CONFLICT DO NOTHING on (affiliate, year, quarter, kind), so a rerun or a run resumed after a crash never
+// creates a second call. The same statement queues one e-mail per new call ("your call is in your portal", FR/NL
+// by the dossier's language) for the dossiers that want e-mails and have an address: uniqueKey 'call:<callId>'.
 import {
   provisionalIncomeBase,
   quarterDueDate,
@@ -17,8 +19,11 @@ import {
   type QuarterNumber,
 } from "@/lib/domain";
 import type { Category as DbCategory } from "@/lib/generated/prisma/enums";
+import { createTranslator } from "use-intl/core"; // not "next-intl": the worker and the bench run with the react-server condition
+import { formatDate } from "@/lib/format";
+import frMessages from "@/lib/i18n/messages/fr/money-operations.json";
+import nlMessages from "@/lib/i18n/messages/nl/money-operations.json";
 import { loadFund, loadParameters } from "./parameters";
-import { jsonRows } from "./sql";
 import { JobRefusal, type JobContext, type JobDefinition, type JobResult } from "./types";
 
 export const CATEGORY_TO_DOMAIN: Record<DbCategory, Category> = {
@@ -54,7 +59,7 @@ type Candidate = {
   bornPreviousQuarter: boolean;
 };
 
-const chunkSize = () => Math.max(1, Number(process.env.JOBS_CHUNK_SIZE ?? 5000) || 5000);
+const chunkSize = () => Math.max(1, Number(process.env.JOBS_CHUNK_SIZE ?? 10000) || 10000);
 
 export interface QuarterlyParams extends Record<string, string | number | boolean | undefined> {
   quarter: string;
@@ -86,20 +91,27 @@ export async function runQuarterlyCalls(ctx: JobContext, params: QuarterlyParams
   const only = params.affiliateId ? String(params.affiliateId) : null;
   const where = (onlyParam: number) => `
     WHERE a.kind = 'PERSON' AND ($${onlyParam}::text IS NULL OR a.id = $${onlyParam}::text)
-      AND NOT EXISTS (SELECT 1 FROM "ContributionCall" c
-        WHERE c."affiliateId" = a.id AND c.year = $3::int AND c.quarter = $4::int AND c.kind = 'PROVISIONAL')`;
+      AND done.id IS NULL`;
+  // "no provisional call yet": a LATERAL probe of the unique key (affiliate, year, quarter, kind) per candidate. Not
+  // NOT EXISTS: at the start of a quarter the statistics say the quarter has no call, so the planner materialises
+  // the quarter's calls once and rescans them for every affiliate, and the run turns quadratic as it writes them.
+  // "+ 0" keeps the (year, quarter) index out of the probe for the same reason: only the affiliate's key is used.
+  const notYet = `
+    LEFT JOIN LATERAL (SELECT c.id FROM "ContributionCall" c
+      WHERE c."affiliateId" = a.id AND c.year + 0 = $3::int AND c.quarter + 0 = $4::int AND c.kind = 'PROVISIONAL' LIMIT 1) done ON true`;
   const [{ n: totalCandidates }] = await prisma.$queryRawUnsafe<{ n: number }[]>(
-    `SELECT count(*)::int AS n ${from} ${where(5)}`, qStart, qEnd, q.year, q.quarter, only,
+    `SELECT count(*)::int AS n ${from} ${notYet} ${where(5)}`, qStart, qEnd, q.year, q.quarter, only,
   );
 
-  const counts = { subjects: totalCandidates, created: 0, skippedExisting: 0, exempt: 0, belowThreshold: 0, rejected: 0 };
+  const counts = { subjects: totalCandidates, created: 0, skippedExisting: 0, exempt: 0, belowThreshold: 0, rejected: 0, emailsQueued: 0 };
+  // a single-dossier run (first calls at affiliation) sends no call e-mails: the welcome e-mail announces them
+  const mail = only ? null : callMailTemplates(q, dueOn, fund.name);
   const details: Record<string, { count: number; totalCents: number }> = {};
   const errors: NonNullable<JobResult["errors"]> = [];
   let totalCents = 0;
-  let after = "";
   let processed = 0;
-  for (let chunkIndex = 0; ; chunkIndex++) {
-    const rows = await prisma.$queryRawUnsafe<Candidate[]>(
+  const fetchChunk = (after: string) =>
+    prisma.$queryRawUnsafe<Candidate[]>(
       `SELECT a.id, a."memberNumber", cp.category::text AS category, cp."primoStarterUntil", af."startOn",
          ir."incomeCents", red.chosen AS "chosenIncomeCents",
          EXISTS (SELECT 1 FROM "Birth" b WHERE b."personId" = a."personId" AND b."bornOn" BETWEEN $6::date AND $7::date) AS "bornPreviousQuarter"
@@ -110,13 +122,35 @@ export async function runQuarterlyCalls(ctx: JobContext, params: QuarterlyParams
          WHERE r."affiliateId" = a.id AND r.type IN ('REDUCTION', 'INCREASE') AND r.status = 'ACCEPTED'
            AND (r.payload->>'year') = ($3::int)::text AND (r.payload ? 'chosenIncomeCents' OR r.payload ? 'estimatedIncomeCents')
          ORDER BY r."decidedAt" DESC NULLS LAST, r."filedOn" DESC LIMIT 1) red ON true
+       ${notYet}
        ${where(9)} AND a.id > $5::text
        ORDER BY a.id LIMIT ${chunkSize()}`,
       qStart, qEnd, q.year, q.quarter, after, quarterStart(prev), quarterEnd(prev), refYear, only,
     );
+  // pipelined: chunk k+1 is read and computed while chunk k is being written; chunk k is finished (counted,
+  // progress, afterChunk) only once its statement has committed
+  type Pending = { chunkIndex: number; rows: number; calls: number; insert: ReturnType<typeof insertCalls> | null };
+  const finish = async (pending: Pending) => {
+    if (pending.insert) {
+      const inserted = await pending.insert;
+      counts.created += inserted.n;
+      counts.emailsQueued += inserted.m;
+      counts.skippedExisting += pending.calls - inserted.n;
+      totalCents += Number(inserted.total ?? 0);
+    }
+    processed += pending.rows;
+    await ctx.progress(totalCandidates === 0 ? 1000 : (processed / totalCandidates) * 1000);
+    await ctx.afterChunk?.(pending.chunkIndex);
+  };
+  let pending: Pending | null = null;
+  let next: Promise<Candidate[]> | null = fetchChunk("");
+  for (let chunkIndex = 0; next; chunkIndex++) {
+    const rows: Candidate[] = await next;
+    next = null;
     if (rows.length === 0) break;
-    after = rows[rows.length - 1].id;
-    const calls: Record<string, unknown>[] = [];
+    next = fetchChunk(rows[rows.length - 1].id);
+    next.catch(() => undefined); // a crash of this chunk must not leave an unhandled rejection behind
+    const calls: CallRow[] = [];
     for (const r of rows) {
       const exemptQuarter = r.bornPreviousQuarter;
       if (exemptQuarter) {
@@ -157,9 +191,6 @@ export async function runQuarterlyCalls(ctx: JobContext, params: QuarterlyParams
         calls.push({
           id: `call-${r.memberNumber}-${q.year}-${q.quarter}`,
           affiliateId: r.id,
-          kind: "PROVISIONAL",
-          year: q.year,
-          quarter: q.quarter,
           category: r.category,
           incomeBaseCents: base.incomeCents,
           incomeYear,
@@ -167,54 +198,104 @@ export async function runQuarterlyCalls(ctx: JobContext, params: QuarterlyParams
           managementFeeCents: c.managementFeeCents,
           totalCents: c.totalCents,
           structuredCommunication: communication,
-          issuedOn,
-          dueOn,
           breakdown: [...base.breakdown, ...c.breakdown],
-          jobRunId: ctx.jobRunId,
-          createdAt: new Date().toISOString(),
         });
       } catch (error) {
         counts.rejected++;
         errors.push({ code: error instanceof Error ? error.message : "call.failed", params: { affiliateId: r.id } });
       }
     }
+    let insert: Pending["insert"] = null;
     if (ctx.dryRun) {
       counts.created += calls.length;
-      totalCents += calls.reduce((s, c) => s + (c.totalCents as number), 0);
-    } else if (calls.length > 0) {
-      const inserted = await prisma.$transaction(async (tx) => {
-        const ins = await tx.$queryRawUnsafe<{ n: number; total: bigint | null }[]>(
-          `WITH src AS (SELECT * FROM json_populate_recordset(NULL::"ContributionCall", $1::json)),
-           ins AS (
-             INSERT INTO "ContributionCall" (id, "affiliateId", kind, year, quarter, category, "incomeBaseCents", "incomeYear",
-               "contributionCents", "managementFeeCents", "totalCents", "structuredCommunication", "issuedOn", "dueOn", breakdown, "jobRunId", "createdAt")
-             SELECT id, "affiliateId", kind, year, quarter, category, "incomeBaseCents", "incomeYear",
-               "contributionCents", "managementFeeCents", "totalCents", "structuredCommunication", "issuedOn", "dueOn", breakdown, "jobRunId", "createdAt" FROM src
-             ON CONFLICT DO NOTHING
-             RETURNING id, "affiliateId", "contributionCents", "managementFeeCents", "totalCents", "issuedOn", year, quarter),
-           led AS (
-             INSERT INTO "LedgerEntry" ("affiliateId", kind, "amountCents", "bookedOn", "callId", "reasonCode", "reasonParams", "uniqueKey")
-             SELECT "affiliateId", 'CALL'::"LedgerKind", "contributionCents", "issuedOn", id, 'call.provisional',
-                    jsonb_build_object('year', year, 'quarter', quarter), 'call:' || id || ':principal' FROM ins
-             UNION ALL
-             SELECT "affiliateId", 'FEE'::"LedgerKind", "managementFeeCents", "issuedOn", id, 'call.managementFee',
-                    jsonb_build_object('rateBp', $2::int), 'call:' || id || ':fee' FROM ins WHERE "managementFeeCents" > 0
-             RETURNING 1)
-           SELECT (SELECT count(*)::int FROM ins) AS n, (SELECT sum("totalCents")::bigint FROM ins) AS total, (SELECT count(*) FROM led) AS l`,
-          jsonRows(calls),
-          fund.managementFeeBp,
-        );
-        return ins[0];
-      });
-      counts.created += inserted.n;
-      counts.skippedExisting += calls.length - inserted.n;
-      totalCents += Number(inserted.total ?? 0);
+      totalCents += calls.reduce((s, c) => s + c.totalCents, 0);
     }
-    processed += rows.length;
-    await ctx.progress(totalCandidates === 0 ? 1000 : (processed / totalCandidates) * 1000);
-    await ctx.afterChunk?.(chunkIndex);
+    if (pending) await finish(pending);
+    if (!ctx.dryRun && calls.length > 0) {
+      insert = insertCalls(ctx, calls, { q, issuedOn, dueOn, feeBp: fund.managementFeeBp, mail });
+      insert.catch(() => undefined); // awaited (and its error raised) by finish()
+    }
+    pending = { chunkIndex, rows: rows.length, calls: calls.length, insert };
   }
+  if (pending) await finish(pending);
   return { counts, totalCents, details, errors };
+}
+
+type CallRow = {
+  id: string;
+  affiliateId: string;
+  category: DbCategory;
+  incomeBaseCents: number;
+  incomeYear: number | null;
+  contributionCents: number;
+  managementFeeCents: number;
+  totalCents: number;
+  structuredCommunication: string;
+  breakdown: BreakdownLine[];
+};
+
+type CallMail = Record<"fr" | "nl", { subject: string; text: string }>;
+
+/** The "your call is in your portal" e-mail of a run, in French and Dutch: the same for every call of the quarter
+ *  (amounts are in the portal, not in the e-mail), so it is rendered once and chosen in SQL by the dossier's language. */
+export function callMailTemplates(q: Quarter, dueOn: string, fund: string): CallMail {
+  const url = `${(process.env.NEXTAUTH_URL ?? "").replace(/\/$/, "")}/me/calls`;
+  const render = (locale: "fr" | "nl", messages: typeof frMessages) => {
+    const t = createTranslator({ locale, messages: { moCallMail: messages.moCallMail }, namespace: "moCallMail" });
+    const values = { quarter: q.quarter, year: q.year, dueOn: formatDate(locale, dueOn), url, fund };
+    return { subject: t("subject", values), text: t("text", values) };
+  };
+  return { fr: render("fr", frMessages), nl: render("nl", nlMessages) };
+}
+
+/** Writes a chunk's calls and their CALL/FEE ledger debits in ONE statement (atomic by itself: no interactive
+ *  transaction, so no transaction timeout however big the chunk). Only the per-call columns travel as JSON; the
+ *  quarter's constants are parameters. ON CONFLICT DO NOTHING on the call's unique keys makes a rerun harmless;
+ *  the ledger rows follow only the calls actually inserted. */
+async function insertCalls(ctx: JobContext, calls: CallRow[], k: { q: Quarter; issuedOn: string; dueOn: string; feeBp: number; mail: CallMail | null }) {
+  const [row] = await ctx.prisma.$queryRawUnsafe<{ n: number; total: bigint | null; m: number }[]>(
+    `WITH src AS (
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id text, "affiliateId" text, category "Category", "incomeBaseCents" bigint, "incomeYear" int,
+         "contributionCents" int, "managementFeeCents" int, "totalCents" int, "structuredCommunication" char(12), breakdown jsonb)),
+     ins AS (
+       INSERT INTO "ContributionCall" (id, "affiliateId", kind, year, quarter, category, "incomeBaseCents", "incomeYear",
+         "contributionCents", "managementFeeCents", "totalCents", "structuredCommunication", "issuedOn", "dueOn", breakdown, "jobRunId")
+       SELECT id, "affiliateId", 'PROVISIONAL', $2::int, $3::int, category, "incomeBaseCents", "incomeYear",
+         "contributionCents", "managementFeeCents", "totalCents", "structuredCommunication", $4::date, $5::date, breakdown, $6::text FROM src
+       ON CONFLICT DO NOTHING
+       RETURNING id, "affiliateId", "contributionCents", "managementFeeCents", "totalCents"),
+     led AS (
+       INSERT INTO "LedgerEntry" ("affiliateId", kind, "amountCents", "bookedOn", "callId", "reasonCode", "reasonParams", "uniqueKey")
+       SELECT "affiliateId", 'CALL'::"LedgerKind", "contributionCents", $4::date, id, 'call.provisional',
+              jsonb_build_object('year', $2::int, 'quarter', $3::int), 'call:' || id || ':principal' FROM ins
+       UNION ALL
+       SELECT "affiliateId", 'FEE'::"LedgerKind", "managementFeeCents", $4::date, id, 'call.managementFee',
+              jsonb_build_object('rateBp', $7::int), 'call:' || id || ':fee' FROM ins WHERE "managementFeeCents" > 0
+       RETURNING 1),
+     mail AS (
+       INSERT INTO "OutboundEmail" (id, "to", subject, text, template, "affiliateId", "uniqueKey")
+       SELECT 'mail-' || ins.id, p.email, CASE WHEN a.language = 'nl' THEN $10 ELSE $8 END, CASE WHEN a.language = 'nl' THEN $11 ELSE $9 END,
+              'call.issued', ins."affiliateId", 'call:' || ins.id
+       FROM ins JOIN "Affiliate" a ON a.id = ins."affiliateId" JOIN "Person" p ON p.id = a."personId"
+       WHERE $12::boolean AND nullif(trim(p.email), '') IS NOT NULL AND (a."notificationPrefs"->>'email') = 'true'
+       ON CONFLICT DO NOTHING
+       RETURNING 1)
+     SELECT (SELECT count(*)::int FROM ins) AS n, (SELECT sum("totalCents")::bigint FROM ins) AS total, (SELECT count(*)::int FROM led) AS l,
+            (SELECT count(*)::int FROM mail) AS m`,
+    JSON.stringify(calls),
+    k.q.year,
+    k.q.quarter,
+    k.issuedOn,
+    k.dueOn,
+    ctx.jobRunId,
+    k.feeBp,
+    k.mail?.fr.subject ?? "",
+    k.mail?.fr.text ?? "",
+    k.mail?.nl.subject ?? "",
+    k.mail?.nl.text ?? "",
+    k.mail !== null,
+  );
+  return row;
 }
 
 export const quarterlyCallsJob: JobDefinition<QuarterlyParams> = {

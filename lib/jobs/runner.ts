@@ -11,6 +11,8 @@ export interface RunOptions {
   dryRun?: boolean;
   startedById?: string | null;
   afterChunk?: JobContext["afterChunk"];
+  /** Who started it when no user did: "scheduler" (pg-boss, lib/jobs/scheduler.ts) is recorded in the params. */
+  trigger?: "scheduler";
   /** Called once the JobRun row exists (the staff page returns its id while the run goes on). */
   onStart?: (jobRunId: string) => void;
 }
@@ -29,7 +31,7 @@ export async function runJob<P extends JobParams>(def: JobDefinition<P>, params:
   const run = await prisma.jobRun.create({
     data: {
       job: def.name,
-      params: jsonSafe({ ...params, today: options.today }) as object,
+      params: jsonSafe({ ...params, today: options.today, ...(options.trigger ? { trigger: options.trigger } : {}) }) as object,
       dryRun,
       status: "RUNNING",
       startedById: options.startedById ?? null,

@@ -9,7 +9,9 @@ import { createPersonAffiliate, makeNiss } from "@/prisma/factories";
 import { importCodaJob } from "@/lib/jobs/import-coda";
 import { quarterlyCallsJob } from "@/lib/jobs/quarterly-calls";
 import { runJob } from "@/lib/jobs/runner";
-import { FIXTURE_MEMBER, FIXTURE_OGM } from "../../fixtures/coda/builder";
+import { buildCoda, FIXTURE_MEMBER, FIXTURE_OGM } from "../../fixtures/coda/builder";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 
 const prisma = createTestPrisma();
 afterAll(() => prisma.$disconnect());
@@ -49,6 +51,37 @@ describe("import-coda job", () => {
     const payEntry = await prisma.ledgerEntry.findFirstOrThrow({ where: { kind: "PAYMENT" } });
     expect(payEntry).toMatchObject({ amountCents: -50_000, affiliateId: affiliate.id });
     expect(await prisma.bankStatement.count()).toBe(1);
+  });
+
+  it("books several credits of one file set-based, each allocated by the domain rule after the previous one, and pays a plan instalment", async () => {
+    const { affiliate, call } = await setup();
+    // a plan instalment with its own structured communication (10 digits + mod 97)
+    const ten = "2609900001";
+    const instOgm = ten + String(Number(ten) % 97 || 97).padStart(2, "0");
+    const plan = await prisma.paymentPlan.create({ data: { affiliateId: affiliate.id, status: "ACTIVE", debtCents: 9_000, advanceCents: 1_000, months: 2, startOn: new Date("2026-03-01T00:00:00Z") } });
+    const inst = await prisma.instalment.create({ data: { planId: plan.id, seq: 1, dueOn: new Date("2026-03-31T00:00:00Z"), amountCents: 1_000, structuredCommunication: instOgm } });
+    const first = call.contributionCents - 100;
+    const coda = buildCoda({ account: "BE68539007547034", sequence: 42, on: "2026-03-25", openingCents: 0, movements: [
+      { amountCents: first, valueOn: "2026-03-20", ogm: FIXTURE_OGM, counterpartyIban: "BE80001000000177", counterpartyName: "MARTIN ANNE" },
+      { amountCents: 300, valueOn: "2026-03-21", ogm: FIXTURE_OGM, counterpartyIban: "BE80001000000177", counterpartyName: "MARTIN ANNE" },
+      { amountCents: 1_500, valueOn: "2026-03-22", ogm: instOgm, counterpartyIban: "BE80001000000177", counterpartyName: "MARTIN ANNE" },
+      { amountCents: 900, valueOn: "2026-03-22", text: "sans communication", counterpartyIban: "BE71096123456769", counterpartyName: "INCONNU" },
+    ] });
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "coda-set-")), "set.cod");
+    writeFileSync(file, coda, "latin1");
+    const out = await runJob(importCodaJob, { file }, { prisma, today: TODAY });
+    expect(out.ok && out.result.counts).toMatchObject({ credits: 4, matched: 3, unmatched: 1 });
+    const payments = await prisma.payment.findMany({ include: { ledger: { include: { allocationsFrom: { include: { targetEntry: true } } } } }, orderBy: { valueOn: "asc" } });
+    const alloc = (amount: number) =>
+      payments.find((p) => p.amountCents === amount)!.ledger.flatMap((e) => e.allocationsFrom.map((a) => [a.targetEntry.kind, a.amountCents])).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    expect(alloc(first)).toEqual([["CALL", first]]);
+    expect(alloc(300)).toEqual([["CALL", 100], ["FEE", 200]]); // the second credit sees what the first settled
+    expect(alloc(1_500)).toEqual([["FEE", Math.min(1_500, call.managementFeeCents - 200)]]);
+    expect(payments.find((p) => p.amountCents === 900)).toMatchObject({ status: "UNMATCHED", affiliateId: null });
+    expect((await prisma.instalment.findUniqueOrThrow({ where: { id: inst.id } })).paidCents).toBe(1_000);
+    const ledger = await prisma.ledgerEntry.findMany({ where: { kind: "PAYMENT" } });
+    expect(ledger.map((e) => e.amountCents).sort((a, b) => a - b)).toEqual([-first, -1_500, -300].sort((a, b) => a - b));
+    expect(new Set(ledger.map((e) => e.uniqueKey)).size).toBe(3);
   });
 
   it("refuses the same statement twice (duplicate.cod) and writes nothing more", async () => {
