@@ -17,6 +17,9 @@ import {
   forwardInastiAction,
   recordInastiDecisionAction,
   welcomeAffiliateAction,
+  grantClaimAction,
+  recordBenefitPaymentAction,
+  markSentToHealthInsurerAction,
 } from "@/lib/actions/backoffice-actions";
 import {
   approvalSchema,
@@ -31,9 +34,11 @@ import {
   welcomeSchema,
   writeOffSchema,
 } from "@/lib/schemas/backoffice-forms";
+import { benefitPaymentSchema, grantSchema, sentToHealthInsurerSchema } from "@/lib/schemas/benefits";
 
 // One form pattern for the back office: react-hook-form with the same zod schema as the server action, an error
 // summary at the top (role="alert", links to the fields), per-field errors, values kept, method="post".
+// Error codes are message keys under bo_errors, or under bn_errors for the benefit-handling forms.
 const FORMS = {
   decision: { schema: decisionSchema, action: decideRequestAction },
   approval: { schema: approvalSchema, action: approveRequestAction },
@@ -47,13 +52,16 @@ const FORMS = {
   forwardInasti: { schema: forwardInastiSchema, action: forwardInastiAction },
   inastiDecision: { schema: inastiDecisionSchema, action: recordInastiDecisionAction },
   welcome: { schema: welcomeSchema, action: welcomeAffiliateAction },
+  grant: { schema: grantSchema, action: grantClaimAction, errors: "bn_errors" },
+  payment: { schema: benefitPaymentSchema, action: recordBenefitPaymentAction, errors: "bn_errors" },
+  sent: { schema: sentToHealthInsurerSchema, action: markSentToHealthInsurerAction, errors: "bn_errors" },
 } as const;
 
 export type FormKind = keyof typeof FORMS;
 
 export type Field =
   | { name: string; type: "hidden"; value: string }
-  | { name: string; type: "text" | "textarea"; label: string; hint?: string; value?: string }
+  | { name: string; type: "text" | "textarea" | "date"; label: string; hint?: string; value?: string; inputMode?: "decimal" }
   | { name: string; type: "select"; label: string; options: { value: string; label: string }[]; value?: string };
 
 export function ActionForm({
@@ -76,8 +84,11 @@ export function ActionForm({
   messages: Record<string, string>;
   compact?: boolean;
 }) {
-  const t = useTranslations("bo_errors");
-  const { schema, action } = FORMS[kind];
+  const tBo = useTranslations("bo_errors");
+  const tBn = useTranslations("bn_errors");
+  const form = FORMS[kind];
+  const { schema, action } = form;
+  const t = "errors" in form && form.errors === "bn_errors" ? tBn : tBo;
   const [state, formAction, pending] = useActionState<ActionResult<string | undefined> | null, FormData>(action, null);
   const [, startTransition] = useTransition();
   const defaults = Object.fromEntries(fields.map((f) => [f.name, "value" in f ? (f.value ?? "") : ""]));
@@ -140,7 +151,7 @@ export function ActionForm({
             ) : f.type === "textarea" ? (
               <textarea rows={3} {...common} />
             ) : (
-              <input {...common} />
+              <input type={f.type === "date" ? "date" : "text"} inputMode={f.type === "text" ? f.inputMode : undefined} {...common} />
             )}
             {err && <p id={`${id}-${f.name}-error`} className="text-sm text-bad-700">{err}</p>}
           </div>

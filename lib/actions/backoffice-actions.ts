@@ -10,7 +10,8 @@ import { approveWriteOff, proposeWriteOff, recordRecoveryStep } from "@/lib/dal/
 import { forwardToInasti, recordInastiDecision } from "@/lib/dal/backoffice-inasti";
 import { welcomeNewAffiliate } from "@/lib/dal/backoffice-affiliation";
 import { addDossierNote } from "@/lib/dal/staff";
-import { recordBirth } from "@/lib/dal/benefits";
+import { grantClaim, markSentToHealthInsurer, recordBenefitPayment, recordBirth } from "@/lib/dal/benefits";
+import { benefitPaymentSchema, grantSchema, sentToHealthInsurerSchema } from "@/lib/schemas/benefits";
 import {
   approvalSchema,
   assignSchema,
@@ -28,6 +29,7 @@ import {
 import type { ActionResult } from "./result";
 
 // Thin server actions of the back office: zod schema → DAL (which checks the viewer) → ActionResult.
+// Error codes are message keys under bo_errors (benefit handling: bn_errors, see components/backoffice/action-form.tsx).
 
 async function run<S extends z.ZodType>(
   schema: S,
@@ -139,5 +141,34 @@ export async function welcomeAffiliateAction(_prev: unknown, formData: FormData)
     await welcomeNewAffiliate(await currentViewer(), d.requestId, todayInBrussels());
     revalidatePath(`/staff/requests/${d.requestId}`);
     return "welcomeIssued";
+  });
+}
+
+// ── benefit handling (bridging right, caregiver allowance, maternity aid): /staff/benefits ──
+
+export async function grantClaimAction(_prev: unknown, formData: FormData) {
+  return run(grantSchema, formData, async (d) => {
+    await grantClaim(await currentViewer(), d, todayInBrussels());
+    revalidatePath(`/staff/benefits/${d.claimId}`);
+    revalidatePath("/staff/benefits");
+    return "granted";
+  });
+}
+
+export async function recordBenefitPaymentAction(_prev: unknown, formData: FormData) {
+  return run(benefitPaymentSchema, formData, async (d) => {
+    const out = await recordBenefitPayment(await currentViewer(), { claimId: d.claimId, amountCents: eurosToCents(d.amount) ?? -1, paidOn: d.paidOn }, todayInBrussels());
+    revalidatePath(`/staff/benefits/${d.claimId}`);
+    revalidatePath("/staff/benefits");
+    return out.interestCents > 0 ? "paymentWithInterest" : "paymentRecorded";
+  });
+}
+
+export async function markSentToHealthInsurerAction(_prev: unknown, formData: FormData) {
+  return run(sentToHealthInsurerSchema, formData, async (d) => {
+    const out = await markSentToHealthInsurer(await currentViewer(), d);
+    revalidatePath(`/staff/benefits/${out.claimId}`);
+    revalidatePath("/staff/benefits");
+    return "sent";
   });
 }

@@ -29,7 +29,7 @@ async function run(file: () => Promise<Filed>, prefix: string): Promise<ActionRe
     }
     reference = r.reference;
   } catch (error) {
-    if (error instanceof EvidenceRefusedError) return { ok: false, code: "validation", fieldErrors: { evidence: [`${error.code}|${error.fileName ?? ""}`] } };
+    if (error instanceof EvidenceRefusedError) return { ok: false, code: "validation", fieldErrors: error.fieldErrors };
     if (error instanceof NotFoundError) return { ok: false, code: "notFound" };
     throw error;
   }

@@ -11,7 +11,7 @@ import { EvidenceRefusedError } from "@/lib/dal/me-evidence";
 import { formInput, uploadsOf } from "@/lib/self-service/form-input";
 import type { ActionResult } from "./result";
 
-const evidenceRefused = (error: EvidenceRefusedError): ActionResult => ({ ok: false, code: "validation", fieldErrors: { evidence: [`${error.code}|${error.fileName ?? ""}`] } });
+const evidenceRefused = (error: EvidenceRefusedError): ActionResult => ({ ok: false, code: "validation", fieldErrors: error.fieldErrors });
 
 /** Payment plan request: decided at once inside the policy; the confirmation page shows the reference. */
 export async function requestPaymentPlanAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {

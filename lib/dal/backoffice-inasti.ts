@@ -100,21 +100,28 @@ export async function recordInastiDecision(viewer: Viewer | null, input: InastiD
 
 /**
  * Cancels the `kind` debits of one call of the dossier (a call of another dossier is left alone): one ADJUSTMENT
- * credit of their total, allocated to what is still open of each (the surcharge run then sees the principal
- * settled; an already paid part stays as a credit in the account). Returns the amount cancelled (0 if already done).
+ * credit of their total less what an earlier INASTI decision on the call already cancelled, allocated to what is
+ * still open of each (the surcharge run then sees the principal settled; an already paid part stays as a credit in
+ * the account). Returns the amount cancelled (0 if already done).
  */
 async function cancelCallEntries(
   tx: Tx,
   c: { affiliateId: string; requestId: string; reference: string; inastiReference: string; callId: string; kind: "SURCHARGE" | "CALL" | "FEE"; key: string; reasonCode: string; today: string; actorId: string },
 ): Promise<number> {
   if (await tx.ledgerEntry.findUnique({ where: { uniqueKey: c.key }, select: { id: true } })) return 0;
-  const debits = await tx.ledgerEntry.findMany({
-    where: { affiliateId: c.affiliateId, callId: c.callId, kind: c.kind, amountCents: { gt: 0 } },
-    orderBy: { id: "asc" },
-    select: { id: true, amountCents: true, allocationsTo: { select: { amountCents: true } } },
-  });
-  const total = debits.reduce((s, d) => s + d.amountCents, 0);
-  if (total === 0) return 0;
+  // one decision at a time per call: two acceptances recorded together cannot both see nothing cancelled yet
+  await tx.$queryRaw`SELECT id FROM "ContributionCall" WHERE id = ${c.callId} AND "affiliateId" = ${c.affiliateId} FOR UPDATE`;
+  const [debits, earlier] = await Promise.all([
+    tx.ledgerEntry.findMany({
+      where: { affiliateId: c.affiliateId, callId: c.callId, kind: c.kind, amountCents: { gt: 0 } },
+      orderBy: { id: "asc" },
+      select: { id: true, amountCents: true, allocationsTo: { select: { amountCents: true } } },
+    }),
+    // what an earlier INASTI decision (another request for the same call) already cancelled: never cancelled twice
+    tx.ledgerEntry.aggregate({ where: { affiliateId: c.affiliateId, callId: c.callId, kind: "ADJUSTMENT", reasonCode: c.reasonCode }, _sum: { amountCents: true } }),
+  ]);
+  const total = debits.reduce((s, d) => s + d.amountCents, 0) + (earlier._sum.amountCents ?? 0);
+  if (total <= 0) return 0;
   const call = await tx.contributionCall.findUniqueOrThrow({ where: { id: c.callId }, select: { year: true, quarter: true, kind: true } });
   const credit = await tx.ledgerEntry.create({
     data: {
@@ -131,8 +138,13 @@ async function cancelCallEntries(
     },
     select: { id: true },
   });
+  let left = total;
   const allocations = debits
-    .map((d) => ({ paymentEntryId: credit.id, targetEntryId: d.id, amountCents: d.amountCents - d.allocationsTo.reduce((s, a) => s + a.amountCents, 0) }))
+    .map((d) => {
+      const amountCents = Math.min(left, d.amountCents - d.allocationsTo.reduce((s, a) => s + a.amountCents, 0));
+      left -= Math.max(0, amountCents);
+      return { paymentEntryId: credit.id, targetEntryId: d.id, amountCents };
+    })
     .filter((a) => a.amountCents > 0);
   if (allocations.length > 0) await tx.paymentAllocation.createMany({ data: allocations });
   return total;

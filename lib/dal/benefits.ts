@@ -129,21 +129,25 @@ function dossierName(a: { person: { firstName: string; lastName: string } | null
 
 const dossierSelect = { memberNumber: true, person: { select: { firstName: true, lastName: true } }, company: { select: { name: true } } } as const;
 
-export type ClaimListRow = {
+/** What every staff view of a claim names: the claim and its dossier. */
+type ClaimIdentity = {
   id: string;
   type: "MATERNITY_AID" | "BRIDGING_RIGHT" | "CAREGIVER_ALLOWANCE";
   status: string;
   affiliateId: string;
   dossierName: string;
   memberNumber: string;
-  reference: string | null;
+  grantedAutomatically: boolean;
   filedOn: string | null;
+};
+
+export type ClaimListRow = ClaimIdentity & {
+  reference: string | null;
   /** the payment deadline (granted) or, before the decision, the request's decision deadline */
   dueOn: string | null;
   deadline: "payment" | "decision" | null;
   daysLeft: number | null;
   badge: DeadlineBadge | null;
-  grantedAutomatically: boolean;
 };
 
 /** Claims by payment deadline (the closest first); a claim still to decide shows its decision deadline. */
@@ -298,15 +302,7 @@ async function checkClaim(c: ClaimForCheck, today: string): Promise<{ check: Ben
   return { check, firstMonthOn: firstOfMonth(startOn, 0), year };
 }
 
-export type StaffClaimView = {
-  id: string;
-  type: "MATERNITY_AID" | "BRIDGING_RIGHT" | "CAREGIVER_ALLOWANCE";
-  status: string;
-  affiliateId: string;
-  dossierName: string;
-  memberNumber: string;
-  grantedAutomatically: boolean;
-  filedOn: string | null;
+export type StaffClaimView = ClaimIdentity & {
   paymentDueOn: string | null;
   monthlyAmountCents: number | null;
   request: { id: string; reference: string; status: string; payload: Record<string, unknown>; filedOn: string; decisionDueOn: string | null } | null;

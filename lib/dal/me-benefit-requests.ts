@@ -1,11 +1,9 @@
 import "server-only";
-import { prisma } from "@/lib/db/client";
 import { dbDate } from "@/lib/clock";
 import { ownAffiliateId, type Viewer } from "@/lib/auth/viewer";
-import { charterDeadlines, compareDates, yearOf } from "@/lib/domain";
+import { compareDates } from "@/lib/domain";
 import { caregiverFiledLate } from "@/lib/self-service/caregiver";
-import { nextReference, withRetry } from "@/lib/dal/me-requests";
-import { attachEvidence, checkedEvidenceOrThrow } from "@/lib/dal/me-evidence";
+import { fileSubmittedRequest } from "@/lib/dal/me-requests";
 import { PENDING_STATUSES } from "@/lib/dal/me-relief";
 import type { EvidenceUpload } from "@/lib/self-service/evidence";
 import type { BridgingRightRequestInput, CaregiverAllowanceRequestInput } from "@/lib/schemas/me-relief";
@@ -13,7 +11,6 @@ import type { BridgingRightRequestInput, CaregiverAllowanceRequestInput } from "
 // Bridging right (§3.5) and caregiver allowance (§3.6) claims filed by the affiliate: a Request (SUBMITTED, decision
 // due under the Charter, assigned to the dossier's advisor) and its BenefitClaim (CLAIMED) in one transaction, with
 // the evidence (judgment, medical certificate). The advisor side (conditions, grant, payment) works from these rows.
-
 
 export type BenefitFiled = { ok: true; reference: string; decisionDueOn: string; late: boolean } | { ok: false; code: "alreadyPending" | "eventInFuture" };
 
@@ -27,37 +24,17 @@ async function fileBenefit(
   keys: readonly string[],
 ): Promise<{ reference: string; decisionDueOn: string } | null> {
   const affiliateId = ownAffiliateId(viewer);
-  const files = await checkedEvidenceOrThrow(evidence);
-  const affiliate = await prisma.affiliate.findUniqueOrThrow({ where: { id: affiliateId }, select: { advisorId: true } });
-  const deadlines = charterDeadlines({ filedOn: today });
-  const reference = await withRetry(() =>
-    prisma.$transaction(
-      async (tx) => {
-        // the same claim twice (double submit, concurrent tabs) is refused: checked inside the serializable transaction
-        const open = await tx.request.findMany({ where: { affiliateId, type, status: { in: PENDING_STATUSES } }, select: { payload: true } });
-        if (open.some((r) => keys.every((k) => (r.payload as Record<string, unknown> | null)?.[k] === payload[k]))) return null;
-        const reference = await nextReference(tx, yearOf(today));
-        const request = await tx.request.create({
-          data: {
-            reference,
-            type,
-            status: "SUBMITTED",
-            affiliateId,
-            payload: payload as never,
-            filedOn: dbDate(today),
-            decisionDueOn: dbDate(deadlines.decisionDueOn),
-            assigneeId: affiliate.advisorId,
-            events: { create: [{ toStatus: "SUBMITTED", actorId: viewer!.userId }] },
-          },
-        });
-        await tx.benefitClaim.create({ data: { affiliateId, type, status: "CLAIMED", requestId: request.id, filedOn: dbDate(today) } });
-        await attachEvidence(tx, affiliateId, request.id, files);
-        return reference;
-      },
-      { isolationLevel: "Serializable" },
-    ),
-  );
-  return reference ? { reference, decisionDueOn: deadlines.decisionDueOn } : null;
+  return fileSubmittedRequest(viewer!, affiliateId, today, {
+    type,
+    payload,
+    evidence,
+    // the same claim twice (double submit, concurrent tabs) is refused: checked inside the serializable transaction
+    isDuplicate: async (tx) => {
+      const open = await tx.request.findMany({ where: { affiliateId, type, status: { in: PENDING_STATUSES } }, select: { payload: true } });
+      return open.some((r) => keys.every((k) => (r.payload as Record<string, unknown> | null)?.[k] === payload[k]));
+    },
+    alsoWrite: (tx, requestId) => tx.benefitClaim.create({ data: { affiliateId, type, status: "CLAIMED", requestId, filedOn: dbDate(today) } }),
+  });
 }
 
 export async function requestMyBridgingRight(

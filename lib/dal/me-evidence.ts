@@ -18,6 +18,11 @@ export class EvidenceRefusedError extends Error {
     super(`evidence refused: ${code}${fileName ? ` (${fileName})` : ""}`);
     this.name = "EvidenceRefusedError";
   }
+
+  /** The forms' field error on `evidence`: the message code and the file it names ("evidenceType|scan.pdf"). */
+  get fieldErrors(): Record<string, string[]> {
+    return { evidence: [`${this.code}|${this.fileName ?? ""}`] };
+  }
 }
 
 /** Checks the uploads; throws EvidenceRefusedError on the first refused file. */

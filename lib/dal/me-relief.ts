@@ -2,7 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db/client";
 import { dbDate, isoDate } from "@/lib/clock";
 import { ownAffiliateId, type Viewer } from "@/lib/auth/viewer";
-import { charterDeadlines, quarterIndex, quarterlyContribution, quarterOf, yearOf } from "@/lib/domain";
+import { quarterIndex, quarterlyContribution, quarterOf, yearOf } from "@/lib/domain";
 import {
   checkExemptionEligibility,
   exemptionPersonRefusals,
@@ -20,8 +20,7 @@ import {
   type WaiverRefusal,
 } from "@/lib/domain/check-surcharge-waiver-eligibility";
 import { currentCategory } from "@/lib/dal/affiliate";
-import { nextReference, withRetry } from "@/lib/dal/me-requests";
-import { attachEvidence, checkedEvidenceOrThrow } from "@/lib/dal/me-evidence";
+import { fileSubmittedRequest } from "@/lib/dal/me-requests";
 import { loadParameters } from "@/lib/jobs/parameters";
 import { DB_TO_DOMAIN_CATEGORY } from "@/lib/self-service/contribution-change";
 import type { EvidenceUpload } from "@/lib/self-service/evidence";
@@ -82,8 +81,12 @@ async function reliefCalls(affiliateId: string): Promise<ReliefCall[]> {
   }));
 }
 
+/** A call already asked for: covered by a request still pending, or already granted by INASTI (its surcharges stay
+ *  on the call as debits, cancelled by a credit — asking again would only be refused; a refusal may be asked again). */
+const COVERING_STATUSES: RequestStatus[] = [...PENDING_STATUSES, "ACCEPTED"];
+
 async function pendingCallIds(affiliateId: string, type: "EXEMPTION" | "SURCHARGE_WAIVER", db: Pick<typeof prisma, "request"> = prisma): Promise<string[]> {
-  const rows = await db.request.findMany({ where: { affiliateId, type, status: { in: PENDING_STATUSES } }, select: { payload: true } });
+  const rows = await db.request.findMany({ where: { affiliateId, type, status: { in: COVERING_STATUSES } }, select: { payload: true } });
   return rows.flatMap((r) => {
     const ids = (r.payload as { callIds?: unknown } | null)?.callIds;
     return Array.isArray(ids) ? ids.filter((x): x is string => typeof x === "string") : [];
@@ -173,38 +176,19 @@ async function fileRelief(
   payload: { callIds: string[] } & Record<string, unknown>,
   evidence: readonly EvidenceUpload[],
 ): Promise<ReliefFiled> {
-  const files = await checkedEvidenceOrThrow(evidence);
-  const affiliate = await prisma.affiliate.findUniqueOrThrow({ where: { id: affiliateId }, select: { advisorId: true } });
-  const deadlines = charterDeadlines({ filedOn: today });
-  const reference = await withRetry(() =>
-    prisma.$transaction(
-      async (tx) => {
-        // checked again inside the serializable transaction: two concurrent requests for one call cannot both pass
-        const pending = await pendingCallIds(affiliateId, type, tx);
-        if (payload.callIds.some((id) => pending.includes(id))) return null;
-        const reference = await nextReference(tx, yearOf(today));
-        const request = await tx.request.create({
-          data: {
-            reference,
-            type,
-            status: "SUBMITTED",
-            affiliateId,
-            payload: payload as never,
-            filedOn: dbDate(today),
-            decisionDueOn: dbDate(deadlines.decisionDueOn),
-            assigneeId: affiliate.advisorId,
-            events: { create: [{ toStatus: "SUBMITTED", actorId: viewer.userId }] },
-          },
-        });
-        await attachEvidence(tx, affiliateId, request.id, files);
-        return reference;
-      },
-      { isolationLevel: "Serializable" },
-    ),
-  );
-  if (!reference)
+  const filed = await fileSubmittedRequest(viewer, affiliateId, today, {
+    type,
+    payload,
+    evidence,
+    // checked again inside the serializable transaction: two concurrent requests for one call cannot both pass
+    isDuplicate: async (tx) => {
+      const pending = await pendingCallIds(affiliateId, type, tx);
+      return payload.callIds.some((id) => pending.includes(id));
+    },
+  });
+  if (!filed)
     return { ok: false, code: "ineligible", refusals: [], callRefusals: Object.fromEntries(payload.callIds.map((id) => [id, ["already-requested"]])) };
-  return { ok: true, reference, decisionDueOn: deadlines.decisionDueOn };
+  return { ok: true, ...filed };
 }
 
 /** Files an exemption request for the selected calls (all must be the caller's own and eligible). */

@@ -62,7 +62,8 @@ export const birthSchema = z.object({
   bornOn: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "birthDateInvalid"),
 });
 
-const isoDay = z
+/** A real calendar day written 'YYYY-MM-DD' (2026-02-30 is refused on the field itself). */
+export const isoDay = z
   .string()
   .trim()
   .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && isIsoDate(v), "dateInvalid");

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { eurosToCents } from "@/lib/schemas/backoffice-forms";
+import { eurosToCents, isoDay } from "@/lib/schemas/backoffice-forms";
 
 // The benefit-handling forms: the same schema validates in the browser (react-hook-form) and in the server action.
 // Error messages are message keys under bn_errors.
@@ -19,7 +19,7 @@ export const benefitPaymentSchema = z.object({
     .min(1, "amountRequired")
     .max(20, "amountInvalid")
     .refine((v) => eurosToCents(v) !== null, "amountInvalid"),
-  paidOn: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "dateInvalid"),
+  paidOn: isoDay,
 });
 export type BenefitPaymentInput = z.infer<typeof benefitPaymentSchema>;
 

@@ -322,6 +322,45 @@ describe("INASTI-decided requests", () => {
     expect(await prisma.auditLog.count({ where: { action: "exemption.notForPension", entityId: accepted.id } })).toBe(1);
   });
 
+  it("a second waiver accepted for an already waived call cancels nothing more: the ledger never credits a surcharge twice", async () => {
+    const { a } = await withSurcharges();
+    const { viewer: advisor } = await staffUser(prisma, "ADVISOR", "anna");
+    const first = await request(a.affiliate.id, "SURCHARGE_WAIVER", { callIds: [a.call.id], ground: "DESERVING", motivation: "Un." });
+    await forwardToInasti(advisor, { requestId: first.id, sentOn: today }, today);
+    expect(await recordInastiDecision(advisor, { requestId: first.id, outcome: "accepted", decidedOn: today, inastiReference: "RSVZ-1", note: "" }, today)).toEqual({ cancelledCents: 4_000 });
+    const afterFirst = await balance(a.affiliate.id);
+    const second = await request(a.affiliate.id, "SURCHARGE_WAIVER", { callIds: [a.call.id], ground: "DESERVING", motivation: "Deux." });
+    await forwardToInasti(advisor, { requestId: second.id, sentOn: today }, today);
+    expect(await recordInastiDecision(advisor, { requestId: second.id, outcome: "accepted", decidedOn: today, inastiReference: "RSVZ-2", note: "" }, today)).toEqual({ cancelledCents: 0 });
+    expect(await balance(a.affiliate.id)).toBe(afterFirst);
+    expect(await prisma.ledgerEntry.count({ where: { kind: "ADJUSTMENT", callId: a.call.id } })).toBe(1);
+    // likewise an exemption accepted twice for one call
+    const ex1 = await request(a.affiliate.id, "EXEMPTION", { callIds: [a.call.id], reason: "OTHER", motivation: "Un." });
+    const ex2 = await request(a.affiliate.id, "EXEMPTION", { callIds: [a.call.id], reason: "OTHER", motivation: "Deux." });
+    for (const r of [ex1, ex2]) await forwardToInasti(advisor, { requestId: r.id, sentOn: today }, today);
+    const once = await recordInastiDecision(advisor, { requestId: ex1.id, outcome: "accepted", decidedOn: today, inastiReference: "RSVZ-3", note: "" }, today);
+    expect(once.cancelledCents).toBe(a.contribution.contributionCents + a.contribution.managementFeeCents);
+    expect(await recordInastiDecision(advisor, { requestId: ex2.id, outcome: "accepted", decidedOn: today, inastiReference: "RSVZ-4", note: "" }, today)).toEqual({ cancelledCents: 0 });
+    expect(await balance(a.affiliate.id)).toBe(afterFirst - once.cancelledCents);
+  });
+
+  it("recording INASTI's decision: staff without request:decide, affiliates, anonymous and unknown ids get a 404", async () => {
+    const { a } = await withSurcharges();
+    const { viewer: advisor } = await staffUser(prisma, "ADVISOR", "anna");
+    const r = await request(a.affiliate.id, "SURCHARGE_WAIVER", { callIds: [a.call.id], ground: "DESERVING", motivation: "Un." });
+    await forwardToInasti(advisor, { requestId: r.id, sentOn: today }, today);
+    const input = { requestId: r.id, outcome: "accepted" as const, decidedOn: today, inastiReference: "RSVZ-1", note: "" };
+    for (const role of ["MANAGER", "ADMIN"] as const) {
+      const { viewer } = await staffUser(prisma, role, role.toLowerCase());
+      await expect(recordInastiDecision(viewer, input, today)).rejects.toBeInstanceOf(NotFoundError);
+    }
+    await expect(recordInastiDecision(a.viewer, input, today)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(recordInastiDecision(null, input, today)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(recordInastiDecision(advisor, { ...input, requestId: "missing" }, today)).rejects.toBeInstanceOf(NotFoundError);
+    expect((await prisma.request.findUniqueOrThrow({ where: { id: r.id } })).status).toBe("FORWARDED");
+    expect(await prisma.ledgerEntry.count({ where: { kind: "ADJUSTMENT" } })).toBe(0);
+  });
+
   it("other request types cannot be forwarded", async () => {
     const a = await affiliateWithCall(prisma, "Alpha");
     const { viewer: advisor } = await staffUser(prisma, "ADVISOR", "anna");

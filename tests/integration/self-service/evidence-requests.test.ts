@@ -135,6 +135,25 @@ describe("surcharge waiver", () => {
   });
 });
 
+describe("surcharge waiver once granted", () => {
+  it("a call whose surcharges INASTI already waived cannot be asked for again", async () => {
+    const a = await withAdvisor();
+    await prisma.ledgerEntry.create({
+      data: { affiliateId: a.affiliate.id, kind: "SURCHARGE", amountCents: 2_700, bookedOn: dbDate("2026-03-31"), callId: a.call.id, reasonCode: "surcharge.quarterly" },
+    });
+    await pay(a.affiliate.id, a.call.id, a.contribution.totalCents, "2026-04-20");
+    const r = await requestMySurchargeWaiver(a.viewer, TODAY, { callIds: [a.call.id], ground: "DESERVING", motivation }, []);
+    if (!r.ok) throw new Error(JSON.stringify(r));
+    await prisma.request.update({ where: { reference: r.reference }, data: { status: "ACCEPTED" } });
+    expect((await getMyWaiverOptions(a.viewer)).calls[0]).toMatchObject({ id: a.call.id, check: { eligible: false, refusals: ["already-requested"] } });
+    expect(await requestMySurchargeWaiver(a.viewer, TODAY, { callIds: [a.call.id], ground: "DESERVING", motivation }, [])).toMatchObject({ ok: false, callRefusals: { [a.call.id]: ["already-requested"] } });
+    expect(await prisma.request.count()).toBe(1);
+    // a refused waiver may be asked again (new facts)
+    await prisma.request.update({ where: { reference: r.reference }, data: { status: "REFUSED" } });
+    expect((await getMyWaiverOptions(a.viewer)).calls[0].check.eligible).toBe(true);
+  });
+});
+
 describe("bridging right and caregiver allowance", () => {
   it("files Request + BenefitClaim (CLAIMED) + evidence in one transaction; the same claim twice is refused", async () => {
     const a = await withAdvisor();

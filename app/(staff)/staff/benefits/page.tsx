@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card, PageTitle } from "@/components/ui";
 import { DeadlineBadge } from "@/components/backoffice/deadline-badge";
-import { BenefitForm } from "@/components/benefits/benefit-form";
+import { ActionForm } from "@/components/backoffice/action-form";
 import { requireViewer } from "@/lib/auth/session";
 import { listClaimsForStaff, listPaymentsNotSent } from "@/lib/dal/benefits";
 import { BENEFIT_STATUSES, BENEFIT_TYPES, claimFiltersSchema } from "@/lib/schemas/benefits";
@@ -122,7 +122,7 @@ export default async function BenefitsPage({ searchParams }: { searchParams: Pro
                     <td className="py-2 pr-3 text-right">{formatMoney(locale, p.amountCents)}</td>
                     <td className="py-2 pr-3 text-right">{formatMoney(locale, p.interestCents)}</td>
                     <td className="py-2">
-                      <BenefitForm kind="sent" id={`sent-list-${p.id}`} compact fields={[{ name: "paymentId", type: "hidden", value: p.id }]} submit={t("markSent", { date: formatDate(locale, p.paidOn) })} messages={{ sent: t("sentDone") }} />
+                      <ActionForm kind="sent" id={`sent-list-${p.id}`} compact fields={[{ name: "paymentId", type: "hidden", value: p.id }]} submit={t("markSent", { date: formatDate(locale, p.paidOn) })} messages={{ sent: t("sentDone") }} />
                     </td>
                   </tr>
                 ))}

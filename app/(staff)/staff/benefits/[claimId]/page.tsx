@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card, PageTitle } from "@/components/ui";
-import { BenefitForm } from "@/components/benefits/benefit-form";
+import { ActionForm } from "@/components/backoffice/action-form";
 import { ConditionList } from "@/components/benefits/condition-list";
 import { requireViewer, orNotFound } from "@/lib/auth/session";
 import { getClaimForStaff } from "@/lib/dal/benefits";
@@ -95,7 +95,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
             <p>{t("grantPreview", { months: c.check.months, amount: formatMoney(locale, c.check.monthlyAmountCents), total: formatMoney(locale, c.check.months * c.check.monthlyAmountCents) })}</p>
           )}
           {c.canGrant && (
-            <BenefitForm kind="grant" id="grant" fields={[{ name: "claimId", type: "hidden", value: c.id }]} submit={t("grant")} messages={{ granted: t("granted") }} />
+            <ActionForm kind="grant" id="grant" fields={[{ name: "claimId", type: "hidden", value: c.id }]} submit={t("grant")} messages={{ granted: t("granted") }} />
           )}
           {c.request && <p className="mt-3"><Link href={`/staff/requests/${c.request.id}`}>{t("refuseLink", { reference: c.request.reference })}</Link></p>}
         </Card>
@@ -128,7 +128,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
                         {p.sentToHealthInsurerAt ? (
                           t("sentOn", { date: formatDate(locale, todayInBrussels(new Date(p.sentToHealthInsurerAt), "")) })
                         ) : (
-                          <BenefitForm kind="sent" id={`sent-${p.id}`} compact fields={[{ name: "paymentId", type: "hidden", value: p.id }]} submit={t("markSent", { date: formatDate(locale, p.paidOn) })} messages={{ sent: t("sentDone") }} />
+                          <ActionForm kind="sent" id={`sent-${p.id}`} compact fields={[{ name: "paymentId", type: "hidden", value: p.id }]} submit={t("markSent", { date: formatDate(locale, p.paidOn) })} messages={{ sent: t("sentDone") }} />
                         )}
                       </td>
                     </tr>
@@ -139,13 +139,13 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
           )}
           {c.canPay && (
             <div className="mt-4">
-              <BenefitForm
+              <ActionForm
                 kind="payment"
                 id="payment"
                 title={c.type === "MATERNITY_AID" ? t("recordVouchers") : t("recordPayment")}
                 fields={[
                   { name: "claimId", type: "hidden", value: c.id },
-                  { name: "amount", type: "text", label: t("amountLabel"), hint: c.type === "MATERNITY_AID" ? t("amountHintVouchers") : t("amountHint"), value: c.type === "MATERNITY_AID" ? "0" : c.monthlyAmountCents !== null ? (c.monthlyAmountCents / 100).toFixed(2).replace(".", ",") : "" },
+                  { name: "amount", type: "text", inputMode: "decimal", label: t("amountLabel"), hint: c.type === "MATERNITY_AID" ? t("amountHintVouchers") : t("amountHint"), value: c.type === "MATERNITY_AID" ? "0" : c.monthlyAmountCents !== null ? (c.monthlyAmountCents / 100).toFixed(2).replace(".", ",") : "" },
                   { name: "paidOn", type: "date", label: t("paidOnLabel"), hint: t("paidOnHint"), value: today },
                 ]}
                 submit={t("record")}

@@ -83,7 +83,7 @@ export default async function StaffRequestPage({ params }: { params: Promise<{ i
             <>
               <h3 className="mt-3 font-semibold">{ti("calls")}</h3>
               <ul className="list-disc pl-5">
-                {r.inasti.calls.map((c) => <li key={c.id}>{c.quarter > 0 ? `${c.year} T${c.quarter}` : String(c.year)}</li>)}
+                {r.inasti.calls.map((c) => <li key={c.id}>{ti("callPeriod", { year: c.year, quarter: c.quarter })}</li>)}
               </ul>
               <p className="mt-1 text-sm text-slate-700">{r.type === "EXEMPTION" ? ti("effectsExemption") : ti("effectsWaiver")}</p>
             </>
