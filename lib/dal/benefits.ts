@@ -197,6 +197,9 @@ async function contributionHistory(affiliateId: string): Promise<ContributionQua
     }),
     outstandingByCall(affiliateId),
   ]);
+  // the main-occupation minimum of each year, from the figures staff may have corrected (LegalParameter)
+  const minimumByYear = new Map<number, number>();
+  for (const year of new Set(calls.map((c) => c.year))) minimumByYear.set(year, mainMinimumCents(await parametersOf(year)));
   const byQuarter = new Map<string, ContributionQuarter>();
   for (const c of calls) {
     const key = `${c.year}-${c.quarter}`;
@@ -204,7 +207,7 @@ async function contributionHistory(affiliateId: string): Promise<ContributionQua
     const prev = byQuarter.get(key);
     const category = c.category ? toDomainCategory(c.category) : (prev?.category ?? null);
     let atLeast = prev?.atLeastMainMinimum ?? false;
-    if (c.kind === "PROVISIONAL") atLeast = atLeast || c.contributionCents >= mainMinimumCents(c.year);
+    if (c.kind === "PROVISIONAL") atLeast = atLeast || c.contributionCents >= minimumByYear.get(c.year)!;
     byQuarter.set(key, {
       quarter: { year: c.year, quarter: c.quarter as 1 | 2 | 3 | 4 },
       category: prev?.category && c.kind === "REGULARISATION" ? prev.category : category,
@@ -216,10 +219,11 @@ async function contributionHistory(affiliateId: string): Promise<ContributionQua
   return [...byQuarter.values()];
 }
 
-/** The main-occupation minimum quarterly contribution of a year (from the domain), or +∞ outside the known years. */
-function mainMinimumCents(year: number): number {
+/** The main-occupation minimum quarterly contribution of a year, or +∞ when the year's figures are unknown or missing. */
+function mainMinimumCents(params: ParameterSet | null): number {
+  if (!params) return Number.POSITIVE_INFINITY;
   try {
-    return quarterlyContribution({ year, category: "main", annualIncomeCents: 0, managementFeeBp: 0 }).contributionCents;
+    return quarterlyContribution({ year: params.year, category: "main", annualIncomeCents: 0, managementFeeBp: 0 }, params).contributionCents;
   } catch (error) {
     if (error instanceof DomainError) return Number.POSITIVE_INFINITY;
     throw error;
