@@ -8,6 +8,7 @@ import { getMyCompanyDirectors } from "@/lib/dal/me-company";
 import { listMyBenefits } from "@/lib/dal/benefits";
 import { confirmMaternityAidAction } from "@/lib/actions/me-benefits";
 import { MyBenefits } from "@/components/benefits/my-benefits";
+import { RegularisationCard } from "@/components/me/regularisation-card";
 import { todayInBrussels } from "@/lib/clock";
 import { formatDate, formatMoney, formatStructuredCommunication } from "@/lib/format";
 
@@ -114,6 +115,7 @@ export default async function AffiliateHomePage() {
         </dl>
         <p className="mt-3 text-sm text-slate-700">{t("asOf", { date: formatDate(locale, today) })}</p>
       </Card>
+      <RegularisationCard viewer={viewer} today={today} />
       <Card title={t("callsTitle")}>
         {o.calls.length === 0 ? (
           <p>{t("noCalls")}</p>
