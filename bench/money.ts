@@ -1,7 +1,8 @@
 // Money operations benchmark (issue 4): ≥ 300,000 affiliates generated set-based in SQL, then
-//  - the quarterly-calls job over all of them vs a plain set-based INSERT … SELECT of the same call rows;
+//  - the quarterly-calls job over all of them vs a plain set-based INSERT … SELECT of the same rows (the calls and
+//    their two ledger debits each) into twin tables with the same indexes and foreign keys;
 //  - a CODA import of N movements (each paying a bench call by its structured communication) vs a plain
-//    set-based INSERT of the same payment rows.
+//    set-based INSERT … SELECT of the same rows (payments, their ledger credits and allocations), likewise.
 // Prints the times and the ratios (job / plain SQL). A benchmark, not a test. Run through bench/run.ts
 // (`npm run bench`) or alone: tsx scripts/with-db.ts --db bench -- tsx bench/money.ts
 // BENCH_AFFILIATES (default 300000) and BENCH_CODA_MOVEMENTS (default 5000) change the sizes.
@@ -47,6 +48,36 @@ async function cleanup(db: PrismaClient) {
   for (const t of ["PaymentAllocation", "LedgerEntry", "Payment", "BankStatement", "ContributionCall"]) await db.$executeRawUnsafe(`VACUUM ANALYZE "${t}"`);
 }
 
+/** One table of a yardstick: the rows a job wrote to `table`, inserted again into `twin`. Foreign keys are copied
+ *  from the catalog; the ones whose column is named in `twinRefs` point at another twin instead of the real table. */
+type Copy = { table: string; twin: string; select: string; twinRefs?: Record<string, string> };
+
+/** The yardstick of a job: the rows it wrote, inserted again by plain set-based INSERT … SELECTs into twin tables with
+ *  the same columns, defaults, indexes and foreign keys, logged like the real ones. Only the INSERTs are timed (one
+ *  transaction); the twins are dropped afterwards. Returns the rows inserted per twin. */
+async function plainInsertOf(db: PrismaClient, copies: Copy[]): Promise<{ ms: number; rows: Record<string, number> }> {
+  const drop = `DROP TABLE IF EXISTS ${copies.map((c) => c.twin).reverse().join(", ")}`;
+  await db.$executeRawUnsafe(drop);
+  for (const c of copies) {
+    await db.$executeRawUnsafe(`CREATE TABLE ${c.twin} (LIKE "${c.table}" INCLUDING ALL)`);
+    const fks = await db.$queryRawUnsafe<{ col: string; def: string }[]>(
+      `SELECT a.attname::text AS col, pg_get_constraintdef(k.oid) AS def FROM pg_constraint k JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = k.conkey[1]
+       WHERE k.conrelid = $1::regclass AND k.contype = 'f'`, `"${c.table}"`);
+    for (const { col, def } of fks) {
+      const twin = c.twinRefs?.[col];
+      await db.$executeRawUnsafe(`ALTER TABLE ${c.twin} ADD ${twin ? def.replace(/REFERENCES "\w+"/, `REFERENCES ${twin}`) : def}`);
+    }
+  }
+  const t0 = performance.now();
+  const rows: Record<string, number> = {};
+  await db.$transaction(async (tx) => {
+    for (const c of copies) rows[c.table] = await tx.$executeRawUnsafe(`INSERT INTO ${c.twin} ${c.select}`);
+  }, { timeout: 600_000 });
+  const ms = performance.now() - t0;
+  await db.$executeRawUnsafe(drop);
+  return { ms, rows };
+}
+
 async function generate(db: PrismaClient) {
   const [{ n }] = await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "Affiliate" WHERE id LIKE 'bm-%'`);
   if (n >= AFFILIATES) return console.log(`bench money: ${n} bench affiliates already there`);
@@ -83,11 +114,12 @@ export async function run(): Promise<void> {
     const job = await time(`quarterly-calls job ${QUARTER}`, () => runJob(quarterlyCallsJob, { quarter: QUARTER }, { prisma: db, today: TODAY }));
     if (!job.value.ok) throw new Error(`quarterly-calls failed: ${JSON.stringify(job.value)}`);
     const created = job.value.result.counts.created;
-    await db.$executeRawUnsafe(`DROP TABLE IF EXISTS bench_call_copy`);
-    await db.$executeRawUnsafe(`CREATE UNLOGGED TABLE bench_call_copy (LIKE "ContributionCall" INCLUDING ALL)`);
-    const plainCalls = await time(`plain SQL insert of the same ${created} calls`, () =>
-      db.$executeRawUnsafe(`INSERT INTO bench_call_copy SELECT * FROM "ContributionCall" WHERE year = 2026 AND quarter = 1 AND kind = 'PROVISIONAL'`));
-    await db.$executeRawUnsafe(`DROP TABLE bench_call_copy`);
+    const plainCalls = await plainInsertOf(db, [
+      { table: "ContributionCall", twin: "bench_call_copy", select: `SELECT * FROM "ContributionCall" WHERE year = 2026 AND quarter = 1 AND kind = 'PROVISIONAL'` },
+      { table: "LedgerEntry", twin: "bench_ledger_copy", twinRefs: { callId: "bench_call_copy" },
+        select: `SELECT e.* FROM "LedgerEntry" e JOIN bench_call_copy c ON c.id = e."callId" WHERE e.kind IN ('CALL', 'FEE')` },
+    ]);
+    console.log(`bench money: plain SQL insert of the same rows (${JSON.stringify(plainCalls.rows)}): ${plainCalls.ms.toFixed(0)} ms`);
     // not timed: statistics as autovacuum would have them by the time a bank statement pays these calls
     await db.$executeRawUnsafe(`VACUUM ANALYZE "ContributionCall"`);
     await db.$executeRawUnsafe(`VACUUM ANALYZE "LedgerEntry"`);
@@ -103,18 +135,21 @@ export async function run(): Promise<void> {
     writeFileSync(file, coda, "latin1");
     const imp = await time(`import-coda job, ${calls.length} movements`, () => runJob(importCodaJob, { file }, { prisma: db, today: "2026-03-26" }));
     if (!imp.value.ok) throw new Error(`import-coda failed: ${JSON.stringify(imp.value)}`);
-    await db.$executeRawUnsafe(`DROP TABLE IF EXISTS bench_payment_copy`);
-    await db.$executeRawUnsafe(`CREATE UNLOGGED TABLE bench_payment_copy (LIKE "Payment" INCLUDING ALL)`);
-    const rows = calls.map((c, i) => ({ id: `bmp-${i}`, source: "CODA", status: "MATCHED", amountCents: c.total, valueOn: "2026-03-24", counterpartyName: `BENCH ${i}`, counterpartyIban: "BE80001000000177", communication: c.communication, bankReference: `BENCHMONEY:${i}`, createdAt: new Date().toISOString() }));
-    const plainPayments = await time(`plain SQL insert of the same ${rows.length} payment rows`, () =>
-      db.$executeRawUnsafe(`INSERT INTO bench_payment_copy SELECT * FROM json_populate_recordset(NULL::bench_payment_copy, $1::json)`, JSON.stringify(rows)));
-    await db.$executeRawUnsafe(`DROP TABLE bench_payment_copy`);
+    const plainPayments = await plainInsertOf(db, [
+      { table: "Payment", twin: "bench_payment_copy",
+        select: `SELECT p.* FROM "Payment" p JOIN "BankStatement" b ON b.id = p."statementId" WHERE b."fileName" = '${path.basename(file)}'` },
+      { table: "LedgerEntry", twin: "bench_credit_copy", twinRefs: { paymentId: "bench_payment_copy" },
+        select: `SELECT e.* FROM "LedgerEntry" e JOIN bench_payment_copy p ON p.id = e."paymentId"` },
+      { table: "PaymentAllocation", twin: "bench_allocation_copy", twinRefs: { paymentEntryId: "bench_credit_copy" },
+        select: `SELECT pa.* FROM "PaymentAllocation" pa JOIN bench_credit_copy e ON e.id = pa."paymentEntryId"` },
+    ]);
+    console.log(`bench money: plain SQL insert of the same rows (${JSON.stringify(plainPayments.rows)}): ${plainPayments.ms.toFixed(0)} ms`);
 
     const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(1) : "∞");
     console.log(JSON.stringify({
       bench: "money", affiliates: AFFILIATES, callsCreated: created,
-      quarterlyCallsMs: Math.round(job.ms), plainCallsInsertMs: Math.round(plainCalls.ms), quarterlyCallsRatio: ratio(job.ms, plainCalls.ms),
-      codaMovements: calls.length, codaMatched: imp.value.result.counts.matched, importCodaMs: Math.round(imp.ms), plainPaymentInsertMs: Math.round(plainPayments.ms), importCodaRatio: ratio(imp.ms, plainPayments.ms),
+      quarterlyCallsMs: Math.round(job.ms), plainCallsRows: plainCalls.rows, plainCallsInsertMs: Math.round(plainCalls.ms), quarterlyCallsRatio: ratio(job.ms, plainCalls.ms),
+      codaMovements: calls.length, codaMatched: imp.value.result.counts.matched, importCodaMs: Math.round(imp.ms), plainCodaRows: plainPayments.rows, plainCodaInsertMs: Math.round(plainPayments.ms), importCodaRatio: ratio(imp.ms, plainPayments.ms),
     }));
   } finally {
     await db.$disconnect();

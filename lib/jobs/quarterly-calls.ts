@@ -50,8 +50,10 @@ export function provisionalCommunication(memberNumber: string, q: Quarter): stri
 
 type Candidate = {
   id: string;
+  kind: string;
   memberNumber: string;
-  category: DbCategory;
+  category: DbCategory | null;
+  billed: boolean;
   primoStarterUntil: Date | null;
   startOn: Date;
   incomeCents: bigint | null;
@@ -79,31 +81,21 @@ export async function runQuarterlyCalls(ctx: JobContext, params: QuarterlyParams
   const prev = addQuarters(q, -1);
   const refYear = q.year - 3;
 
-  // subject in the quarter: an affiliation and a category period overlapping it, and no provisional call yet
-  const from = `
-    FROM "Affiliate" a
-    JOIN LATERAL (SELECT af.id, af."startOn" FROM "Affiliation" af
-      WHERE af."affiliateId" = a.id AND af."startOn" <= $2::date AND (af."endOn" IS NULL OR af."endOn" >= $1::date)
-      ORDER BY af."startOn" DESC LIMIT 1) af ON true
-    JOIN LATERAL (SELECT cp.category, cp."primoStarterUntil" FROM "CategoryPeriod" cp
-      WHERE cp."affiliationId" = af.id AND cp."fromOn" <= $2::date AND (cp."toOn" IS NULL OR cp."toOn" >= $1::date)
-      ORDER BY cp."fromOn" DESC LIMIT 1) cp ON true`;
+  // The run is driven by the affiliations overlapping the quarter, read in keyset chunks of affiliate ids (the
+  // LIMIT applies before any join, and closed dossiers are never visited); each affiliate of a chunk is then probed
+  // by index: its latest affiliation and category period overlapping the quarter, its N-3 income, an accepted
+  // reduction/increase, a birth in the previous quarter, and its provisional call if one exists (a LATERAL probe of
+  // the unique key (affiliate, year, quarter, kind); "+ 0" keeps the (year, quarter) index out of it: at a quarter's
+  // start the statistics say the quarter has no call, and a plan that materialises the quarter's calls turns
+  // quadratic as the run writes them).
   const only = params.affiliateId ? String(params.affiliateId) : null;
-  const where = (onlyParam: number) => `
-    WHERE a.kind = 'PERSON' AND ($${onlyParam}::text IS NULL OR a.id = $${onlyParam}::text)
-      AND done.id IS NULL`;
-  // "no provisional call yet": a LATERAL probe of the unique key (affiliate, year, quarter, kind) per candidate. Not
-  // NOT EXISTS: at the start of a quarter the statistics say the quarter has no call, so the planner materialises
-  // the quarter's calls once and rescans them for every affiliate, and the run turns quadratic as it writes them.
-  // "+ 0" keeps the (year, quarter) index out of the probe for the same reason: only the affiliate's key is used.
-  const notYet = `
-    LEFT JOIN LATERAL (SELECT c.id FROM "ContributionCall" c
-      WHERE c."affiliateId" = a.id AND c.year + 0 = $3::int AND c.quarter + 0 = $4::int AND c.kind = 'PROVISIONAL' LIMIT 1) done ON true`;
-  const [{ n: totalCandidates }] = await prisma.$queryRawUnsafe<{ n: number }[]>(
-    `SELECT count(*)::int AS n ${from} ${notYet} ${where(5)}`, qStart, qEnd, q.year, q.quarter, only,
+  const overlapping = `af."startOn" <= $2::date AND (af."endOn" IS NULL OR af."endOn" >= $1::date)`;
+  const [{ n: totalAffiliates }] = await prisma.$queryRawUnsafe<{ n: number }[]>(
+    `SELECT count(DISTINCT af."affiliateId")::int AS n FROM "Affiliation" af WHERE ${overlapping} AND ($3::text IS NULL OR af."affiliateId" = $3::text)`,
+    qStart, qEnd, only,
   );
 
-  const counts = { subjects: totalCandidates, created: 0, skippedExisting: 0, exempt: 0, belowThreshold: 0, rejected: 0, emailsQueued: 0 };
+  const counts = { subjects: 0, created: 0, skippedExisting: 0, exempt: 0, belowThreshold: 0, rejected: 0, emailsQueued: 0 };
   // a single-dossier run (first calls at affiliation) sends no call e-mails: the welcome e-mail announces them
   const mail = only ? null : callMailTemplates(q, dueOn, fund.name);
   const details: Record<string, { count: number; totalCents: number }> = {};
@@ -112,19 +104,27 @@ export async function runQuarterlyCalls(ctx: JobContext, params: QuarterlyParams
   let processed = 0;
   const fetchChunk = (after: string) =>
     prisma.$queryRawUnsafe<Candidate[]>(
-      `SELECT a.id, a."memberNumber", cp.category::text AS category, cp."primoStarterUntil", af."startOn",
-         ir."incomeCents", red.chosen AS "chosenIncomeCents",
+      `SELECT a.id, a.kind::text AS kind, a."memberNumber", cp.category::text AS category, cp."primoStarterUntil", af."startOn",
+         ir."incomeCents", red.chosen AS "chosenIncomeCents", done.id IS NOT NULL AS billed,
          EXISTS (SELECT 1 FROM "Birth" b WHERE b."personId" = a."personId" AND b."bornOn" BETWEEN $6::date AND $7::date) AS "bornPreviousQuarter"
-       ${from}
-       LEFT JOIN "IncomeRecord" ir ON ir."personId" = a."personId" AND ir.year = $8::int
+       FROM (SELECT DISTINCT af."affiliateId" AS id FROM "Affiliation" af
+             WHERE af."affiliateId" > $5::text AND ($9::text IS NULL OR af."affiliateId" = $9::text) AND ${overlapping}
+             ORDER BY 1 LIMIT ${chunkSize()}) chunk
+       JOIN "Affiliate" a ON a.id = chunk.id
+       JOIN LATERAL (SELECT af.id, af."startOn" FROM "Affiliation" af
+         WHERE af."affiliateId" = a.id AND ${overlapping} ORDER BY af."startOn" DESC LIMIT 1) af ON true
+       LEFT JOIN LATERAL (SELECT cp.category, cp."primoStarterUntil" FROM "CategoryPeriod" cp
+         WHERE cp."affiliationId" = af.id AND cp."fromOn" <= $2::date AND (cp."toOn" IS NULL OR cp."toOn" >= $1::date)
+         ORDER BY cp."fromOn" DESC LIMIT 1) cp ON true
+       LEFT JOIN LATERAL (SELECT ir."incomeCents" FROM "IncomeRecord" ir WHERE ir."personId" = a."personId" AND ir.year = $8::int) ir ON true
        LEFT JOIN LATERAL (SELECT COALESCE(r.payload->>'chosenIncomeCents', r.payload->>'estimatedIncomeCents')::bigint AS chosen
          FROM "Request" r
          WHERE r."affiliateId" = a.id AND r.type IN ('REDUCTION', 'INCREASE') AND r.status = 'ACCEPTED'
            AND (r.payload->>'year') = ($3::int)::text AND (r.payload ? 'chosenIncomeCents' OR r.payload ? 'estimatedIncomeCents')
          ORDER BY r."decidedAt" DESC NULLS LAST, r."filedOn" DESC LIMIT 1) red ON true
-       ${notYet}
-       ${where(9)} AND a.id > $5::text
-       ORDER BY a.id LIMIT ${chunkSize()}`,
+       LEFT JOIN LATERAL (SELECT c.id FROM "ContributionCall" c
+         WHERE c."affiliateId" = a.id AND c.year + 0 = $3::int AND c.quarter + 0 = $4::int AND c.kind = 'PROVISIONAL' LIMIT 1) done ON true
+       ORDER BY a.id`,
       qStart, qEnd, q.year, q.quarter, after, quarterStart(prev), quarterEnd(prev), refYear, only,
     );
   // pipelined: chunk k+1 is read and computed while chunk k is being written; chunk k is finished (counted,
@@ -139,7 +139,7 @@ export async function runQuarterlyCalls(ctx: JobContext, params: QuarterlyParams
       totalCents += Number(inserted.total ?? 0);
     }
     processed += pending.rows;
-    await ctx.progress(totalCandidates === 0 ? 1000 : (processed / totalCandidates) * 1000);
+    await ctx.progress(totalAffiliates === 0 ? 1000 : (processed / totalAffiliates) * 1000);
     await ctx.afterChunk?.(pending.chunkIndex);
   };
   let pending: Pending | null = null;
@@ -152,6 +152,9 @@ export async function runQuarterlyCalls(ctx: JobContext, params: QuarterlyParams
     next.catch(() => undefined); // a crash of this chunk must not leave an unhandled rejection behind
     const calls: CallRow[] = [];
     for (const r of rows) {
+      // not subject in the quarter (a company, or no category period overlapping it), or already billed
+      if (r.kind !== "PERSON" || r.category === null || r.billed) continue;
+      counts.subjects++;
       const exemptQuarter = r.bornPreviousQuarter;
       if (exemptQuarter) {
         counts.exempt++;
@@ -255,8 +258,8 @@ export function callMailTemplates(q: Quarter, dueOn: string, fund: string): Call
 async function insertCalls(ctx: JobContext, calls: CallRow[], k: { q: Quarter; issuedOn: string; dueOn: string; feeBp: number; mail: CallMail | null }) {
   const [row] = await ctx.prisma.$queryRawUnsafe<{ n: number; total: bigint | null; m: number }[]>(
     `WITH src AS (
-       SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id text, "affiliateId" text, category "Category", "incomeBaseCents" bigint, "incomeYear" int,
-         "contributionCents" int, "managementFeeCents" int, "totalCents" int, "structuredCommunication" char(12), breakdown jsonb)),
+       SELECT * FROM json_to_recordset($1::json) AS x(id text, "affiliateId" text, category "Category", "incomeBaseCents" bigint, "incomeYear" int,
+         "contributionCents" int, "managementFeeCents" int, "totalCents" int, "structuredCommunication" char(12), breakdown json)),
      ins AS (
        INSERT INTO "ContributionCall" (id, "affiliateId", kind, year, quarter, category, "incomeBaseCents", "incomeYear",
          "contributionCents", "managementFeeCents", "totalCents", "structuredCommunication", "issuedOn", "dueOn", breakdown, "jobRunId")
