@@ -90,10 +90,10 @@ export async function run() {
   await generate();
   const sample = await prisma.$queryRaw<{ id: string; lastName: string; firstName: string; niss: string; communication: string; iban: string | null; enterprise: string }[]>`
     SELECT a.id, p."lastName", p."firstName", p.niss, k."structuredCommunication" AS communication, a."refundIban" AS iban,
-           (SELECT "enterpriseNumber" FROM "Company" ORDER BY random() LIMIT 1) AS enterprise
+           (SELECT "enterpriseNumber" FROM "Company" WHERE id = 'c' || (1 + abs(hashtext(a.id)) % ${COMPANIES})) AS enterprise
     FROM "Person" p JOIN "Affiliate" a ON a."personId" = p.id LEFT JOIN "ContributionCall" k ON k."affiliateId" = a.id
     WHERE a."refundIban" IS NOT NULL
-    ORDER BY random() LIMIT ${RUNS}`;
+    ORDER BY md5(a.id) LIMIT ${RUNS}`; // the same sample on every run, so that runs compare
   const kinds: Record<string, (s: (typeof sample)[number], i: number) => string> = {
     "name (surname)": (s) => s.lastName,
     "name (surname + first name)": (s) => `${s.lastName} ${s.firstName}`,

@@ -76,39 +76,59 @@ export async function searchDossiers(viewer: Viewer | null, rawQuery: string): P
     }
     case "name": {
       const term = q.value;
-      // SET LOCAL keeps the threshold to this transaction (one batch, no interactive round trips).
+      // People and companies are searched in parallel, each in its own transaction so that SET LOCAL gives each its
+      // own trigram threshold (one batch per side, no interactive round trips).
       // People: the trigram match runs on the dictionary of distinct surnames (NameKey), once per word typed and
       // once for the whole query, so "Duboiss Julie" and "vandenbroucke" both find their surname; the best
       // surnames for the whole query are kept, then their bearers are read index-only from
-      // (searchLastName, firstName, id) and ranked by the whole name. Companies: GIN on the stored searchName.
-      const [, rows] = await prisma.$transaction([
-        prisma.$executeRawUnsafe(`SET LOCAL pg_trgm.word_similarity_threshold = ${NAME_KEY_SIMILARITY}`),
-        prisma.$queryRaw<{ id: string; score: number }[]>`
-          WITH t AS (SELECT caisse_search_text(${term}) AS term),
-          candidates AS (
-            SELECT DISTINCT x.key FROM t
-              CROSS JOIN LATERAL (SELECT w FROM regexp_split_to_table(t.term, '\s+') w UNION SELECT t.term) q
-              CROSS JOIN LATERAL (SELECT n.key FROM "NameKey" n WHERE q.w <% n.key ORDER BY word_similarity(q.w, n.key) DESC LIMIT 20) x
-             WHERE length(q.w) >= 2),
-          keys AS (SELECT c.key, word_similarity(t.term, c.key)::float8 AS score FROM candidates c, t ORDER BY score DESC, c.key LIMIT ${NAME_KEYS})
-          SELECT id, score FROM (
-            (SELECT a.id, x.score, x.rank FROM (
-               SELECT p.id, k.score, word_similarity(t.term, k.key || ' ' || caisse_search_text(p."firstName"))::float8 AS rank
-                 FROM keys k JOIN "Person" p ON p."searchLastName" = k.key, t
-                ORDER BY k.score DESC, rank DESC, p.id LIMIT ${SEARCH_LIMIT}) x
-             JOIN "Affiliate" a ON a."personId" = x.id)
-            UNION ALL
-            (SELECT a.id, x.score, x.score FROM (
+      // (searchLastName, firstName, id) and ranked by the whole name when more than one word was typed.
+      // Companies: GIN on the stored searchName, at the stricter company threshold (a low one makes the index
+      // return most companies for a recheck); a member number typed in the box is found here too.
+      // score: the trigram similarity of the surname (or company name) to what was typed; rank: the position in its
+      // own list (surnames: best first, the closest spelling first among equal scores; then by whole name)
+      type Hit = { id: string; score: number; rank: number | bigint };
+      // one word typed (a surname): its bearers come in index order (first name), ranking them by the whole name
+      // would not change their order and costs a similarity per bearer of each candidate surname
+      const oneWord = !/\s/.test(term.trim());
+      const [[, people], [, companies]] = await Promise.all([
+        prisma.$transaction([
+          prisma.$executeRawUnsafe(`SET LOCAL pg_trgm.word_similarity_threshold = ${NAME_KEY_SIMILARITY}`),
+          prisma.$queryRaw<Hit[]>`
+            WITH t AS (SELECT caisse_search_text(${term}) AS term),
+            candidates AS (
+              SELECT DISTINCT x.key FROM t
+                CROSS JOIN LATERAL (SELECT w FROM regexp_split_to_table(t.term, '\s+') w UNION SELECT t.term) q
+                CROSS JOIN LATERAL (SELECT n.key FROM "NameKey" n WHERE q.w <% n.key ORDER BY word_similarity(q.w, n.key) DESC LIMIT 20) x
+               WHERE length(q.w) >= 2),
+            keys AS (SELECT c.key, word_similarity(t.term, c.key)::float8 AS score, similarity(t.term, c.key)::float8 AS closeness
+                       FROM candidates c, t ORDER BY score DESC, closeness DESC, c.key LIMIT ${NAME_KEYS})
+            SELECT a.id, x.score, x.ord AS rank FROM (
+               SELECT p.id, k.score, row_number() OVER (ORDER BY k.score DESC, k.closeness DESC, p.rank DESC, p."firstName", p.id) AS ord
+                 FROM keys k, t
+                 CROSS JOIN LATERAL (
+                   SELECT p.id, p."firstName", CASE WHEN ${oneWord} THEN 0 ELSE word_similarity(t.term, k.key || ' ' || caisse_search_text(p."firstName")) END::float8 AS rank
+                     FROM "Person" p WHERE p."searchLastName" = k.key
+                    ORDER BY rank DESC, p."firstName", p.id LIMIT ${SEARCH_LIMIT}) p
+                ORDER BY ord LIMIT ${SEARCH_LIMIT}) x
+            JOIN "Affiliate" a ON a."personId" = x.id`,
+        ]),
+        prisma.$transaction([
+          prisma.$executeRawUnsafe(`SET LOCAL pg_trgm.word_similarity_threshold = ${NAME_SIMILARITY}`),
+          prisma.$queryRaw<Hit[]>`
+            WITH t AS (SELECT caisse_search_text(${term}) AS term)
+            (SELECT a.id, x.score, row_number() OVER (ORDER BY x.score DESC, x.id)::float8 AS rank FROM (
                SELECT c.id, word_similarity(t.term, c."searchName")::float8 AS score
-                 FROM "Company" c, t
-                WHERE t.term <% c."searchName" AND word_similarity(t.term, c."searchName") >= ${NAME_SIMILARITY}
+                 FROM "Company" c, t WHERE t.term <% c."searchName"
                 ORDER BY score DESC LIMIT ${SEARCH_LIMIT}) x
              JOIN "Affiliate" a ON a."companyId" = x.id)
             UNION ALL
-            (SELECT id, 2::float8, 2::float8 FROM "Affiliate" WHERE "memberNumber" = ${term})
-          ) hits ORDER BY score DESC, rank DESC, id LIMIT ${SEARCH_LIMIT}`,
+            (SELECT id, 2::float8, 0::float8 FROM "Affiliate" WHERE "memberNumber" = ${term})`,
+        ]),
       ]);
-      ids = rows.map((r) => r.id);
+      ids = [...people, ...companies]
+        .sort((x, y) => y.score - x.score || Number(x.rank) - Number(y.rank) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))
+        .slice(0, SEARCH_LIMIT)
+        .map((r) => r.id);
       break;
     }
   }

@@ -98,7 +98,8 @@ describe("search", () => {
   it("finds a dossier by a mistyped name, a structured communication or an IBAN", async () => {
     const a = await affiliateWithCall(prisma, "Vandenbroucke");
     const b = await affiliateWithCall(prisma, "Dubois");
-    await affiliateWithCall(prisma, "Martin");
+    const mx = await affiliateWithCall(prisma, "Martineau");
+    const m = await affiliateWithCall(prisma, "Martin");
     const c = await companyAffiliate(prisma, "Boulangerie Vandenbroucke SRL");
     const { viewer } = await staffUser(prisma, "ADVISOR", "anna");
     const ids = async (q: string) => (await searchDossiers(viewer, q)).map((h) => h.id);
@@ -109,6 +110,9 @@ describe("search", () => {
     expect(await ids("Dübois")).toContain(b.affiliate.id); // accent
     expect(await ids("Dubuis")).not.toContain(a.affiliate.id);
     expect(await ids("Zzyzx")).toEqual([]);
+    expect((await ids("Martin"))[0]).toBe(m.affiliate.id); // the exact surname before a longer one containing it
+    expect((await ids("Martineau"))[0]).toBe(mx.affiliate.id);
+    expect(await ids("Boulangerie Vandenbroucke")).toContain(c.affiliate.id); // a company by its name
     const comm = b.call.structuredCommunication;
     expect(await ids(`+++${comm.slice(0, 3)}/${comm.slice(3, 7)}/${comm.slice(7)}+++`)).toEqual([b.affiliate.id]);
     const iban = makeIban("001", 1234567);
