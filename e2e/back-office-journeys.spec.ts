@@ -116,7 +116,7 @@ test("a payment plan outside policy needs a second advisor; the proposer cannot 
 
 test("a refused reduction gives the affiliate a motivated decision with the appeal route", async ({ page }) => {
   test.setTimeout(180_000); // two advisors and two affiliates sign in one after the other
-  const r = await createRequest(data.client, { email: "affiliate@demo.caisse.be", type: "REDUCTION", payload: { chosenIncomeCents: 1_000_000, year: 2026 } });
+  const r = await createRequest(data.client, { email: "affiliate@demo.caisse.be", type: "REDUCTION", payload: { estimatedIncomeCents: 1_000_000, year: 2026 } });
   await signInAs(page, "advisor@demo.caisse.be");
   await page.goto(`/staff/requests/${r.id}`);
   await page.getByLabel("Décision", { exact: true }).selectOption("refuse");

@@ -671,7 +671,7 @@ async function seed(prisma: PrismaClient) {
             type,
             status: final,
             affiliateId,
-            payload: type === "REDUCTION" || type === "INCREASE" ? { chosenIncomeCents: 2_500_000 + t * 1000, year: 2026 } : isInfo ? { subject: `demo.${type.toLowerCase()}` } : {},
+            payload: type === "REDUCTION" || type === "INCREASE" ? { estimatedIncomeCents: 2_500_000 + t * 1000, year: 2026 } : isInfo ? { subject: `demo.${type.toLowerCase()}` } : {},
             filedOn: dbDate(filedOn),
             informationDueOn: dbDate(deadlines.informationDueOn),
             decisionDueOn: dbDate(deadlines.decisionDueOn),

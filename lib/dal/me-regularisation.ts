@@ -148,7 +148,7 @@ export async function getMyRegularisation(viewer: Viewer | null, today: string):
     if (!basis) {
       for (const r of requests) {
         const p = asJson(r.payload);
-        const estimated = cents(p.estimatedIncomeCents) ?? cents(p.chosenIncomeCents);
+        const estimated = cents(p.estimatedIncomeCents);
         if (Number(p.year) === year && estimated !== null) {
           basis = { source: "request", incomeCents: estimated, reference: r.reference, type: r.type as "REDUCTION" | "INCREASE" };
           break;

@@ -117,10 +117,10 @@ export async function runQuarterlyCalls(ctx: JobContext, params: QuarterlyParams
          WHERE cp."affiliationId" = af.id AND cp."fromOn" <= $2::date AND (cp."toOn" IS NULL OR cp."toOn" >= $1::date)
          ORDER BY cp."fromOn" DESC LIMIT 1) cp ON true
        LEFT JOIN LATERAL (SELECT ir."incomeCents" FROM "IncomeRecord" ir WHERE ir."personId" = a."personId" AND ir.year = $8::int) ir ON true
-       LEFT JOIN LATERAL (SELECT COALESCE(r.payload->>'chosenIncomeCents', r.payload->>'estimatedIncomeCents')::bigint AS chosen
+       LEFT JOIN LATERAL (SELECT (r.payload->>'estimatedIncomeCents')::bigint AS chosen
          FROM "Request" r
          WHERE r."affiliateId" = a.id AND r.type IN ('REDUCTION', 'INCREASE') AND r.status = 'ACCEPTED'
-           AND (r.payload->>'year') = ($3::int)::text AND (r.payload ? 'chosenIncomeCents' OR r.payload ? 'estimatedIncomeCents')
+           AND (r.payload->>'year') = ($3::int)::text AND r.payload ? 'estimatedIncomeCents'
          ORDER BY r."decidedAt" DESC NULLS LAST, r."filedOn" DESC LIMIT 1) red ON true
        LEFT JOIN LATERAL (SELECT c.id FROM "ContributionCall" c
          WHERE c."affiliateId" = a.id AND c.year + 0 = $3::int AND c.quarter + 0 = $4::int AND c.kind = 'PROVISIONAL' LIMIT 1) done ON true

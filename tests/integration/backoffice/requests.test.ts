@@ -4,6 +4,7 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestPrisma, resetDatabase } from "../helpers/db";
 import { affiliateWithCall, staffUser } from "../helpers/fixtures";
 import { dbDate } from "@/prisma/factories";
+import { todayInBrussels } from "@/lib/clock";
 import { approveSecond, assignDossierAdvisor, assignRequest, decideRequest, getDecisionLetter, getRequestForStaff, listWorkQueue } from "@/lib/dal/backoffice-requests";
 import { NotFoundError } from "@/lib/auth/viewer";
 import { BackofficeError } from "@/lib/backoffice/errors";
@@ -85,8 +86,8 @@ describe("decisions", () => {
     const a = await affiliateWithCall(prisma, "Alpha");
     const { viewer: advisor } = await staffUser(prisma, "ADVISOR", "anna");
     const r = await request(a.affiliate.id, "REDUCTION", "2026-11-01", "SUBMITTED");
-    // the real clock stamps the events; the paused stay is measured from those dates to the injected today
-    const today = new Date().toISOString().slice(0, 10);
+    // the real clock stamps the events; the paused stay is measured from their dates in Brussels to the injected today
+    const today = todayInBrussels(new Date(), "");
     await decideRequest(advisor, { requestId: r.id, decision: "start-review", reasonCode: "", text: "" }, today);
     await decideRequest(advisor, { requestId: r.id, decision: "ask-information", reasonCode: "informationMissing", text: "Bilan 2025" }, today);
     const paused = await listWorkQueue(advisor, {}, today);
