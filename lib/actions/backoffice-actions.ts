@@ -157,7 +157,7 @@ export async function grantClaimAction(_prev: unknown, formData: FormData) {
 
 export async function recordBenefitPaymentAction(_prev: unknown, formData: FormData) {
   return run(benefitPaymentSchema, formData, async (d) => {
-    const out = await recordBenefitPayment(await currentViewer(), { claimId: d.claimId, amountCents: eurosToCents(d.amount) ?? -1, paidOn: d.paidOn }, todayInBrussels());
+    const out = await recordBenefitPayment(await currentViewer(), { claimId: d.claimId, amountCents: eurosToCents(d.amount) ?? -1, paidOn: d.paidOn, recorded: Number(d.recorded) }, todayInBrussels());
     revalidatePath(`/staff/benefits/${d.claimId}`);
     revalidatePath("/staff/benefits");
     return out.interestCents > 0 ? "paymentWithInterest" : "paymentRecorded";

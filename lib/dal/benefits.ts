@@ -443,7 +443,7 @@ export async function grantClaim(viewer: Viewer | null, input: { claimId: string
  */
 export async function recordBenefitPayment(
   viewer: Viewer | null,
-  input: { claimId: string; amountCents: number; paidOn: string },
+  input: { claimId: string; amountCents: number; paidOn: string; /** payments on the claim when the form was shown */ recorded: number },
   today: string,
 ): Promise<{ interestCents: number; daysLate: number; claimPaid: boolean }> {
   assertPermission(viewer, "request:decide");
@@ -456,7 +456,9 @@ export async function recordBenefitPayment(
     if (!c) throw new NotFoundError("claim");
     if (c.status !== "GRANTED" || !c.paymentDueOn) throw new BackofficeError("bnNotGranted");
     const paymentDueOn = isoDate(c.paymentDueOn);
-    if (c.payments.some((p) => isoDate(p.paidOn) === input.paidOn && p.amountCents === input.amountCents)) throw new BackofficeError("bnDuplicatePayment");
+    // the form says how many payments it saw: a resubmission (or a colleague's payment in between) is refused, while
+    // two real payments of the same amount on the same day (two months at once) can each be recorded
+    if (c.payments.length !== input.recorded) throw new BackofficeError("bnDuplicatePayment");
     let claimPaid: boolean;
     let dueOn = paymentDueOn;
     if (c.type === "MATERNITY_AID") {

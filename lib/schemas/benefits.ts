@@ -20,6 +20,8 @@ export const benefitPaymentSchema = z.object({
     .max(20, "amountInvalid")
     .refine((v) => eurosToCents(v) !== null, "amountInvalid"),
   paidOn: isoDay,
+  /** how many payments the claim had when the form was shown: a second submission of the same form is refused */
+  recorded: z.string().regex(/^\d{1,4}$/, "notFound"),
 });
 export type BenefitPaymentInput = z.infer<typeof benefitPaymentSchema>;
 

@@ -196,15 +196,17 @@ describe("grant, payments and interest", () => {
     // granted on 2026-05-10: due 2026-09-10; months May and June already elapsed by then
     await grantClaim(advisor, { claimId: claim.id }, "2026-05-10");
     // paid 60 days late: 1.500,00 € × 4,50 % × 60 / 365 = 11,0958… → 11,10 €
-    expect(await recordBenefitPayment(advisor, { claimId: claim.id, amountCents: 150000, paidOn: "2026-11-09" }, "2026-11-28")).toEqual({ interestCents: 1110, daysLate: 60, claimPaid: false });
+    expect(await recordBenefitPayment(advisor, { claimId: claim.id, amountCents: 150000, paidOn: "2026-11-09", recorded: 0 }, "2026-11-28")).toEqual({ interestCents: 1110, daysLate: 60, claimPaid: false });
     expect(await prisma.benefitPayment.findFirstOrThrow({ where: { claimId: claim.id } })).toMatchObject({ amountCents: 150000, interestCents: 1110 });
-    await expect(recordBenefitPayment(advisor, { claimId: claim.id, amountCents: 150000, paidOn: "2026-11-09" }, "2026-11-28")).rejects.toEqual(new BackofficeError("bnDuplicatePayment"));
-    await expect(recordBenefitPayment(advisor, { claimId: claim.id, amountCents: 150001, paidOn: "2026-11-10" }, "2026-11-28")).rejects.toEqual(new BackofficeError("bnOverpaid"));
-    await expect(recordBenefitPayment(advisor, { claimId: claim.id, amountCents: 100, paidOn: "2026-11-29" }, "2026-11-28")).rejects.toEqual(new BackofficeError("bnPaidOnInvalid"));
+    // the same form sent again (it saw no payment yet): refused, nothing written
+    await expect(recordBenefitPayment(advisor, { claimId: claim.id, amountCents: 150000, paidOn: "2026-11-09", recorded: 0 }, "2026-11-28")).rejects.toEqual(new BackofficeError("bnDuplicatePayment"));
+    expect(await prisma.benefitPayment.count({ where: { claimId: claim.id } })).toBe(1);
+    await expect(recordBenefitPayment(advisor, { claimId: claim.id, amountCents: 150001, paidOn: "2026-11-10", recorded: 1 }, "2026-11-28")).rejects.toEqual(new BackofficeError("bnOverpaid"));
+    await expect(recordBenefitPayment(advisor, { claimId: claim.id, amountCents: 100, paidOn: "2026-11-29", recorded: 1 }, "2026-11-28")).rejects.toEqual(new BackofficeError("bnPaidOnInvalid"));
     // the second instalment, paid on its due date: no interest, and the claim is fully paid
-    expect(await recordBenefitPayment(advisor, { claimId: claim.id, amountCents: 150000, paidOn: "2026-09-10" }, "2026-11-28")).toEqual({ interestCents: 0, daysLate: 0, claimPaid: true });
+    expect(await recordBenefitPayment(advisor, { claimId: claim.id, amountCents: 150000, paidOn: "2026-09-10", recorded: 1 }, "2026-11-28")).toEqual({ interestCents: 0, daysLate: 0, claimPaid: true });
     expect(await prisma.benefitClaim.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({ status: "PAID" });
-    await expect(recordBenefitPayment(advisor, { claimId: claim.id, amountCents: 100, paidOn: "2026-11-20" }, "2026-11-28")).rejects.toEqual(new BackofficeError("bnNotGranted"));
+    await expect(recordBenefitPayment(advisor, { claimId: claim.id, amountCents: 100, paidOn: "2026-11-20", recorded: 2 }, "2026-11-28")).rejects.toEqual(new BackofficeError("bnNotGranted"));
     expect(await listMyBenefits(viewer)).toMatchObject([{ status: "PAID", paidCents: 300000, interestPaidCents: 1110, lastPaidOn: "2026-11-09", nextPayment: null }]);
     expect(await prisma.auditLog.count({ where: { action: "benefit.payment" } })).toBe(2);
   });
@@ -217,10 +219,10 @@ describe("grant, payments and interest", () => {
     await enterFigures(prisma, 2026, amounts);
     const { claim } = await fileClaim(prisma, affiliate.id, "CAREGIVER_ALLOWANCE", caregiver({ startOn: "2026-05-04", months: 2 }));
     await grantClaim(advisor, { claimId: claim.id }, "2026-05-10");
-    await expect(recordBenefitPayment(advisor, { claimId: claim.id, amountCents: 150000, paidOn: "2026-11-09" }, "2026-11-28")).rejects.toEqual(new BackofficeError("bnInterestRateMissing"));
+    await expect(recordBenefitPayment(advisor, { claimId: claim.id, amountCents: 150000, paidOn: "2026-11-09", recorded: 0 }, "2026-11-28")).rejects.toEqual(new BackofficeError("bnInterestRateMissing"));
     expect(await prisma.benefitPayment.count()).toBe(0);
     // on time, no rate is needed
-    expect((await recordBenefitPayment(advisor, { claimId: claim.id, amountCents: 150000, paidOn: "2026-09-01" }, "2026-11-28")).interestCents).toBe(0);
+    expect((await recordBenefitPayment(advisor, { claimId: claim.id, amountCents: 150000, paidOn: "2026-09-01", recorded: 0 }, "2026-11-28")).interestCents).toBe(0);
   });
 
   it("maternity aid: in the same list, vouchers from the parameters, delivered without an amount", async () => {
@@ -231,8 +233,8 @@ describe("grant, payments and interest", () => {
     expect(list).toMatchObject([{ id: claim.id, type: "MATERNITY_AID", deadline: "payment", badge: "late", daysLeft: -58, grantedAutomatically: true }]);
     const view = await getClaimForStaff(advisor, claim.id, "2026-11-28");
     expect(view).toMatchObject({ vouchers: 105, canPay: true, canGrant: false, check: null });
-    await expect(recordBenefitPayment(advisor, { claimId: claim.id, amountCents: 500, paidOn: "2026-11-20" }, "2026-11-28")).rejects.toEqual(new BackofficeError("bnVouchersNoAmount"));
-    expect(await recordBenefitPayment(advisor, { claimId: claim.id, amountCents: 0, paidOn: "2026-11-20" }, "2026-11-28")).toMatchObject({ interestCents: 0, claimPaid: true });
+    await expect(recordBenefitPayment(advisor, { claimId: claim.id, amountCents: 500, paidOn: "2026-11-20", recorded: 0 }, "2026-11-28")).rejects.toEqual(new BackofficeError("bnVouchersNoAmount"));
+    expect(await recordBenefitPayment(advisor, { claimId: claim.id, amountCents: 0, paidOn: "2026-11-20", recorded: 0 }, "2026-11-28")).toMatchObject({ interestCents: 0, claimPaid: true });
   });
 });
 
@@ -254,7 +256,7 @@ describe("list, health insurer, and who may see what", () => {
     expect((await listClaimsForStaff(advisor, { status: "GRANTED" }, "2026-08-31")).map((c) => c.id)).toEqual([granted.claim.id]);
     expect((await listClaimsForStaff(advisor, { type: "BRIDGING_RIGHT" }, "2026-06-01"))).toMatchObject([{ id: pending.claim.id, badge: "on-time" }]);
 
-    await recordBenefitPayment(advisor, { claimId: granted.claim.id, amountCents: 150000, paidOn: "2026-09-01" }, "2026-11-28");
+    await recordBenefitPayment(advisor, { claimId: granted.claim.id, amountCents: 150000, paidOn: "2026-09-01", recorded: 0 }, "2026-11-28");
     const unsent = await listPaymentsNotSent(advisor);
     expect(unsent).toMatchObject([{ claimId: granted.claim.id, amountCents: 150000, paidOn: "2026-09-01" }]);
     expect(await markSentToHealthInsurer(advisor, { paymentId: unsent[0].id })).toEqual({ changed: true, claimId: granted.claim.id });
@@ -274,13 +276,13 @@ describe("list, health insurer, and who may see what", () => {
     await enterFigures(prisma, 2026, FIGURES_2026);
     const { claim } = await fileClaim(prisma, owner.affiliate.id, "CAREGIVER_ALLOWANCE", caregiver({ startOn: "2026-05-04" }));
     await grantClaim(advisor, { claimId: claim.id }, "2026-05-10");
-    await recordBenefitPayment(advisor, { claimId: claim.id, amountCents: 150000, paidOn: "2026-09-01" }, "2026-11-28");
+    await recordBenefitPayment(advisor, { claimId: claim.id, amountCents: 150000, paidOn: "2026-09-01", recorded: 0 }, "2026-11-28");
     const payment = await prisma.benefitPayment.findFirstOrThrow();
     for (const v of [manager, admin, owner.viewer, other.viewer, null]) {
       await expect(listClaimsForStaff(v, {}, "2026-11-28")).rejects.toBeInstanceOf(NotFoundError);
       await expect(getClaimForStaff(v, claim.id, "2026-11-28")).rejects.toBeInstanceOf(NotFoundError);
       await expect(grantClaim(v, { claimId: claim.id }, "2026-11-28")).rejects.toBeInstanceOf(NotFoundError);
-      await expect(recordBenefitPayment(v, { claimId: claim.id, amountCents: 1, paidOn: "2026-11-01" }, "2026-11-28")).rejects.toBeInstanceOf(NotFoundError);
+      await expect(recordBenefitPayment(v, { claimId: claim.id, amountCents: 1, paidOn: "2026-11-01", recorded: 1 }, "2026-11-28")).rejects.toBeInstanceOf(NotFoundError);
       await expect(markSentToHealthInsurer(v, { paymentId: payment.id })).rejects.toBeInstanceOf(NotFoundError);
       await expect(listPaymentsNotSent(v)).rejects.toBeInstanceOf(NotFoundError);
     }

@@ -145,6 +145,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
                 title={c.type === "MATERNITY_AID" ? t("recordVouchers") : t("recordPayment")}
                 fields={[
                   { name: "claimId", type: "hidden", value: c.id },
+                  { name: "recorded", type: "hidden", value: String(c.payments.length) },
                   { name: "amount", type: "text", inputMode: "decimal", label: t("amountLabel"), hint: c.type === "MATERNITY_AID" ? t("amountHintVouchers") : t("amountHint"), value: c.type === "MATERNITY_AID" ? "0" : c.monthlyAmountCents !== null ? (c.monthlyAmountCents / 100).toFixed(2).replace(".", ",") : "" },
                   { name: "paidOn", type: "date", label: t("paidOnLabel"), hint: t("paidOnHint"), value: today },
                 ]}
