@@ -35,6 +35,10 @@ export const NAME_KEY_SIMILARITY = 0.3;
 export const NAME_SIMILARITY = 0.4;
 /** Surnames kept from the dictionary match before looking up the people bearing them. */
 const NAME_KEYS = 10;
+/** Bearers shown per surname that is only close to what was typed: a mistyped surname is often as close to two or
+ *  three real ones, so the first page shows several of them rather than the first one's bearers only. A surname
+ *  typed exactly (or one of the words typed) shows its bearers first, up to the whole page. */
+const NEAR_BEARERS = 5;
 
 /**
  * Finds dossiers by national register number, enterprise number, member number, structured communication
@@ -76,57 +80,58 @@ export async function searchDossiers(viewer: Viewer | null, rawQuery: string): P
     }
     case "name": {
       const term = q.value;
-      // People and companies are searched in parallel, each in its own transaction so that SET LOCAL gives each its
-      // own trigram threshold (one batch per side, no interactive round trips).
+      // People and companies are searched in one batch transaction, each after its own SET LOCAL trigram threshold
+      // (no interactive round trips).
       // People: the trigram match runs on the dictionary of distinct surnames (NameKey), once per word typed and
       // once for the whole query, so "Duboiss Julie" and "vandenbroucke" both find their surname; the best
-      // surnames for the whole query are kept, then their bearers are read index-only from
-      // (searchLastName, firstName, id) and ranked by the whole name when more than one word was typed.
+      // surnames for the whole query are kept (a surname typed exactly first), then their bearers are read index-only
+      // from (searchLastName, firstName, id) and ranked by the whole name when more than one word was typed; when
+      // only a surname was typed and it is not exact, each close surname gives NEAR_BEARERS of its bearers, so that
+      // a typo shows the candidate surnames.
       // Companies: GIN on the stored searchName, at the stricter company threshold (a low one makes the index
       // return most companies for a recheck); a member number typed in the box is found here too.
-      // score: the trigram similarity of the surname (or company name) to what was typed; rank: the position in its
-      // own list (surnames: best first, the closest spelling first among equal scores; then by whole name)
-      type Hit = { id: string; score: number; rank: number | bigint };
+      // score: the trigram similarity of the surname (or company name) to what was typed; rank: of the whole name
+      // (surname and first name) for people, the score again for companies; ord: the position in its own list
+      type Hit = { id: string; score: number; rank: number; ord: number | bigint };
       // one word typed (a surname): its bearers come in index order (first name), ranking them by the whole name
       // would not change their order and costs a similarity per bearer of each candidate surname
       const oneWord = !/\s/.test(term.trim());
-      const [[, people], [, companies]] = await Promise.all([
-        prisma.$transaction([
-          prisma.$executeRawUnsafe(`SET LOCAL pg_trgm.word_similarity_threshold = ${NAME_KEY_SIMILARITY}`),
-          prisma.$queryRaw<Hit[]>`
-            WITH t AS (SELECT caisse_search_text(${term}) AS term),
-            candidates AS (
-              SELECT DISTINCT x.key FROM t
-                CROSS JOIN LATERAL (SELECT w FROM regexp_split_to_table(t.term, '\s+') w UNION SELECT t.term) q
-                CROSS JOIN LATERAL (SELECT n.key FROM "NameKey" n WHERE q.w <% n.key ORDER BY word_similarity(q.w, n.key) DESC LIMIT 20) x
-               WHERE length(q.w) >= 2),
-            keys AS (SELECT c.key, word_similarity(t.term, c.key)::float8 AS score, similarity(t.term, c.key)::float8 AS closeness
-                       FROM candidates c, t ORDER BY score DESC, closeness DESC, c.key LIMIT ${NAME_KEYS})
-            SELECT a.id, x.score, x.ord AS rank FROM (
-               SELECT p.id, k.score, row_number() OVER (ORDER BY k.score DESC, k.closeness DESC, p.rank DESC, p."firstName", p.id) AS ord
-                 FROM keys k, t
-                 CROSS JOIN LATERAL (
-                   SELECT p.id, p."firstName", CASE WHEN ${oneWord} THEN 0 ELSE word_similarity(t.term, k.key || ' ' || caisse_search_text(p."firstName")) END::float8 AS rank
-                     FROM "Person" p WHERE p."searchLastName" = k.key
-                    ORDER BY rank DESC, p."firstName", p.id LIMIT ${SEARCH_LIMIT}) p
-                ORDER BY ord LIMIT ${SEARCH_LIMIT}) x
-            JOIN "Affiliate" a ON a."personId" = x.id`,
-        ]),
-        prisma.$transaction([
-          prisma.$executeRawUnsafe(`SET LOCAL pg_trgm.word_similarity_threshold = ${NAME_SIMILARITY}`),
-          prisma.$queryRaw<Hit[]>`
-            WITH t AS (SELECT caisse_search_text(${term}) AS term)
-            (SELECT a.id, x.score, row_number() OVER (ORDER BY x.score DESC, x.id)::float8 AS rank FROM (
-               SELECT c.id, word_similarity(t.term, c."searchName")::float8 AS score
-                 FROM "Company" c, t WHERE t.term <% c."searchName"
-                ORDER BY score DESC LIMIT ${SEARCH_LIMIT}) x
-             JOIN "Affiliate" a ON a."companyId" = x.id)
-            UNION ALL
-            (SELECT id, 2::float8, 0::float8 FROM "Affiliate" WHERE "memberNumber" = ${term})`,
-        ]),
+      const [, people, , companies] = await prisma.$transaction([
+        prisma.$executeRawUnsafe(`SET LOCAL pg_trgm.word_similarity_threshold = ${NAME_KEY_SIMILARITY}`),
+        prisma.$queryRaw<Hit[]>`
+          WITH t AS (SELECT caisse_search_text(${term}) AS term),
+          candidates AS (
+            SELECT DISTINCT x.key FROM t
+              CROSS JOIN LATERAL (SELECT w FROM regexp_split_to_table(t.term, '\s+') w UNION SELECT t.term) q
+              CROSS JOIN LATERAL (SELECT n.key FROM "NameKey" n WHERE q.w <% n.key ORDER BY word_similarity(q.w, n.key) DESC LIMIT 20) x
+             WHERE length(q.w) >= 2),
+          keys AS (SELECT c.key, word_similarity(t.term, c.key)::float8 AS score, similarity(t.term, c.key)::float8 AS closeness,
+                          c.key = ANY(regexp_split_to_array(t.term, '\s+') || t.term) AS exact
+                     FROM candidates c, t ORDER BY exact DESC, score DESC, closeness DESC, c.key LIMIT ${NAME_KEYS})
+          SELECT a.id, x.score, word_similarity(t.term, x.key || ' ' || caisse_search_text(x."firstName"))::float8 AS rank, x.ord FROM t, (
+             SELECT p.id, p."firstName", k.key, k.score, row_number() OVER (ORDER BY k.exact DESC, k.score DESC, p.rank DESC, k.closeness DESC, k.key, p."firstName", p.id) AS ord
+               FROM keys k, t
+               CROSS JOIN LATERAL (
+                 SELECT p.id, p."firstName", CASE WHEN ${oneWord} THEN 0 ELSE word_similarity(t.term, k.key || ' ' || caisse_search_text(p."firstName")) END::float8 AS rank
+                   FROM "Person" p WHERE p."searchLastName" = k.key
+                  ORDER BY rank DESC, p."firstName", p.id
+                  LIMIT CASE WHEN k.exact OR NOT ${oneWord} THEN ${SEARCH_LIMIT}::int ELSE ${NEAR_BEARERS}::int END) p
+              ORDER BY ord LIMIT ${SEARCH_LIMIT}) x
+          JOIN "Affiliate" a ON a."personId" = x.id`,
+        prisma.$executeRawUnsafe(`SET LOCAL pg_trgm.word_similarity_threshold = ${NAME_SIMILARITY}`),
+        prisma.$queryRaw<Hit[]>`
+          WITH t AS (SELECT caisse_search_text(${term}) AS term)
+          (SELECT a.id, x.score, x.score AS rank, row_number() OVER (ORDER BY x.score DESC, x.id) AS ord FROM (
+             SELECT c.id, word_similarity(t.term, c."searchName")::float8 AS score
+               FROM "Company" c, t WHERE t.term <% c."searchName"
+              ORDER BY score DESC LIMIT ${SEARCH_LIMIT}) x
+           JOIN "Affiliate" a ON a."companyId" = x.id)
+          UNION ALL
+          (SELECT id, 2::float8, 2::float8, 0::bigint FROM "Affiliate" WHERE "memberNumber" = ${term})`,
       ]);
-      ids = [...people, ...companies]
-        .sort((x, y) => y.score - x.score || Number(x.rank) - Number(y.rank) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))
+      // best score first, then the best whole name; on a tie people before companies, each in its own order
+      ids = [...people.map((h) => ({ ...h, side: 0 })), ...companies.map((h) => ({ ...h, side: 1 }))]
+        .sort((x, y) => y.score - x.score || y.rank - x.rank || x.side - y.side || Number(x.ord) - Number(y.ord))
         .slice(0, SEARCH_LIMIT)
         .map((r) => r.id);
       break;
