@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { Card, PageTitle } from "@/components/ui";
+import { Card, ListTable, PageTitle } from "@/components/ui";
 import { orNotFound, requireViewer } from "@/lib/auth/session";
 import { listUnmatchedPayments } from "@/lib/dal/money-payments";
 import { amountToCents, paymentSearchSchema } from "@/lib/schemas/money-payments";
@@ -57,35 +57,31 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
         {payments.length === 0 ? (
           <p>{t("empty")}</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="text-left font-semibold text-brand-900">{t("caption", { count: payments.length })}</caption>
-              <thead>
-                <tr className="border-b border-slate-300">
-                  <th scope="col" className="py-2 pr-3">{t("valueOn")}</th>
-                  <th scope="col" className="py-2 pr-3 text-right">{t("amount")}</th>
-                  <th scope="col" className="py-2 pr-3">{t("payer")}</th>
-                  <th scope="col" className="py-2 pr-3">{t("iban")}</th>
-                  <th scope="col" className="py-2 pr-3">{t("communication")}</th>
-                  <th scope="col" className="py-2"><span className="sr-only">{t("open")}</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                {payments.map((p) => (
-                  <tr key={p.id} className="border-b border-slate-100">
-                    <td className="py-1 pr-3">{formatDate(locale, p.valueOn)}</td>
-                    <td className="py-1 pr-3 text-right font-mono">{formatMoney(locale, p.amountCents)}</td>
-                    <td className="py-1 pr-3">{p.counterpartyName ?? t("none")}</td>
-                    <td className="py-1 pr-3 font-mono">{p.counterpartyIban ?? t("none")}</td>
-                    <td className="py-1 pr-3 break-all">{p.communication ?? t("none")}</td>
-                    <td className="py-1">
-                      <Link href={`/staff/payments/${p.id}`} aria-label={t("openFor", { amount: formatMoney(locale, p.amountCents), date: formatDate(locale, p.valueOn) })}>{t("open")}</Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ListTable
+            caption={t("caption", { count: payments.length })}
+            captionClassName="text-left font-semibold text-brand-900"
+            columns={[
+              { label: t("valueOn") },
+              { label: t("amount"), align: "right" },
+              { label: t("payer") },
+              { label: t("iban") },
+              { label: t("communication") },
+              { label: t("open"), srOnly: true },
+            ]}
+          >
+            {payments.map((p) => (
+              <tr key={p.id} className="border-b border-slate-100">
+                <td className="py-1 pr-3">{formatDate(locale, p.valueOn)}</td>
+                <td className="py-1 pr-3 text-right font-mono">{formatMoney(locale, p.amountCents)}</td>
+                <td className="py-1 pr-3">{p.counterpartyName ?? t("none")}</td>
+                <td className="py-1 pr-3 font-mono">{p.counterpartyIban ?? t("none")}</td>
+                <td className="py-1 pr-3 break-all">{p.communication ?? t("none")}</td>
+                <td className="py-1">
+                  <Link href={`/staff/payments/${p.id}`} aria-label={t("openFor", { amount: formatMoney(locale, p.amountCents), date: formatDate(locale, p.valueOn) })}>{t("open")}</Link>
+                </td>
+              </tr>
+            ))}
+          </ListTable>
         )}
       </Card>
     </div>

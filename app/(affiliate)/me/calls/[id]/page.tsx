@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card, PageTitle } from "@/components/ui";
 import { Explanation, ledgerReason } from "@/components/explanation";
+import { LedgerTable } from "@/components/ledger-table";
 import { orNotFound, requireViewer } from "@/lib/auth/session";
 import { getMyCallStatement } from "@/lib/dal/me-account";
 import { formatDate, formatMoney, formatStructuredCommunication } from "@/lib/format";
@@ -22,7 +23,6 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
   const tl = await getTranslations("ledgerKind");
   const locale = await getLocale();
   const period = call.quarter > 0 ? t("quarterLabel", { year: call.year, quarter: call.quarter }) : String(call.year);
-  const reasons = await Promise.all(call.entries.map((e) => ledgerReason(e.reasonCode, e.reasonParams)));
   const surchargeReasons = await Promise.all(call.surcharges.map((e) => ledgerReason(e.reasonCode, e.reasonParams)));
   const allocationReasons = await Promise.all(
     call.payments.map((p) => Promise.all(p.allocations.map((a) => ledgerReason(a.reasonCode, a.reasonParams)))),
@@ -45,25 +45,7 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
         <Explanation lines={call.breakdown} />
       </Card>
       <Card title={t("movements")}>
-        <table className="w-full text-left">
-          <caption className="sr-only">{t("movements")}</caption>
-          <thead>
-            <tr className="border-b border-slate-300">
-              <th scope="col" className="py-2 pr-4">{t("date")}</th>
-              <th scope="col" className="py-2 pr-4">{t("movement")}</th>
-              <th scope="col" className="py-2 text-right">{t("amount")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {call.entries.map((e, i) => (
-              <tr key={e.id} className="border-b border-slate-100">
-                <td className="py-2 pr-4">{formatDate(locale, e.valueOn ?? e.bookedOn)}</td>
-                <td className="py-2 pr-4">{tl(e.kind)} — {reasons[i]}</td>
-                <td className="py-2 text-right font-mono">{formatMoney(locale, e.amountCents)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <LedgerTable lines={call.entries} caption={t("movements")} />
       </Card>
       <Card title={ts("paymentsTitle")}>
         {call.payments.length === 0 ? (

@@ -4,6 +4,7 @@ import { Card } from "@/components/ui";
 import { RequestPage } from "@/components/me/request-page";
 import { ExemptionForm } from "@/components/me/relief-forms";
 import { callPeriodLabel } from "@/components/me/call-label";
+import { RequestCallTable } from "@/components/me/request-call-table";
 import { orNotFound, requireViewer } from "@/lib/auth/session";
 import { getMyExemptionOptions } from "@/lib/dal/me-relief";
 import { todayInBrussels } from "@/lib/clock";
@@ -40,35 +41,16 @@ export default async function ExemptionPage() {
         </Card>
       ) : (
         <>
-          <Card title={t("callsTitle")}>
-            {o.calls.length === 0 ? (
-              <p>{t("noCalls")}</p>
-            ) : (
-              <table className="w-full text-left">
-                <caption className="sr-only">{t("callsTitle")}</caption>
-                <thead>
-                  <tr className="border-b border-slate-300">
-                    <th scope="col" className="py-1 pr-4">{t("period")}</th>
-                    <th scope="col" className="py-1 pr-4 text-right">{t("outstanding")}</th>
-                    <th scope="col" className="py-1">{t("canAsk")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {o.calls.map((c) => (
-                    <tr key={c.id} className="border-b border-slate-100">
-                      <th scope="row" className="py-1 pr-4 font-normal">{callPeriodLabel(tc, c)}</th>
-                      <td className="py-1 pr-4 text-right font-mono">{formatMoney(locale, c.principalOutstandingCents)}</td>
-                      <td className="py-1">
-                        {c.check.eligible
-                          ? t("until", { date: formatDate(locale, c.check.windowEndsOn) })
-                          : c.check.refusals.map((r) => t(`callRefusals.${r}`, { date: formatDate(locale, c.check.windowEndsOn) })).join(" ; ")}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-          </Card>
+          <RequestCallTable
+            ns="ss_exemption"
+            calls={o.calls}
+            amounts={[{ heading: "outstanding", cents: (c) => c.principalOutstandingCents }]}
+            canAsk={(c) =>
+              c.check.eligible
+                ? t("until", { date: formatDate(locale, c.check.windowEndsOn) })
+                : c.check.refusals.map((r) => t(`callRefusals.${r}`, { date: formatDate(locale, c.check.windowEndsOn) })).join(" ; ")
+            }
+          />
           {eligible.length > 0 && (
             <Card title={t("requestTitle")}>
               <ExemptionForm calls={eligible.map((c) => ({ id: c.id, label: tc("label", { period: callPeriodLabel(tc, c), amount: formatMoney(locale, c.principalOutstandingCents) }) }))} />

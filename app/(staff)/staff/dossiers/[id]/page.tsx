@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card, PageTitle, Stat } from "@/components/ui";
-import { ledgerReason } from "@/components/explanation";
+import { LedgerTable } from "@/components/ledger-table";
 import { orNotFound, requireViewer } from "@/lib/auth/session";
 import { getDossier, getDossierDetails } from "@/lib/dal/staff";
 import { listAdvisors } from "@/lib/dal/backoffice-requests";
@@ -37,7 +37,6 @@ export default async function DossierPage({ params, searchParams }: { params: Pr
   const tl = await getTranslations("ledgerKind");
   const ts = await getTranslations("affiliationStatus");
   const locale = await getLocale();
-  const reasons = await Promise.all(d.ledger.map((e) => ledgerReason(e.reasonCode, e.reasonParams)));
   const dateTime = new Intl.DateTimeFormat(locale === "nl" ? "nl-BE" : "fr-BE", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Brussels" });
   const timelineLabel = (kind: string, p: Record<string, string>): string => {
     if (kind === "request") return tb("event.request", { reference: p.reference, status: tst(p.status as "OPEN") });
@@ -146,25 +145,7 @@ export default async function DossierPage({ params, searchParams }: { params: Pr
       </Card>
       <Card title={t("ledger")}>
         <div className="overflow-x-auto">
-          <table className="w-full text-left">
-            <caption className="sr-only">{t("ledger")}</caption>
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="py-2 pr-4">{t("date")}</th>
-                <th scope="col" className="py-2 pr-4">{t("movement")}</th>
-                <th scope="col" className="py-2 text-right">{t("amount")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.ledger.map((e, i) => (
-                <tr key={e.id} className="border-b border-slate-100">
-                  <td className="py-2 pr-4">{formatDate(locale, e.valueOn ?? e.bookedOn)}</td>
-                  <td className="py-2 pr-4">{tl(e.kind)} — {reasons[i]}</td>
-                  <td className="py-2 text-right font-mono">{formatMoney(locale, e.amountCents)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <LedgerTable lines={d.ledger} caption={t("ledger")} />
         </div>
       </Card>
       <div className="grid gap-4 md:grid-cols-2">
