@@ -10,7 +10,13 @@ const fieldErrors = (input: Record<string, string>) => {
 
 describe("benefitPaymentSchema", () => {
   it("accepts an amount in Belgian notation and a real day", () => {
-    expect(benefitPaymentSchema.safeParse({ claimId: "c1", amount: "1.454,81", paidOn: "2026-11-20" }).success).toBe(true);
+    expect(benefitPaymentSchema.safeParse({ claimId: "c1", amount: "1.454,81", paidOn: "2026-11-20", recorded: "0" }).success).toBe(true);
+  });
+
+  it("needs the number of payments the form saw (a resubmitted form is recognised by it)", () => {
+    expect(fieldErrors({ claimId: "c1", amount: "10", paidOn: "2026-11-20" }).recorded).toBeDefined();
+    expect(fieldErrors({ claimId: "c1", amount: "10", paidOn: "2026-11-20", recorded: "-1" }).recorded).toEqual(["notFound"]);
+    expect(fieldErrors({ claimId: "c1", amount: "10", paidOn: "2026-11-20", recorded: "2" }).recorded).toBeUndefined();
   });
 
   it.each(["2026-02-30", "2026-13-01", "2026-00-10", "20261120", ""])("refuses the payment date %j on the paidOn field", (paidOn) => {
