@@ -66,6 +66,7 @@ test("an advisor imports a CODA statement and matches its unmatched payment by h
   await expect(row).toHaveCount(1);
   await row.getByRole("link").click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("43,21");
+  const paymentPage = new URL(page.url()).pathname;
   // a dossier no other spec relies on (the demo logins' balances stay as they are): the first of a few generic
   // seed dossiers that has an open call
   for (const member of ["100250", "100251", "100252", "100253", "100254", "100255"]) {
@@ -82,6 +83,11 @@ test("an advisor imports a CODA statement and matches its unmatched payment by h
   await page.getByRole("radio").first().check();
   await page.getByRole("button", { name: "Rapprocher de l'appel choisi" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Paiement rapproché" })).toBeVisible();
+  // its page, opened again, says it was handled (no forms, not a "not found")
+  await page.goto(paymentPage);
+  await expect(page.getByRole("status")).toContainText("Ce paiement a été rapproché.");
+  await expect(page.getByRole("button", { name: "Rapprocher de l'appel choisi" })).toHaveCount(0);
+  await expectAccessible(page);
   // no longer in the queue
   await page.goto(`/staff/payments?q=${encodeURIComponent(PAYER)}`);
   await expect(page.getByText("Aucun paiement à rapprocher.")).toBeVisible();

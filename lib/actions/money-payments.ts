@@ -1,5 +1,4 @@
 "use server";
-import { revalidatePath } from "next/cache";
 import { currentViewer } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/auth/viewer";
 import { matchPayment, returnPayment } from "@/lib/dal/money-payments";
@@ -10,8 +9,9 @@ export async function matchPaymentAction(input: PaymentMatchInput): Promise<Acti
   const parsed = paymentMatchSchema.safeParse(input);
   if (!parsed.success) return { ok: false, code: "validation", fieldErrors: parsed.error.flatten().fieldErrors as Record<string, string[]> };
   try {
+    // no revalidatePath: the queue pages are dynamic (read fresh on every visit), and revalidating would re-render
+    // this payment's page under the form, replacing the result the advisor is reading
     const data = await matchPayment(await currentViewer(), parsed.data);
-    revalidatePath("/staff/payments");
     return { ok: true, data };
   } catch (error) {
     if (error instanceof NotFoundError) return { ok: false, code: "notFound" };
@@ -24,7 +24,6 @@ export async function returnPaymentAction(input: PaymentReturnInput): Promise<Ac
   if (!parsed.success) return { ok: false, code: "validation", fieldErrors: parsed.error.flatten().fieldErrors as Record<string, string[]> };
   try {
     await returnPayment(await currentViewer(), parsed.data);
-    revalidatePath("/staff/payments");
     return { ok: true, data: undefined };
   } catch (error) {
     if (error instanceof NotFoundError) return { ok: false, code: "notFound" };

@@ -17,6 +17,9 @@ export type UnmatchedPayment = {
   source: string;
 };
 
+/** UNMATCHED: waiting for an advisor; MATCHED or RETURNED: already handled (the page says so, without the forms) */
+export type PaymentToReconcile = UnmatchedPayment & { status: "UNMATCHED" | "MATCHED" | "RETURNED" };
+
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 export async function listUnmatchedPayments(viewer: Viewer | null, search: { q?: string; amountCents?: number | null } = {}): Promise<UnmatchedPayment[]> {
@@ -35,11 +38,13 @@ export async function listUnmatchedPayments(viewer: Viewer | null, search: { q?:
   return rows.map((p) => ({ id: p.id, amountCents: p.amountCents, valueOn: iso(p.valueOn), counterpartyName: p.counterpartyName, counterpartyIban: p.counterpartyIban, communication: p.communication, source: p.source }));
 }
 
-export async function getUnmatchedPayment(viewer: Viewer | null, paymentId: string): Promise<UnmatchedPayment> {
+/** A payment of the reconciliation queue, waiting or already handled (an advisor who has just matched it, or who
+ *  follows an old link, sees that it was handled rather than a "not found"). */
+export async function getPaymentToReconcile(viewer: Viewer | null, paymentId: string): Promise<PaymentToReconcile> {
   assertPermission(viewer, "payment:reconcile");
   const p = await prisma.payment.findUnique({ where: { id: paymentId } });
-  if (!p || p.status !== "UNMATCHED") throw new NotFoundError("payment");
-  return { id: p.id, amountCents: p.amountCents, valueOn: iso(p.valueOn), counterpartyName: p.counterpartyName, counterpartyIban: p.counterpartyIban, communication: p.communication, source: p.source };
+  if (!p) throw new NotFoundError("payment");
+  return { id: p.id, status: p.status, amountCents: p.amountCents, valueOn: iso(p.valueOn), counterpartyName: p.counterpartyName, counterpartyIban: p.counterpartyIban, communication: p.communication, source: p.source };
 }
 
 export type DossierOpenCalls = {

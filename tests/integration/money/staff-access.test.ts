@@ -8,7 +8,7 @@ import { affiliateWithCall, staffUser } from "../helpers/fixtures";
 import { NotFoundError, type Viewer } from "@/lib/auth/viewer";
 import { prisma as appPrisma } from "@/lib/db/client";
 import { dryRunJob, listJobRuns, runJobForReal } from "@/lib/dal/money-jobs";
-import { findDossiersWithOpenCalls, getUnmatchedPayment, listUnmatchedPayments, matchPayment, returnPayment } from "@/lib/dal/money-payments";
+import { findDossiersWithOpenCalls, getPaymentToReconcile, listUnmatchedPayments, matchPayment, returnPayment } from "@/lib/dal/money-payments";
 import { dbDate } from "@/prisma/factories";
 
 const session = vi.hoisted(() => ({ viewer: null as Viewer | null }));
@@ -43,7 +43,7 @@ describe("money operations: who may do what", () => {
     const { a, manager, admin, p1 } = await world();
     for (const v of [a.viewer, manager.viewer, null]) {
       await expect(listUnmatchedPayments(v)).rejects.toBeInstanceOf(NotFoundError);
-      await expect(getUnmatchedPayment(v, p1.id)).rejects.toBeInstanceOf(NotFoundError);
+      await expect(getPaymentToReconcile(v, p1.id)).rejects.toBeInstanceOf(NotFoundError);
       await expect(findDossiersWithOpenCalls(v, "Alpha")).rejects.toBeInstanceOf(NotFoundError);
       await expect(matchPayment(v, { paymentId: p1.id, callId: a.call.id })).rejects.toBeInstanceOf(NotFoundError);
       await expect(returnPayment(v, { paymentId: p1.id, reason: "pas pour nous" })).rejects.toBeInstanceOf(NotFoundError);
@@ -91,6 +91,9 @@ describe("unmatched queue", () => {
     const r = await matchPaymentAction({ paymentId: p1.id, callId: a.call.id });
     expect(r).toEqual({ ok: true, data: { allocatedCents: a.contribution.totalCents, unallocatedCents: 0 } });
     expect(await prisma.payment.findUniqueOrThrow({ where: { id: p1.id } })).toMatchObject({ status: "MATCHED", affiliateId: a.affiliate.id });
+    // its page now says it was handled (not a "not found" under the advisor's feet)
+    expect(await getPaymentToReconcile(advisor.viewer, p1.id)).toMatchObject({ id: p1.id, status: "MATCHED" });
+    await expect(getPaymentToReconcile(advisor.viewer, "no-such-payment")).rejects.toBeInstanceOf(NotFoundError);
     const allocations = await prisma.paymentAllocation.findMany({ include: { targetEntry: true } });
     expect(allocations.reduce((s, x) => s + x.amountCents, 0)).toBe(a.contribution.totalCents);
     expect(allocations.find((x) => x.targetEntry.kind === "CALL")?.amountCents).toBe(a.contribution.contributionCents);
