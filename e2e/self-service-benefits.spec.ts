@@ -2,33 +2,20 @@
 // named .pdf) is refused by its content with a translated message naming it and the form keeps what was typed; a
 // real PDF is stored with the request and listed (and downloadable) on its status page — in French and in Dutch,
 // axe on every page.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { ensureDatabase, type DatabaseHandle } from "../scripts/db";
-import { expectAccessible, signIn } from "./support";
+import { connect, disconnect, type BackOfficeData } from "./back-office-data";
+import { expectAccessible, signInFr } from "./support";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
-async function signInFr(page: Page, email: string) {
-  await signIn(page, email);
-  await page.waitForURL("**/me");
-  if ((await page.locator("html").getAttribute("lang")) === "nl") {
-    await page.getByRole("button", { name: "Français" }).click();
-    await expect(page.locator("html")).toHaveAttribute("lang", "fr");
-  }
-}
-
-let db: DatabaseHandle;
+let data: BackOfficeData | undefined;
 let client: pg.Client;
 test.beforeAll(async () => {
-  db = await ensureDatabase({ name: process.env.E2E_DB ?? "e2e", migrate: false });
-  client = new pg.Client({ connectionString: db.url });
-  await client.connect();
+  data = await connect();
+  client = data.client;
 });
-test.afterAll(async () => {
-  await client?.end();
-  await db?.stop();
-});
+test.afterAll(() => disconnect(data));
 
 test("an exemption with a PDF: a forged file is refused first, the form keeps its values; status page lists the evidence (FR, NL)", async ({ page }) => {
   test.setTimeout(180_000);

@@ -3,17 +3,7 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import jsQR from "jsqr";
 import { PNG } from "pngjs";
-import { expectAccessible, signIn } from "./support";
-
-/** Signs in and makes sure the session is in French (a language switched by an earlier failed test is remembered). */
-async function signInFr(page: Page, email: string) {
-  await signIn(page, email);
-  await page.waitForURL("**/me");
-  if ((await page.locator("html").getAttribute("lang")) === "nl") {
-    await page.getByRole("button", { name: "Français" }).click();
-    await expect(page.locator("html")).toHaveAttribute("lang", "fr");
-  }
-}
+import { expectAccessible, signInFr } from "./support";
 
 const FUND_IBAN = "BE30001424242411"; // the demo fund's account (prisma/seed.ts: makeIban("001", 4_242_424))
 

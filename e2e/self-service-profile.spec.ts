@@ -1,30 +1,17 @@
 // Documents (PDF certificates from the ledger, ownership checked by the route handlers) and the profile form
 // (validated refund IBAN, changes in the audit log) — FR and NL, axe on every page.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { ensureDatabase, type DatabaseHandle } from "../scripts/db";
-import { expectAccessible, signIn } from "./support";
+import { connect, disconnect, type BackOfficeData } from "./back-office-data";
+import { expectAccessible, signIn, signInFr } from "./support";
 
-let db: DatabaseHandle;
+let data: BackOfficeData | undefined;
 let client: pg.Client;
 test.beforeAll(async () => {
-  db = await ensureDatabase({ name: process.env.E2E_DB ?? "e2e", migrate: false });
-  client = new pg.Client({ connectionString: db.url });
-  await client.connect();
+  data = await connect();
+  client = data.client;
 });
-test.afterAll(async () => {
-  await client?.end();
-  await db?.stop();
-});
-
-async function signInFr(page: Page, email: string) {
-  await signIn(page, email);
-  await page.waitForURL("**/me");
-  if ((await page.locator("html").getAttribute("lang")) === "nl") {
-    await page.getByRole("button", { name: "Français" }).click();
-    await expect(page.locator("html")).toHaveAttribute("lang", "fr");
-  }
-}
+test.afterAll(() => disconnect(data));
 
 test("the documents page gives PDF certificates of the caller only", async ({ page }) => {
   test.setTimeout(120_000);

@@ -1,33 +1,18 @@
 // Requests: a payment plan inside the fund's policy is accepted at once and its schedule shown; a question
 // reaches the named advisor's queue (checked in the database) — in French and in Dutch, axe on every page.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { ensureDatabase, type DatabaseHandle } from "../scripts/db";
-import { expectAccessible, signIn } from "./support";
+import { connect, disconnect, type BackOfficeData } from "./back-office-data";
+import { expectAccessible, signInFr } from "./support";
 import { quarterlyContribution } from "../lib/domain";
 
-/** Signs in and makes sure the session is in French (a language switched by an earlier failed test is remembered). */
-async function signInFr(page: Page, email: string) {
-  await signIn(page, email);
-  await page.waitForURL("**/me");
-  if ((await page.locator("html").getAttribute("lang")) === "nl") {
-    await page.getByRole("button", { name: "Français" }).click();
-    await expect(page.locator("html")).toHaveAttribute("lang", "fr");
-  }
-}
-
-let db: DatabaseHandle;
+let data: BackOfficeData | undefined;
 let client: pg.Client;
 test.beforeAll(async () => {
-  // the same database the e2e server uses (E2E_DB, embedded server shared through its lease files)
-  db = await ensureDatabase({ name: process.env.E2E_DB ?? "e2e", migrate: false });
-  client = new pg.Client({ connectionString: db.url });
-  await client.connect();
+  data = await connect();
+  client = data.client;
 });
-test.afterAll(async () => {
-  await client?.end();
-  await db?.stop();
-});
+test.afterAll(() => disconnect(data));
 
 test("a payment plan inside the policy is accepted at once with its schedule", async ({ page }) => {
   test.setTimeout(150_000);

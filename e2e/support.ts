@@ -17,6 +17,17 @@ export async function signIn(page: Page, email: string, password = PASSWORD) {
   await page.getByRole("button", { name: /Se connecter|Aanmelden/ }).click();
 }
 
+/** Signs in an affiliate and makes sure the session is in French (a language switched by an earlier failed test is
+ *  remembered for the user). */
+export async function signInFr(page: Page, email: string) {
+  await signIn(page, email);
+  await page.waitForURL("**/me");
+  if ((await page.locator("html").getAttribute("lang")) === "nl") {
+    await page.getByRole("button", { name: "Français" }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+  }
+}
+
 export async function signOut(page: Page) {
   await page.getByRole("button", { name: /Se déconnecter|Afmelden/ }).click();
   await page.waitForURL(/\/login/);
