@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { currentViewer } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/auth/viewer";
 import { todayInBrussels } from "@/lib/clock";
+import { parseEuros } from "@/lib/domain/parse-euros";
 import { BackofficeError } from "@/lib/backoffice/errors";
 import { approveSecond, assignDossierAdvisor, assignRequest, decideRequest } from "@/lib/dal/backoffice-requests";
 import { approveWriteOff, proposeWriteOff, recordRecoveryStep } from "@/lib/dal/backoffice-recovery";
@@ -18,7 +19,6 @@ import {
   birthSchema,
   decisionSchema,
   dossierAdvisorSchema,
-  eurosToCents,
   forwardInastiSchema,
   inastiDecisionSchema,
   noteSchema,
@@ -91,7 +91,7 @@ export async function addNoteAction(_prev: unknown, formData: FormData) {
 
 export async function recordRecoveryStepAction(_prev: unknown, formData: FormData) {
   return run(recoveryStepSchema, formData, async (d) => {
-    await recordRecoveryStep(await currentViewer(), { caseId: d.caseId, kind: d.kind, note: d.note, costCents: eurosToCents(d.cost) ?? 0 }, todayInBrussels());
+    await recordRecoveryStep(await currentViewer(), { caseId: d.caseId, kind: d.kind, note: d.note, costCents: parseEuros(d.cost) ?? 0 }, todayInBrussels());
     revalidatePath(`/staff/recovery/${d.caseId}`);
     return "recorded";
   });
@@ -157,7 +157,7 @@ export async function grantClaimAction(_prev: unknown, formData: FormData) {
 
 export async function recordBenefitPaymentAction(_prev: unknown, formData: FormData) {
   return run(benefitPaymentSchema, formData, async (d) => {
-    const out = await recordBenefitPayment(await currentViewer(), { claimId: d.claimId, amountCents: eurosToCents(d.amount) ?? -1, paidOn: d.paidOn, recorded: Number(d.recorded) }, todayInBrussels());
+    const out = await recordBenefitPayment(await currentViewer(), { claimId: d.claimId, amountCents: parseEuros(d.amount) ?? -1, paidOn: d.paidOn, recorded: Number(d.recorded) }, todayInBrussels());
     revalidatePath(`/staff/benefits/${d.claimId}`);
     revalidatePath("/staff/benefits");
     return out.interestCents > 0 ? "paymentWithInterest" : "paymentRecorded";

@@ -6,7 +6,7 @@ import { todayInBrussels } from "@/lib/clock";
 import { askMyAdvisor, requestMyPaymentPlan } from "@/lib/dal/me-requests";
 import { contributionChangeSchema, paymentPlanRequestSchema, questionRequestSchema } from "@/lib/schemas/me-requests";
 import { requestMyContributionChange } from "@/lib/dal/me-contributions";
-import { parseEuros } from "@/lib/self-service/contribution-change";
+import { parseEuros } from "@/lib/domain/parse-euros";
 import { EvidenceRefusedError } from "@/lib/dal/me-evidence";
 import { formInput, uploadsOf } from "@/lib/self-service/form-input";
 import type { ActionResult } from "./result";

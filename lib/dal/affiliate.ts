@@ -29,16 +29,13 @@ export type AffiliateOverview = {
   calls: CallSummary[];
 };
 
-/** Outstanding amount per call: its debits (contribution, fee, surcharges) minus what payments settled. */
+/** What is still owed per call of one dossier: the "LedgerOwed" view (the one definition, see its migration). */
 export async function outstandingByCall(affiliateId: string): Promise<Map<string, number>> {
-  const rows = await prisma.$queryRaw<{ callId: string; outstanding: bigint }[]>`
-    SELECT e."callId", SUM(e."amountCents")::bigint - COALESCE(SUM(a.allocated), 0)::bigint AS outstanding
-    FROM "LedgerEntry" e
-    LEFT JOIN (SELECT "targetEntryId", SUM("amountCents") AS allocated FROM "PaymentAllocation" GROUP BY 1) a
-      ON a."targetEntryId" = e.id
-    WHERE e."affiliateId" = ${affiliateId} AND e."callId" IS NOT NULL AND e."amountCents" > 0
-    GROUP BY e."callId"`;
-  return new Map(rows.map((r) => [r.callId, Number(r.outstanding)]));
+  const rows = await prisma.$queryRaw<{ callId: string; owed: bigint }[]>`
+    SELECT "callId", sum("owedCents")::bigint AS owed FROM "LedgerOwed"
+    WHERE "affiliateId" = ${affiliateId} AND "callId" IS NOT NULL
+    GROUP BY "callId"`;
+  return new Map(rows.map((r) => [r.callId, Number(r.owed)]));
 }
 
 export async function currentCategory(affiliateId: string, today: string): Promise<Category | null> {

@@ -6,6 +6,7 @@ import { checkRecoveryMove, isJudicialDbStep, nextDbSteps, prescription, type Db
 import { BackofficeError } from "@/lib/backoffice/errors";
 import { LETTER_STEPS, renderRecoveryLetter, type LetterStep } from "@/lib/formats/pdf/recovery-letter";
 import { outstandingByCall } from "./affiliate";
+import { openItemsOf } from "@/lib/jobs/allocation";
 
 /** The letter of a reminder, account statement or formal notice, in the debtor's language. */
 async function recoveryLetter(c: { affiliateId: string; debtCents: number; oldestDueOn: Date }, step: LetterStep, today: string, fallbackContact: string) {
@@ -214,19 +215,27 @@ export async function approveWriteOff(viewer: Viewer | null, input: { caseId: st
     });
     if (count !== 1) throw new BackofficeError("concurrentChange");
     await tx.recoveryStep.create({ data: { caseId: c.id, kind: "WRITE_OFF", on: dbDate(today), actorId: staff.userId, note: input.note || null } });
-    if (c.debtCents > 0) {
-      await tx.ledgerEntry.create({
+    // what is still owed NOW on the debts the case covers (due by the day it opened), not the figure recorded then:
+    // a payment in between is not written off a second time. The credit is allocated to those debits, so every
+    // screen, job and indicator sees them settled ("LedgerOwed").
+    const openedOn = isoDate(c.openedOn);
+    const items = ((await openItemsOf(tx, [c.affiliateId])).get(c.affiliateId) ?? []).filter((i) => i.dueOn <= openedOn);
+    const owedCents = items.reduce((s, i) => s + i.openCents, 0);
+    if (owedCents > 0) {
+      const entry = await tx.ledgerEntry.create({
         data: {
           affiliateId: c.affiliateId,
           kind: "WRITE_OFF",
-          amountCents: -c.debtCents,
+          amountCents: -owedCents,
           bookedOn: dbDate(today),
           reasonCode: "recovery.writeOff",
           reasonParams: { caseId: c.id },
           uniqueKey: `writeoff:${c.id}`,
           createdById: staff.userId,
         },
+        select: { id: true },
       });
+      await tx.paymentAllocation.createMany({ data: items.map((i) => ({ paymentEntryId: entry.id, targetEntryId: i.entryId, amountCents: i.openCents })) });
     }
     await tx.auditLog.create({ data: { actorId: staff.userId, action: "recovery.writeOff.approve", entity: "RecoveryCase", entityId: c.id, details: { proposedById: c.writeOffProposedById } } });
   });

@@ -73,9 +73,9 @@ export async function findDossiersWithOpenCalls(viewer: Viewer | null, query: st
   });
   if (affiliates.length === 0) return [];
   const open = await prisma.$queryRawUnsafe<{ callId: string; open: number }[]>(
-    `SELECT e."callId", sum(e."amountCents" - coalesce((SELECT sum(pa."amountCents") FROM "PaymentAllocation" pa WHERE pa."targetEntryId" = e.id), 0))::int AS open
-     FROM "LedgerEntry" e WHERE e."affiliateId" = ANY($1::text[]) AND e."callId" IS NOT NULL AND e.kind IN ('CALL', 'FEE', 'SURCHARGE', 'ADJUSTMENT') AND e."amountCents" > 0
-     GROUP BY e."callId"`,
+    `SELECT "callId", sum("owedCents")::int AS open FROM "LedgerOwed"
+     WHERE "affiliateId" = ANY($1::text[]) AND "callId" IS NOT NULL
+     GROUP BY "callId"`,
     affiliates.map((a) => a.id),
   );
   const openBy = new Map(open.filter((o) => o.open > 0).map((o) => [o.callId, o.open]));

@@ -14,17 +14,17 @@ type OpenRow = { affiliateId: string; id: bigint; kind: string; callKind: string
 const kindOf = (r: OpenRow): OpenItemKind =>
   r.kind === "FEE" ? "management-fee" : r.kind === "SURCHARGE" ? (r.callKind === "COMPANY" ? "late-interest" : "surcharge") : r.callKind === "REGULARISATION" ? "regularisation" : r.callKind === "COMPANY" ? "company-contribution" : "contribution";
 
-/** The open debit entries (CALL, FEE, SURCHARGE less their allocations) of every given affiliate, in ONE query. */
+/** What is still owed on each debit entry ("LedgerOwed": calls, fees, surcharges, returned payments) of every
+ *  given affiliate, in ONE query. */
 export async function openItemsOf(tx: Tx, affiliateIds: readonly string[]): Promise<Map<string, LedgerOpenItem[]>> {
   const byAffiliate = new Map<string, LedgerOpenItem[]>();
   if (affiliateIds.length === 0) return byAffiliate;
   const rows = await tx.$queryRawUnsafe<OpenRow[]>(
-    `SELECT e."affiliateId", e.id, e.kind::text, c.kind::text AS "callKind", e."callId", coalesce(c."dueOn", e."bookedOn") AS "dueOn",
-       (e."amountCents" - coalesce(pa.allocated, 0))::int AS open
-     FROM "LedgerEntry" e
-     LEFT JOIN "ContributionCall" c ON c.id = e."callId"
-     LEFT JOIN LATERAL (SELECT sum(pa."amountCents") AS allocated FROM "PaymentAllocation" pa WHERE pa."targetEntryId" = e.id) pa ON true
-     WHERE e."affiliateId" = ANY($1::text[]) AND e.kind IN ('CALL', 'FEE', 'SURCHARGE') AND e."amountCents" > 0`,
+    `SELECT o."affiliateId", o."entryId" AS id, o.kind::text, c.kind::text AS "callKind", o."callId", coalesce(c."dueOn", o."bookedOn") AS "dueOn",
+       o."owedCents" AS open
+     FROM "LedgerOwed" o
+     LEFT JOIN "ContributionCall" c ON c.id = o."callId"
+     WHERE o."affiliateId" = ANY($1::text[]) AND o."owedCents" > 0`,
     [...new Set(affiliateIds)],
   );
   for (const r of rows) {

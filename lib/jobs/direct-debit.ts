@@ -31,14 +31,10 @@ type Candidate = {
   debtorName: string;
 };
 
-/** Open amount of each call: its debit entries (call, fee, surcharge, reversal of a returned payment) less what
- *  payments allocated to them. */
+/** What is still owed on each call ("LedgerOwed", the one definition). */
 const CANDIDATES = `
   WITH open AS (
-    SELECT e."callId", sum(e."amountCents" - coalesce((SELECT sum(pa."amountCents") FROM "PaymentAllocation" pa WHERE pa."targetEntryId" = e.id), 0))::int AS open
-    FROM "LedgerEntry" e
-    WHERE e."callId" IS NOT NULL AND e.kind IN ('CALL', 'FEE', 'SURCHARGE', 'ADJUSTMENT') AND e."amountCents" > 0
-    GROUP BY e."callId")
+    SELECT "callId", sum("owedCents")::int AS open FROM "LedgerOwed" WHERE "callId" IS NOT NULL GROUP BY "callId")
   SELECT c.id AS "callId", c."affiliateId", c."structuredCommunication" AS communication, o.open AS "openCents",
     m.id AS "mandateId", m.reference AS "mandateRef", m.iban AS "mandateIban", m."signedOn", m."firstUsedOn",
     coalesce(p."firstName" || ' ' || p."lastName", co.name, a."memberNumber") AS "debtorName"

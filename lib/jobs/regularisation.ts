@@ -19,6 +19,7 @@
 // makes a rerun write nothing twice.
 import { readFile } from "node:fs/promises";
 import { parse } from "csv-parse/sync";
+import { parseEuros } from "@/lib/domain/parse-euros";
 import { calculateRegularisation, normalizeNiss, parseNiss, quarterEnd, quarterStart, type QuarterNumber } from "@/lib/domain";
 import { CATEGORY_TO_DOMAIN } from "./quarterly-calls";
 import { loadFund, loadParameters } from "./parameters";
@@ -48,8 +49,7 @@ export function regularisationCommunication(memberNumber: string, year: number):
 export function parseIncome(value: string, unit: "eur" | "cents"): number | null {
   const v = value.trim();
   if (unit === "cents") return /^\d{1,13}$/.test(v) ? Number(v) : null;
-  const m = /^(\d{1,11})(?:,(\d{1,2}))?$/.exec(v);
-  return m ? Number(m[1]) * 100 + Number((m[2] ?? "0").padEnd(2, "0")) : null;
+  return parseEuros(v);
 }
 
 /** Syntax check of the whole file (no database): the lines, or every line's errors. */

@@ -133,15 +133,15 @@ export async function loadRecoveryDebtors(prisma: PrismaClient, scope: { advisor
   return [...debtors.values()];
 }
 
-/** Per call: what was called (CALL, FEE, SURCHARGE debits) and what payments settled (recorded allocations). */
+/** Per call: what was called (its CALL, FEE and SURCHARGE debits) and what is settled: called less what is still
+ *  owed ("LedgerOwed", the one definition — a payment the bank returned reopens the debt, so it is owed again
+ *  without being called twice). called − settled is always the amount owed every other screen shows. */
 export const CALL_COLLECTION_SQL = `
   select c.id, c."affiliateId", c."structuredCommunication" as reference, coalesce(c.category::text, 'COMPANY') as category, c."dueOn", c."issuedOn", c.kind::text as kind,
-         coalesce(d.called, 0)::bigint as called, coalesce(s.settled, 0)::bigint as settled
+         coalesce(d.called, 0)::bigint as called, greatest(coalesce(d.called, 0) - coalesce(d.owed, 0), 0)::bigint as settled
     from "ContributionCall" c
-    left join lateral (select sum(l."amountCents") as called from "LedgerEntry" l
-                        where l."callId" = c.id and l.kind in ('CALL','FEE','SURCHARGE') and l."amountCents" > 0) d on true
-    left join lateral (select sum(pa."amountCents") as settled from "LedgerEntry" l join "PaymentAllocation" pa on pa."targetEntryId" = l.id
-                        where l."callId" = c.id and l.kind in ('CALL','FEE','SURCHARGE') and l."amountCents" > 0) s on true`;
+    left join lateral (select sum(o."amountCents") filter (where o.kind <> 'ADJUSTMENT') as called, sum(o."owedCents") as owed
+                         from "LedgerOwed" o where o."callId" = c.id) d on true`;
 
 export async function loadCallCollections(prisma: PrismaClient, scope: { dueFrom: string; dueTo: string; category?: string; limitOutstanding?: number }): Promise<CallCollectionRecord[]> {
   const rows = await prisma.$queryRawUnsafe<{ id: string; affiliateId: string; reference: string; category: string; dueOn: Date; called: bigint; settled: bigint }[]>(

@@ -3,6 +3,7 @@ import { DECISIONS } from "@/lib/backoffice/requests";
 import { DB_RECOVERY_STEPS } from "@/lib/backoffice/recovery";
 import { DOSSIER_VIEW_REASONS } from "@/lib/backoffice/dossier";
 import { isIsoDate } from "@/lib/domain";
+import { eurosText } from "./euros";
 
 // The back office's forms: the same schema validates in the browser (react-hook-form) and in the server action.
 // Error messages are message keys under bo_errors.
@@ -36,21 +37,11 @@ export const noteSchema = z.object({
   body: z.string().trim().min(2, "noteRequired").max(4000, "noteTooLong"),
 });
 
-/** Euros as typed in Belgium ("185", "185,50", "1.185,50") → cents. */
-export function eurosToCents(value: string): number | null {
-  const s = value.trim().replace(/\s/g, "");
-  if (s === "") return 0;
-  if (!/^\d{1,3}(\.?\d{3})*(,\d{1,2})?$/.test(s) && !/^\d+([.,]\d{1,2})?$/.test(s)) return null;
-  const normal = /,\d{1,2}$/.test(s) ? s.replace(/\./g, "").replace(",", ".") : /\.\d{3}/.test(s) && !/\.\d{1,2}$/.test(s) ? s.replace(/\./g, "") : s;
-  const cents = Math.round(Number(normal) * 100);
-  return Number.isSafeInteger(cents) && cents >= 0 && cents <= 100_000_000 ? cents : null;
-}
-
 export const recoveryStepSchema = z.object({
   caseId: id,
   kind: z.enum(DB_RECOVERY_STEPS, { message: "stepRequired" }),
   note: z.string().trim().max(2000, "textTooLong"),
-  cost: z.string().trim().max(20, "costInvalid").refine((v) => eurosToCents(v) !== null, "costInvalid"),
+  cost: eurosText("cost"),
 });
 
 export const writeOffSchema = z.object({ caseId: id, note: z.string().trim().max(2000, "textTooLong") });

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { eurosToCents, isoDay } from "@/lib/schemas/backoffice-forms";
+import { isoDay } from "@/lib/schemas/backoffice-forms";
+import { eurosText } from "./euros";
 
 // The benefit-handling forms: the same schema validates in the browser (react-hook-form) and in the server action.
 // Error messages are message keys under bn_errors.
@@ -13,12 +14,7 @@ export const grantSchema = z.object({ claimId: id });
 
 export const benefitPaymentSchema = z.object({
   claimId: id,
-  amount: z
-    .string()
-    .trim()
-    .min(1, "amountRequired")
-    .max(20, "amountInvalid")
-    .refine((v) => eurosToCents(v) !== null, "amountInvalid"),
+  amount: eurosText("amount", true),
   paidOn: isoDay,
   /** how many payments the claim had when the form was shown: a second submission of the same form is refused */
   recorded: z.string().regex(/^\d{1,4}$/, "notFound"),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseEuros } from "@/lib/self-service/contribution-change";
+import { eurosText } from "./euros";
 import { optionalEvidenceSchema } from "./me-evidence";
 
 // Shared by the request forms (react-hook-form + zodResolver) and their server actions. Messages are codes,
@@ -18,7 +18,7 @@ export const questionRequestSchema = z.object({
 export type QuestionRequestInput = z.infer<typeof questionRequestSchema>;
 
 export const contributionChangeSchema = z.object({
-  estimatedIncome: z.string().trim().min(1, "incomeRequired").refine((v) => parseEuros(v) !== null, "incomeInvalid"),
+  estimatedIncome: eurosText("income", true),
   justification: z.string().trim().min(10, "justificationTooShort").max(2000, "justificationTooLong"),
   evidence: optionalEvidenceSchema,
 });

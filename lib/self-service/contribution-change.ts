@@ -48,16 +48,3 @@ export function contributionChange(input: {
     sanctionAnnualBp: figureValue(input.params.surcharges.annualRateBp, "surcharges.annualRateBp", y),
   };
 }
-
-/** Euros typed by a person ("40000", "40 000,50", "40.000,50", "40000.5") → integer cents; null otherwise. */
-export function parseEuros(text: string): number | null {
-  const s = text.replace(/[\s\u00a0\u202f€]/g, "");
-  let whole: string;
-  let decimals = "";
-  let m = /^(\d+)(?:[.,](\d{1,2}))?$/.exec(s);
-  if (m) [whole, decimals] = [m[1], m[2] ?? ""];
-  else if ((m = /^(\d{1,3}(?:\.\d{3})+)(?:,(\d{1,2}))?$/.exec(s))) [whole, decimals] = [m[1].replace(/\./g, ""), m[2] ?? ""];
-  else return null;
-  if (whole.length > 10) return null;
-  return Number(whole) * 100 + Number(decimals.padEnd(2, "0"));
-}

@@ -4,7 +4,7 @@ import { Card, PageTitle } from "@/components/ui";
 import { Explanation } from "@/components/explanation";
 import { currentViewer } from "@/lib/auth/session";
 import { SIMULATOR_CATEGORIES, SIMULATOR_YEARS, simulateContribution } from "@/lib/dal/me-simulator";
-import { parseEuros } from "@/lib/self-service/contribution-change";
+import { parseEurosStrict } from "@/lib/domain/parse-euros";
 import { formatMoney } from "@/lib/format";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -22,8 +22,10 @@ export default async function SimulatorPage({ searchParams }: { searchParams: Pr
   const year = Number(sp.year ?? SIMULATOR_YEARS[0]);
   const category = (SIMULATOR_CATEGORIES as string[]).includes(sp.category ?? "") ? (sp.category as (typeof SIMULATOR_CATEGORIES)[number]) : "MAIN";
   const submitted = sp.income !== undefined;
-  const cents = submitted ? parseEuros(sp.income ?? "") : null;
+  const parsed = submitted ? parseEurosStrict(sp.income ?? "") : null;
+  const cents = parsed?.ok ? parsed.cents : null;
   const incomeError = submitted && cents === null;
+  const incomeMessage = parsed && !parsed.ok && parsed.code === "amountAmbiguous" ? t("incomeAmbiguous") : t("incomeInvalid");
   const sim = cents !== null ? await simulateContribution(await currentViewer(), { year, category, annualIncomeCents: cents, primoStarter: sp.starter === "yes" }) : null;
   return (
     <div className="space-y-6">
@@ -33,7 +35,7 @@ export default async function SimulatorPage({ searchParams }: { searchParams: Pr
         {incomeError && (
           <div role="alert" className="mb-3 border-l-4 border-bad-700 p-2 text-bad-700">
             <h2 className="font-semibold">{t("errorSummary")}</h2>
-            <a href="#sim-income">{t("incomeInvalid")}</a>
+            <a href="#sim-income">{incomeMessage}</a>
           </div>
         )}
         <form method="get" className="grid gap-4 sm:grid-cols-2">
@@ -52,7 +54,7 @@ export default async function SimulatorPage({ searchParams }: { searchParams: Pr
           <div>
             <label htmlFor="sim-income" className="block font-medium">{t("income")}</label>
             <p id="sim-income-hint" className="text-sm text-slate-700">{t("incomeHint")}</p>
-            {incomeError && <p id="sim-income-error" className="text-sm font-medium text-bad-700">{t("incomeInvalid")}</p>}
+            {incomeError && <p id="sim-income-error" className="text-sm font-medium text-bad-700">{incomeMessage}</p>}
             <input id="sim-income" name="income" defaultValue={sp.income ?? ""} inputMode="numeric" aria-invalid={incomeError || undefined} aria-describedby={incomeError ? "sim-income-hint sim-income-error" : "sim-income-hint"} className="mt-1 rounded border border-slate-500 px-2 py-1" />
           </div>
           <div className="flex items-center gap-2 self-end">

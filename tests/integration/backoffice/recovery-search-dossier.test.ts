@@ -82,14 +82,16 @@ describe("recovery", () => {
     const a = await affiliateWithCall(prisma, "Alpha");
     const { viewer: anna } = await staffUser(prisma, "ADVISOR", "anna");
     const { viewer: bert } = await staffUser(prisma, "ADVISOR", "bert");
-    const c = await recoveryCase(a.affiliate.id, ["REMINDER"]);
+    // the case covers the debts due by the day it opened: Q1 2026 (due 31/03), opened in April
+    const c = await prisma.recoveryCase.create({ data: { affiliateId: a.affiliate.id, status: "OPEN", currentStep: "REMINDER", debtCents: 120_000, oldestDueOn: dbDate("2026-03-31"), openedOn: dbDate("2026-04-15") } });
     expect(await codeOf(approveWriteOff(anna, { caseId: c.id, note: "" }, "2026-11-28"))).toBe("writeOffNotProposed");
     await proposeWriteOff(anna, { caseId: c.id, note: "Insolvable" });
     expect(await codeOf(approveWriteOff(anna, { caseId: c.id, note: "" }, "2026-11-28"))).toBe("writeOffSameStaff");
     expect(await prisma.ledgerEntry.count({ where: { kind: "WRITE_OFF" } })).toBe(0);
     await approveWriteOff(bert, { caseId: c.id, note: "" }, "2026-11-28");
     expect(await prisma.recoveryCase.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({ status: "WRITTEN_OFF", currentStep: "WRITE_OFF" });
-    expect(await prisma.ledgerEntry.findMany({ where: { kind: "WRITE_OFF" } })).toMatchObject([{ amountCents: -120_000, affiliateId: a.affiliate.id }]);
+    // what is owed when approved (the whole Q1 call), not the 1 200 € recorded when the case opened
+    expect(await prisma.ledgerEntry.findMany({ where: { kind: "WRITE_OFF" } })).toMatchObject([{ amountCents: -a.contribution.totalCents, affiliateId: a.affiliate.id }]);
     expect(await codeOf(approveWriteOff(bert, { caseId: c.id, note: "" }, "2026-11-28"))).toBe("recovery.closed");
   });
 });

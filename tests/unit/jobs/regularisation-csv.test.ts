@@ -22,7 +22,7 @@ describe("regularisation CSV", () => {
 
   it.each([
     ["12,34", "eur", 1234], ["12,3", "eur", 1230], ["12", "eur", 1200], ["0", "eur", 0],
-    ["12.000,00", "eur", null], ["12,345", "eur", null], ["-5,00", "eur", null], ["", "eur", null],
+    ["12.000,00", "eur", 1_200_000], ["12.000", "eur", null], ["12,345", "eur", null], ["-5,00", "eur", null], ["", "eur", null],
     ["1234", "cents", 1234], ["12,34", "cents", null], ["1e3", "cents", null],
   ] as const)("income %s in %s → %s", (value, unit, expected) => {
     expect(parseIncome(value, unit)).toBe(expected);

@@ -40,7 +40,8 @@ describe("self-service schemas (shared by the forms and the actions)", () => {
   });
 });
 
-import { contributionChange, parseEuros } from "@/lib/self-service/contribution-change";
+import { contributionChange } from "@/lib/self-service/contribution-change";
+import { parseEuros } from "@/lib/domain/parse-euros";
 import { parametersFor, quarterlyContribution } from "@/lib/domain";
 
 describe("contribution change (reduction / increase)", () => {

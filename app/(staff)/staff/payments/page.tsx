@@ -4,7 +4,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Card, ListTable, PageTitle } from "@/components/ui";
 import { orNotFound, requireViewer } from "@/lib/auth/session";
 import { listUnmatchedPayments } from "@/lib/dal/money-payments";
-import { amountToCents, paymentSearchSchema } from "@/lib/schemas/money-payments";
+import { paymentSearchSchema } from "@/lib/schemas/money-payments";
+import { parseEuros } from "@/lib/domain/parse-euros";
 import { formatDate, formatMoney } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
@@ -22,7 +23,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
   const raw = { q: typeof sp.q === "string" ? sp.q : "", amount: typeof sp.amount === "string" ? sp.amount : "" };
   const parsed = paymentSearchSchema.safeParse(raw);
   const fieldErrors = parsed.success ? {} : (parsed.error.flatten().fieldErrors as Record<string, string[]>);
-  const search = parsed.success ? { q: parsed.data.q, amountCents: amountToCents(parsed.data.amount) } : {};
+  const search = parsed.success ? { q: parsed.data.q, amountCents: parseEuros(parsed.data.amount) } : {};
   const payments = await orNotFound(listUnmatchedPayments(viewer, search));
   const errs = Object.entries(fieldErrors);
   return (

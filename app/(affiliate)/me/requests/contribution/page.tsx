@@ -6,7 +6,7 @@ import { Explanation } from "@/components/explanation";
 import { ContributionForm } from "@/components/me/contribution-form";
 import { orNotFound, requireViewer } from "@/lib/auth/session";
 import { simulateMyContributionChange } from "@/lib/dal/me-contributions";
-import { parseEuros } from "@/lib/self-service/contribution-change";
+import { parseEurosStrict } from "@/lib/domain/parse-euros";
 import { todayInBrussels } from "@/lib/clock";
 import { formatMoney } from "@/lib/format";
 
@@ -18,7 +18,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ContributionChangePage({ searchParams }: { searchParams: Promise<{ income?: string }> }) {
   const viewer = await requireViewer("own-request:create", "/me/requests/contribution");
   const { income = "" } = await searchParams;
-  const cents = income ? parseEuros(income) : null;
+  const parsed = income ? parseEurosStrict(income) : null;
+  const cents = parsed?.ok ? parsed.cents : null;
   const sim = cents === null ? null : await orNotFound(simulateMyContributionChange(viewer, todayInBrussels(), { estimatedIncomeCents: cents }));
   const t = await getTranslations("ss_change");
   const tc = await getTranslations("category");
@@ -33,7 +34,7 @@ export default async function ContributionChangePage({ searchParams }: { searchP
           </div>
           <button type="submit" className="rounded border border-brand-700 px-4 py-2 text-brand-800">{t("simulate")}</button>
         </form>
-        {income !== "" && cents === null && <p id="sim-income-error" role="alert" className="text-bad-700">{t("incomeInvalid")}</p>}
+        {income !== "" && cents === null && <p id="sim-income-error" role="alert" className="text-bad-700">{parsed && !parsed.ok && parsed.code === "amountAmbiguous" ? t("incomeAmbiguous") : t("incomeInvalid")}</p>}
         {typeof sim === "string" && <p role="status">{t(`refusals.${sim}`)}</p>}
         {sim && typeof sim !== "string" && (
           <div className="space-y-3">
