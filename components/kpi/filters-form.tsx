@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { KpiFilters } from "@/lib/dal/kpi-dashboards";
+import type { KpiFilters } from "@/lib/dto/dashboards";
 
 const CATEGORIES = ["MAIN", "COMPLEMENTARY", "HELPING_SPOUSE", "STUDENT", "ACTIVE_PENSIONER", "ART37", "COMPANY"];
 const TYPES = ["AFFILIATION", "PAYMENT_PLAN", "REDUCTION", "INCREASE", "EXEMPTION", "SURCHARGE_WAIVER", "MATERNITY_AID", "BRIDGING_RIGHT", "CAREGIVER_ALLOWANCE", "QUESTION", "COMPLAINT"];

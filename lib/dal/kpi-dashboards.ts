@@ -8,7 +8,6 @@ import type { KpiFilterInput } from "@/lib/schemas/kpi-dashboards";
 
 // Dashboards of the service commitment, for managers and admins only (dashboard:read); anyone else gets
 // NotFoundError. The queries themselves live in lib/kpi/queries.ts (shared with the benchmark).
-export { resolveFilters, type KpiFilters, type Dashboard, type DrillRow, type IndicatorSummary } from "@/lib/kpi/queries";
 
 export async function getDashboard(viewer: Viewer | null, input: KpiFilterInput, today: string): Promise<Dashboard> {
   assertPermission(viewer, "dashboard:read");

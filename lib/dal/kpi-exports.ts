@@ -14,7 +14,6 @@ export type RawTable = { name: string; titleKey: string; titleValues?: Record<st
 export const EXPORT_TABLES = ["indicators", "trend", "outcomes", "workload", "drilldown", "inasti"] as const;
 export type ExportTableName = (typeof EXPORT_TABLES)[number];
 
-export type { InastiFigure };
 
 /** The INASTI statistics for a year: every figure per quarter, from the documented queries. */
 export async function getInastiStatistics(viewer: Viewer | null, year: number): Promise<InastiFigure[]> {

@@ -4,7 +4,6 @@
 import { fileTypeFromBuffer } from "file-type";
 import { EVIDENCE_MAX_BYTES, EVIDENCE_MAX_FILES, EVIDENCE_MIME_TYPES, type EvidenceMimeType } from "./evidence-limits";
 
-export { EVIDENCE_MAX_BYTES, EVIDENCE_MAX_FILES, EVIDENCE_MIME_TYPES, type EvidenceMimeType };
 const EXTENSION: Record<EvidenceMimeType, string> = { "application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png" };
 
 export type EvidenceUpload = { name: string; bytes: Uint8Array };
