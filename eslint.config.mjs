@@ -18,6 +18,34 @@ const config = [
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
+    // the layers of docs/architecture.json: components get plain data from pages, formats read and write bytes
+    files: ["components/**/*.{ts,tsx}", "lib/formats/**/*.ts", "lib/dto/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [
+        { group: ["@/lib/dal", "@/lib/dal/**", "**/lib/dal/**"], message: "Components, formats and DTOs get plain data: the page asks the DAL." },
+        { group: ["@/lib/db/client", "@/lib/generated/prisma/client"], message: "Components, formats and DTOs never query." },
+      ] }],
+    },
+  },
+  {
+    // pages, actions, route handlers and jobs use the guarded use cases; the private plumbing is the DAL's and the jobs'
+    files: ["app/**/*.{ts,tsx}", "lib/actions/**/*.ts", "proxy.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [
+        { group: ["@/lib/dal/internal", "@/lib/dal/internal/**", "**/dal/internal/**"], message: "lib/dal/internal is private to the DAL and the jobs: call a use case of lib/dal/<subject>/." },
+        { group: ["@/lib/db/client", "@/lib/generated/prisma/client"], message: "Pages and actions ask the DAL, never Prisma." },
+      ] }],
+    },
+  },
+  {
+    files: ["lib/auth/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [
+        { group: ["@/lib/dal/internal", "@/lib/dal/internal/**", "**/dal/internal/**"], message: "lib/dal/internal is private to the DAL and the jobs." },
+      ] }],
+    },
+  },
+  {
     // the domain core stays pure: no I/O, no framework, no clock
     files: ["lib/domain/**/*.ts"],
     rules: {

@@ -9,7 +9,7 @@
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import { prisma } from "@/lib/db/client";
-import { searchDossiers } from "@/lib/dal/staff";
+import { searchDossiers } from "@/lib/dal/dossiers/search-dossiers";
 import type { Viewer } from "@/lib/auth/viewer";
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 1_300_000);

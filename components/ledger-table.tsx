@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { ledgerReason } from "@/components/explanation";
-import type { LedgerLine } from "@/lib/dal/affiliate";
+import type { LedgerLine } from "@/lib/dto/account";
 import { formatDate, formatMoney } from "@/lib/format";
 
 /**

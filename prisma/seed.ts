@@ -25,7 +25,6 @@ import {
   quarterStart,
   quarterlyContribution,
   regularisationDueDate,
-  type Category,
   type OpenItem,
   type QuarterNumber,
 } from "@/lib/domain";
@@ -34,21 +33,13 @@ import { runJob } from "@/lib/jobs/runner";
 import { surchargesJob } from "@/lib/jobs/surcharges";
 import { refreshKpiFacts } from "@/lib/kpi/refresh";
 import { bulkInsert, createUser, dbDate, makeCommunication, makeEnterpriseNumber, makeIban, makeNiss, rng } from "./factories";
+import { toDomainCategory } from "@/lib/db/enums";
 
 export const DEMO_PASSWORD = "demo-caisse-2026";
 /** The date the demo history runs up to (calls up to Q4 of that year). */
 export const SEED_TODAY = process.env.SEED_TODAY ?? "2026-11-28";
 const FEE_BP = 305;
 const YEARS = [2024, 2025, 2026];
-
-const CATEGORY_TO_DOMAIN: Record<DbCategory, Category> = {
-  MAIN: "main",
-  COMPLEMENTARY: "complementary",
-  HELPING_SPOUSE: "helping-spouse",
-  STUDENT: "student",
-  ACTIVE_PENSIONER: "active-pensioner",
-  ART37: "art37",
-};
 
 const FIRST_F = ["Julie", "Sophie", "Marie", "Emma", "Laura", "Sarah", "Lotte", "Anke", "Els", "Nathalie", "Chloé", "Inès", "Fatima", "Hanne", "Lien", "Camille"];
 const FIRST_M = ["Thomas", "Nicolas", "Pieter", "Jan", "Lucas", "Maxime", "Wout", "Bram", "Olivier", "Karim", "Koen", "Mathieu", "Arnaud", "Jonas", "Youssef", "Antoine"];
@@ -388,7 +379,7 @@ async function seed(prisma: PrismaClient) {
         const base = startYear > refYear
           ? { incomeCents: 0, breakdown: [] as unknown[] } // no N-3 income yet: the legal minimum applies
           : provisionalIncomeBase({ year: q.year, referenceIncomeCents: p.incomes[refYear] });
-        const c = quarterlyContribution({ year: q.year, category: CATEGORY_TO_DOMAIN[p.category], annualIncomeCents: base.incomeCents, primoStarter: primo, managementFeeBp: FEE_BP });
+        const c = quarterlyContribution({ year: q.year, category: toDomainCategory(p.category), annualIncomeCents: base.incomeCents, primoStarter: primo, managementFeeBp: FEE_BP });
         const issuedOn = quarterStart(q);
         const dueOn = quarterDueDate(q);
         // below the threshold nothing is owed: no call is sent
@@ -427,7 +418,7 @@ async function seed(prisma: PrismaClient) {
         const notifiedOn = `2026-0${r.int(3, 9)}-15`;
         const reg = calculateRegularisation({
           year: 2024,
-          category: CATEGORY_TO_DOMAIN[p.category],
+          category: toDomainCategory(p.category),
           realIncomeCents: p.incomes[2024],
           quarters: q2024.map((s) => ({ quarter: s.quarter.quarter, provisionalCents: s.principalCents })),
           notifiedOn,

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { currentViewer } from "@/lib/auth/session";
 import { homeFor } from "@/lib/auth/permissions";
-import { prisma } from "@/lib/db/client";
+import { getMyLocale } from "@/lib/dal/profile/get-my-locale";
 import { LOCALE_COOKIE } from "@/lib/i18n/config";
 
 // A relative Location: behind a proxy or on 127.0.0.1 the server's own idea of its host may differ from the
@@ -20,7 +20,7 @@ export async function GET(request: Request) {
   // only same-site paths inside the user's own area
   const target = wanted && wanted.startsWith(home) && !wanted.startsWith("//") ? wanted : home;
   const response = redirectTo(target);
-  const user = await prisma.user.findUnique({ where: { id: viewer.userId }, select: { locale: true } });
-  if (user) response.cookies.set(LOCALE_COOKIE, user.locale, { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365 });
+  const locale = await getMyLocale(viewer).catch(() => null);
+  if (locale) response.cookies.set(LOCALE_COOKIE, locale, { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365 });
   return response;
 }

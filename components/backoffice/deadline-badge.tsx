@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { DeadlineBadge as Badge } from "@/lib/backoffice/deadline";
+import type { DeadlineBadge as Badge } from "@/lib/domain/request-deadlines";
 
 const STYLE: Record<Badge, string> = {
   "on-time": "border-ok-700 text-ok-700",

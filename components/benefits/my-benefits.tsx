@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui";
-import type { BenefitOffer } from "@/lib/dal/benefits";
+import type { BenefitOffer } from "@/lib/dto/benefits";
 import { formatDate, formatMoney } from "@/lib/format";
 
 /** The affiliate's bridging-right and caregiver claims: status, monthly amount, what was paid, next payment, interest. */

@@ -3,7 +3,7 @@ import { startTransition, useActionState, useEffect, useState, type ReactNode } 
 import { useForm, type FieldValues, type Path, type Resolver } from "react-hook-form";
 import { useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/actions/result";
-import { EVIDENCE_ACCEPT } from "@/lib/self-service/evidence-limits";
+import { EVIDENCE_ACCEPT } from "@/lib/domain/evidence-limits";
 
 // One self-service form: react-hook-form validated by the SAME zod schema the server action parses (the resolver
 // is built by the caller from that schema), error summary on top, per-field errors, a draft kept in localStorage

@@ -3,9 +3,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui";
-import { orNotFound } from "@/lib/auth/session";
-import type { Viewer } from "@/lib/auth/viewer";
-import { getMyRegularisation, type PendingYear, type RegularisedYear } from "@/lib/dal/me-regularisation";
+import type { MyRegularisation, PendingYear, RegularisedYear } from "@/lib/dto/contributions";
 import { formatDate, formatMoney } from "@/lib/format";
 
 type T = Awaited<ReturnType<typeof getTranslations<"ss_regularisation">>>;
@@ -101,8 +99,7 @@ function Regularised({ y, t, locale }: { y: RegularisedYear; t: T; locale: strin
   );
 }
 
-export async function RegularisationCard({ viewer, today }: { viewer: Viewer; today: string }) {
-  const data = await orNotFound(getMyRegularisation(viewer, today));
+export async function RegularisationCard({ data }: { data: MyRegularisation }) {
   if (!data.applicable) return null;
   const t = await getTranslations("ss_regularisation");
   const locale = await getLocale();

@@ -3,24 +3,11 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import type { Resolver } from "react-hook-form";
 import { MeForm } from "./me-form";
-import {
-  BRIDGING_CASES,
-  bridgingRightRequestSchema,
-  CAREGIVER_CARE_FOR,
-  CAREGIVER_INTERRUPTIONS,
-  CAREGIVER_MONTHS,
-  caregiverAllowanceRequestSchema,
-  exemptionRequestSchema,
-  surchargeWaiverRequestSchema,
-  type BridgingRightRequestInput,
-  type CaregiverAllowanceRequestInput,
-  type ExemptionRequestInput,
-  type SurchargeWaiverRequestInput,
-} from "@/lib/schemas/me-relief";
+import { BRIDGING_CASES, bridgingRightRequestSchema, CAREGIVER_CARE_FOR, CAREGIVER_INTERRUPTIONS, CAREGIVER_MONTHS, caregiverAllowanceRequestSchema, exemptionRequestSchema, surchargeWaiverRequestSchema, type BridgingRightRequestInput, type CaregiverAllowanceRequestInput, type ExemptionRequestInput, type SurchargeWaiverRequestInput } from "@/lib/schemas/me-relief";
 import { EXEMPTION_REASONS } from "@/lib/domain/check-exemption-eligibility";
 import { WAIVER_GROUNDS } from "@/lib/domain/check-surcharge-waiver-eligibility";
 import { isIsoDate } from "@/lib/domain/dates";
-import { caregiverFiledLate } from "@/lib/self-service/caregiver";
+import { caregiverFiledLate } from "@/lib/domain/caregiver-filing";
 import { requestBridgingRightAction, requestCaregiverAllowanceAction, requestExemptionAction, requestSurchargeWaiverAction } from "@/lib/actions/me-relief";
 
 // The four request forms of exemption, surcharge waiver, bridging right and caregiver allowance. The calls offered

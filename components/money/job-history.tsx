@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { formatMoney } from "@/lib/format";
-import type { JobRunRow } from "@/lib/dal/money-jobs";
+import type { JobRunRow } from "@/lib/dto/jobs";
 import { JobErrorList } from "./job-error-list";
 
 const STATUS_CLASS: Record<JobRunRow["status"], string> = { RUNNING: "text-brand-800", SUCCEEDED: "text-ok-700", FAILED: "text-bad-700", REFUSED: "text-warn-800" };

@@ -7,7 +7,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { matchPaymentAction, returnPaymentAction } from "@/lib/actions/money-payments";
 import { paymentMatchSchema, paymentReturnSchema, type PaymentMatchInput, type PaymentReturnInput } from "@/lib/schemas/money-payments";
 import { formatDate, formatMoney } from "@/lib/format";
-import type { DossierOpenCalls } from "@/lib/dal/money-payments";
+import type { DossierOpenCalls } from "@/lib/dto/payments";
 
 function Summary({ items, serverError }: { items: [string, string][]; serverError: string | null }) {
   const t = useTranslations("moPayments");

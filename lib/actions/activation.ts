@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { requestPasswordReset, setPasswordWithToken, type TokenPurpose } from "@/lib/auth/activation";
 import { forgotPasswordSchema, setPasswordSchema } from "@/lib/schemas/activation";
 import type { ActionResult } from "./result";
+import { fieldErrorsOf } from "./run-action";
 
 // Public actions (no session): choosing a password from an activation or reset link, and asking for a reset link.
 // The purpose is fixed here, never taken from the client; the base URL of links comes from configuration only.
@@ -11,7 +12,7 @@ import type { ActionResult } from "./result";
 async function choosePassword(purpose: TokenPurpose, formData: FormData): Promise<ActionResult> {
   const parsed = setPasswordSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
-    const fieldErrors = parsed.error.flatten().fieldErrors as Record<string, string[]>;
+    const fieldErrors = fieldErrorsOf(parsed.error);
     if (fieldErrors.token) return { ok: false, code: "invalidToken" };
     return { ok: false, code: "validation", fieldErrors };
   }
@@ -37,7 +38,7 @@ export async function resetPasswordAction(_prev: ActionResult | null, formData: 
  */
 export async function forgotPasswordAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const parsed = forgotPasswordSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { ok: false, code: "validation", fieldErrors: parsed.error.flatten().fieldErrors as Record<string, string[]> };
+  if (!parsed.success) return { ok: false, code: "validation", fieldErrors: fieldErrorsOf(parsed.error) };
   const email = parsed.data.email;
   const task = async () => {
     try {

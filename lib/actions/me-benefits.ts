@@ -1,21 +1,15 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { currentViewer } from "@/lib/auth/session";
-import { NotFoundError } from "@/lib/auth/viewer";
 import { todayInBrussels } from "@/lib/clock";
-import { confirmMyMaternityAid } from "@/lib/dal/benefits";
+import { confirmMyMaternityAid } from "@/lib/dal/benefits/confirm-my-maternity-aid";
+import { fields, runAction } from "./run-action";
 
 const confirmSchema = z.object({ claimId: z.string().min(1).max(64) });
 
-/** The mother confirms the maternity aid the fund offered (a one-button form: works without JavaScript). */
+/** The mother confirms the maternity aid the fund offered (a one-button form: works without JavaScript; a claim
+ *  that is not hers, or no longer offered, changes nothing). */
 export async function confirmMaternityAidAction(formData: FormData): Promise<void> {
-  const parsed = confirmSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return;
-  try {
-    await confirmMyMaternityAid(await currentViewer(), parsed.data.claimId, todayInBrussels());
-  } catch (error) {
-    if (!(error instanceof NotFoundError)) throw error;
-  }
+  await runAction(confirmSchema, fields(formData), (d, viewer) => confirmMyMaternityAid(viewer, d.claimId, todayInBrussels()));
   revalidatePath("/me");
 }

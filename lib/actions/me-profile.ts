@@ -1,17 +1,13 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { currentViewer } from "@/lib/auth/session";
-import { NotFoundError } from "@/lib/auth/viewer";
-import { updateMyProfile } from "@/lib/dal/me-profile";
+import { updateMyProfile } from "@/lib/dal/profile/update-my-profile";
 import { checked, profileSchema } from "@/lib/schemas/me-profile";
 import type { ActionResult } from "./result";
+import { fields, runAction } from "./run-action";
 
 export async function updateProfileAction(_prev: ActionResult<{ reference: string }> | null, formData: FormData): Promise<ActionResult<{ reference: string }>> {
-  const parsed = profileSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { ok: false, code: "validation", fieldErrors: parsed.error.flatten().fieldErrors as Record<string, string[]> };
-  const d = parsed.data;
-  try {
-    const r = await updateMyProfile(await currentViewer(), {
+  const r = await runAction(profileSchema, fields(formData), async (d, viewer) => {
+    await updateMyProfile(viewer, {
       email: d.email,
       phone: d.phone,
       street: d.street,
@@ -21,11 +17,8 @@ export async function updateProfileAction(_prev: ActionResult<{ reference: strin
       prefs: { email: checked(d.notifyEmail), sms: checked(d.notifySms), paper: checked(d.notifyPaper) },
       refundIban: d.refundIban,
     });
-    if (!r.ok) return { ok: false, code: r.code, fieldErrors: { refundIban: [r.code] } };
-  } catch (error) {
-    if (error instanceof NotFoundError) return { ok: false, code: "notFound" };
-    throw error;
-  }
-  revalidatePath("/me/profile");
-  return { ok: true, data: { reference: "saved" } };
+    return { reference: "saved" };
+  });
+  if (r.ok) revalidatePath("/me/profile");
+  return r;
 }

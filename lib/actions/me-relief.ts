@@ -1,67 +1,35 @@
 "use server";
 import { redirect } from "next/navigation";
-import { currentViewer } from "@/lib/auth/session";
-import { NotFoundError } from "@/lib/auth/viewer";
 import { todayInBrussels } from "@/lib/clock";
-import { EvidenceRefusedError } from "@/lib/dal/me-evidence";
-import { requestMyExemption, requestMySurchargeWaiver, type ReliefFiled } from "@/lib/dal/me-relief";
-import { requestMyBridgingRight, requestMyCaregiverAllowance, type BenefitFiled } from "@/lib/dal/me-benefit-requests";
+import { requestMyExemption } from "@/lib/dal/requests/request-my-exemption";
+import { requestMySurchargeWaiver } from "@/lib/dal/requests/request-my-surcharge-waiver";
+import { requestMyBridgingRight } from "@/lib/dal/benefits/request-my-bridging-right";
+import { requestMyCaregiverAllowance } from "@/lib/dal/benefits/request-my-caregiver-allowance";
 import { bridgingRightRequestSchema, caregiverAllowanceRequestSchema, exemptionRequestSchema, surchargeWaiverRequestSchema } from "@/lib/schemas/me-relief";
-import { formInput, uploadsOf } from "@/lib/self-service/form-input";
+import { formInput, uploadsOf } from "./form-input";
 import type { ActionResult } from "./result";
+import { runAction } from "./run-action";
 
-// Exemption, surcharge waiver, bridging right and caregiver allowance: zod (the forms' schema) → DAL → status page.
-// A refused evidence file comes back as a field error naming the file; nothing is written.
+// Exemption, surcharge waiver, bridging right and caregiver allowance: runAction (the forms' schema → use case),
+// then the status page. A refused evidence file comes back as a field error naming the file; nothing is written.
 
-type Filed = ReliefFiled | BenefitFiled;
-
-async function run(file: () => Promise<Filed>, prefix: string): Promise<ActionResult> {
-  let reference: string;
-  try {
-    const r = await file();
-    if (!r.ok) {
-      if (r.code === "ineligible") {
-        if (r.refusals.length > 0) return { ok: false, code: `${prefix}-${r.refusals[0]}` };
-        return { ok: false, code: "validation", fieldErrors: { callIds: ["callIneligible"] } };
-      }
-      if (r.code === "eventInFuture") return { ok: false, code: "validation", fieldErrors: { eventOn: ["eventInFuture"] } };
-      return { ok: false, code: r.code };
-    }
-    reference = r.reference;
-  } catch (error) {
-    if (error instanceof EvidenceRefusedError) return { ok: false, code: "validation", fieldErrors: error.fieldErrors };
-    if (error instanceof NotFoundError) return { ok: false, code: "notFound" };
-    throw error;
-  }
-  redirect(`/me/requests/${reference}?filed=1`);
+async function filed(r: ActionResult<{ reference: string }>): Promise<ActionResult> {
+  if (!r.ok) return r;
+  redirect(`/me/requests/${r.data.reference}?filed=1`);
 }
 
-const invalid = (error: { flatten(): { fieldErrors: unknown } }): ActionResult => ({ ok: false, code: "validation", fieldErrors: error.flatten().fieldErrors as Record<string, string[]> });
-
 export async function requestExemptionAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const parsed = exemptionRequestSchema.safeParse(formInput(formData, ["callIds"]));
-  if (!parsed.success) return invalid(parsed.error);
-  const { evidence, ...input } = parsed.data;
-  return run(async () => requestMyExemption(await currentViewer(), todayInBrussels(), input, await uploadsOf(evidence)), "exemption");
+  return filed(await runAction(exemptionRequestSchema, formInput(formData, ["callIds"]), async ({ evidence, ...input }, viewer) => requestMyExemption(viewer, todayInBrussels(), input, await uploadsOf(evidence))));
 }
 
 export async function requestSurchargeWaiverAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const parsed = surchargeWaiverRequestSchema.safeParse(formInput(formData, ["callIds"]));
-  if (!parsed.success) return invalid(parsed.error);
-  const { evidence, ...input } = parsed.data;
-  return run(async () => requestMySurchargeWaiver(await currentViewer(), todayInBrussels(), input, await uploadsOf(evidence)), "waiver");
+  return filed(await runAction(surchargeWaiverRequestSchema, formInput(formData, ["callIds"]), async ({ evidence, ...input }, viewer) => requestMySurchargeWaiver(viewer, todayInBrussels(), input, await uploadsOf(evidence))));
 }
 
 export async function requestBridgingRightAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const parsed = bridgingRightRequestSchema.safeParse(formInput(formData));
-  if (!parsed.success) return invalid(parsed.error);
-  const { evidence, ...input } = parsed.data;
-  return run(async () => requestMyBridgingRight(await currentViewer(), todayInBrussels(), input, await uploadsOf(evidence)), "bridging");
+  return filed(await runAction(bridgingRightRequestSchema, formInput(formData), async ({ evidence, ...input }, viewer) => requestMyBridgingRight(viewer, todayInBrussels(), input, await uploadsOf(evidence))));
 }
 
 export async function requestCaregiverAllowanceAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const parsed = caregiverAllowanceRequestSchema.safeParse(formInput(formData));
-  if (!parsed.success) return invalid(parsed.error);
-  const { evidence, ...input } = parsed.data;
-  return run(async () => requestMyCaregiverAllowance(await currentViewer(), todayInBrussels(), input, await uploadsOf(evidence)), "caregiver");
+  return filed(await runAction(caregiverAllowanceRequestSchema, formInput(formData), async ({ evidence, ...input }, viewer) => requestMyCaregiverAllowance(viewer, todayInBrussels(), input, await uploadsOf(evidence))));
 }

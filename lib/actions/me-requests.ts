@@ -1,64 +1,39 @@
 "use server";
 import { redirect } from "next/navigation";
-import { currentViewer } from "@/lib/auth/session";
-import { NotFoundError } from "@/lib/auth/viewer";
 import { todayInBrussels } from "@/lib/clock";
-import { askMyAdvisor, requestMyPaymentPlan } from "@/lib/dal/me-requests";
+import { askMyAdvisor } from "@/lib/dal/requests/ask-my-advisor";
+import { requestMyPaymentPlan } from "@/lib/dal/requests/request-my-payment-plan";
+import { requestMyContributionChange } from "@/lib/dal/contributions/request-my-contribution-change";
 import { contributionChangeSchema, paymentPlanRequestSchema, questionRequestSchema } from "@/lib/schemas/me-requests";
-import { requestMyContributionChange } from "@/lib/dal/me-contributions";
 import { parseEuros } from "@/lib/domain/parse-euros";
-import { EvidenceRefusedError } from "@/lib/dal/me-evidence";
-import { formInput, uploadsOf } from "@/lib/self-service/form-input";
+import { formInput, uploadsOf } from "./form-input";
 import type { ActionResult } from "./result";
+import { fields, runAction } from "./run-action";
 
-const evidenceRefused = (error: EvidenceRefusedError): ActionResult => ({ ok: false, code: "validation", fieldErrors: error.fieldErrors });
+// Each request is filed by its use case, then the status page shows its reference.
 
-/** Payment plan request: decided at once inside the policy; the confirmation page shows the reference. */
+async function filed(r: ActionResult<{ reference: string }>): Promise<ActionResult> {
+  if (!r.ok) return r;
+  redirect(`/me/requests/${r.data.reference}?filed=1`);
+}
+
+/** Payment plan request: decided at once inside the policy. */
 export async function requestPaymentPlanAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const parsed = paymentPlanRequestSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { ok: false, code: "validation", fieldErrors: parsed.error.flatten().fieldErrors as Record<string, string[]> };
-  let reference: string;
-  try {
-    reference = (await requestMyPaymentPlan(await currentViewer(), todayInBrussels(), { months: Number(parsed.data.months) })).reference;
-  } catch (error) {
-    if (error instanceof NotFoundError) return { ok: false, code: "notFound" };
-    throw error;
-  }
-  redirect(`/me/requests/${reference}?filed=1`);
+  return filed(await runAction(paymentPlanRequestSchema, fields(formData), (d, viewer) => requestMyPaymentPlan(viewer, todayInBrussels(), { months: Number(d.months) })));
 }
 
 /** Question or complaint to the named advisor (thread + message + e-mail). */
 export async function askAdvisorAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const parsed = questionRequestSchema.safeParse(formInput(formData));
-  if (!parsed.success) return { ok: false, code: "validation", fieldErrors: parsed.error.flatten().fieldErrors as Record<string, string[]> };
-  const { evidence, ...input } = parsed.data;
-  let reference: string;
-  try {
-    reference = (await askMyAdvisor(await currentViewer(), todayInBrussels(), input, await uploadsOf(evidence))).reference;
-  } catch (error) {
-    if (error instanceof EvidenceRefusedError) return evidenceRefused(error);
-    if (error instanceof NotFoundError) return { ok: false, code: "notFound" };
-    throw error;
-  }
-  redirect(`/me/requests/${reference}?filed=1`);
+  return filed(
+    await runAction(questionRequestSchema, formInput(formData), async ({ evidence, ...input }, viewer) => askMyAdvisor(viewer, todayInBrussels(), input, await uploadsOf(evidence))),
+  );
 }
 
 /** Reduction or increase of the provisional contributions (the kind follows from the new amount). */
 export async function requestContributionChangeAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const parsed = contributionChangeSchema.safeParse(formInput(formData));
-  if (!parsed.success) return { ok: false, code: "validation", fieldErrors: parsed.error.flatten().fieldErrors as Record<string, string[]> };
-  let reference: string;
-  try {
-    const r = await requestMyContributionChange(await currentViewer(), todayInBrussels(), {
-      estimatedIncomeCents: parseEuros(parsed.data.estimatedIncome)!,
-      justification: parsed.data.justification,
-    }, await uploadsOf(parsed.data.evidence));
-    if (!r.ok) return { ok: false, code: r.code, fieldErrors: r.code === "unchanged" ? { estimatedIncome: ["unchanged"] } : undefined };
-    reference = r.reference;
-  } catch (error) {
-    if (error instanceof EvidenceRefusedError) return evidenceRefused(error);
-    if (error instanceof NotFoundError) return { ok: false, code: "notFound" };
-    throw error;
-  }
-  redirect(`/me/requests/${reference}?filed=1`);
+  return filed(
+    await runAction(contributionChangeSchema, formInput(formData), async (d, viewer) =>
+      requestMyContributionChange(viewer, todayInBrussels(), { estimatedIncomeCents: parseEuros(d.estimatedIncome)!, justification: d.justification }, await uploadsOf(d.evidence)),
+    ),
+  );
 }

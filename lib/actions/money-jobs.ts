@@ -1,10 +1,12 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { currentViewer } from "@/lib/auth/session";
-import { NotFoundError } from "@/lib/auth/viewer";
+import { NotFoundError } from "@/lib/errors";
 import { todayInBrussels } from "@/lib/clock";
-import { dryRunJob, runJobForReal } from "@/lib/dal/money-jobs";
+import { dryRunJob } from "@/lib/dal/jobs/dry-run-job";
+import { runJobForReal } from "@/lib/dal/jobs/run-job-for-real";
 import { FILE_JOBS, MAX_UPLOAD_BYTES, jobDryRunSchema, jobRealRunSchema } from "@/lib/schemas/money-jobs";
+import { fieldErrorsOf } from "./run-action";
 
 type JobError = { code: string; params?: Record<string, string | number> };
 export type DryRunSummary = { jobRunId: string; job: string; counts: Record<string, number>; byCategory: Record<string, { count: number; totalCents: number }>; totalCents: number; warnings: JobError[] };
@@ -14,7 +16,7 @@ export type MoneyJobResult<T> = { ok: true; data: T } | { ok: false; code: strin
 export async function dryRunJobAction(formData: FormData): Promise<MoneyJobResult<DryRunSummary>> {
   const fields = Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === "string"));
   const parsed = jobDryRunSchema.safeParse(fields);
-  if (!parsed.success) return { ok: false, code: "validation", fieldErrors: parsed.error.flatten().fieldErrors as Record<string, string[]> };
+  if (!parsed.success) return { ok: false, code: "validation", fieldErrors: fieldErrorsOf(parsed.error) };
   let file: { name: string; bytes: Uint8Array } | undefined;
   if (FILE_JOBS.includes(parsed.data.job)) {
     const f = formData.get("file");
@@ -40,7 +42,7 @@ export async function dryRunJobAction(formData: FormData): Promise<MoneyJobResul
 /** "Run for real" of a dry run: starts the job and returns at once; the page follows it in the history. */
 export async function runJobForRealAction(input: { dryRunId: string }): Promise<MoneyJobResult<{ jobRunId: string }>> {
   const parsed = jobRealRunSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, code: "validation", fieldErrors: parsed.error.flatten().fieldErrors as Record<string, string[]> };
+  if (!parsed.success) return { ok: false, code: "validation", fieldErrors: fieldErrorsOf(parsed.error) };
   try {
     const { jobRunId, finished } = await runJobForReal(await currentViewer(), parsed.data.dryRunId, todayInBrussels());
     finished.catch((error) => console.error("job run failed", jobRunId, error));

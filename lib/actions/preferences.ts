@@ -1,8 +1,8 @@
 "use server";
 import { cookies } from "next/headers";
 import { revalidatePath } from "next/cache";
-import { prisma } from "@/lib/db/client";
 import { currentViewer } from "@/lib/auth/session";
+import { setMyLanguage } from "@/lib/dal/profile/set-my-language";
 import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/config";
 
 /** Switches the language; remembered in a cookie and, for a signed-in user, in their profile. */
@@ -11,9 +11,6 @@ export async function setLocaleAction(formData: FormData): Promise<void> {
   if (!isLocale(locale)) return;
   (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365, httpOnly: false });
   const viewer = await currentViewer();
-  if (viewer) {
-    await prisma.user.update({ where: { id: viewer.userId }, data: { locale } });
-    if (viewer.affiliateId) await prisma.affiliate.update({ where: { id: viewer.affiliateId }, data: { language: locale } });
-  }
+  if (viewer) await setMyLanguage(viewer, locale);
   revalidatePath("/", "layout");
 }

@@ -5,7 +5,8 @@ import { notFound, redirect } from "next/navigation";
 import { prisma } from "@/lib/db/client";
 import { authOptions } from "./options";
 import { can, type Permission } from "./permissions";
-import { NotFoundError, type Viewer } from "./viewer";
+import type { Viewer } from "./viewer";
+import { AppError } from "@/lib/errors";
 
 // The one place that knows next-auth: swap the library here and nothing else changes.
 
@@ -30,12 +31,12 @@ export async function requireViewer(permission?: Permission, callbackUrl?: strin
   return viewer;
 }
 
-/** Runs a data-access call for a page, turning NotFoundError into the 404 page. */
+/** Runs a data-access call for a page, turning a "not found" AppError into the 404 page. */
 export async function orNotFound<T>(promise: Promise<T>): Promise<T> {
   try {
     return await promise;
   } catch (error) {
-    if (error instanceof NotFoundError) notFound();
+    if (error instanceof AppError && error.kind === "notFound") notFound();
     throw error;
   }
 }

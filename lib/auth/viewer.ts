@@ -1,6 +1,7 @@
 // The authenticated principal handed to every data-access function. Pages and actions obtain it from the
 // session (lib/auth/session.ts); integration tests build it from a real user row.
 import { can, type AppRole, type Permission } from "./permissions";
+import { NotFoundError } from "@/lib/errors";
 
 export type Viewer = {
   userId: string;
@@ -9,13 +10,6 @@ export type Viewer = {
   name: string;
 };
 
-/** Thrown when a record does not exist *for this viewer*; pages turn it into a 404 (never a 403). */
-export class NotFoundError extends Error {
-  constructor(what = "record") {
-    super(`${what} not found`);
-    this.name = "NotFoundError";
-  }
-}
 
 export function assertPermission(viewer: Viewer | null, permission: Permission): asserts viewer is Viewer {
   if (!viewer || !can(viewer.role, permission)) throw new NotFoundError();

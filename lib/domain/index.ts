@@ -1,4 +1,4 @@
-// Public API of the pure domain core (issue 2): keep these names stable.
+// Public API of the pure domain core: keep these names stable.
 export * from "./money";
 export * from "./breakdown";
 export * from "./errors";
@@ -29,4 +29,14 @@ export * from "./check-surcharge-waiver-eligibility";
 export * from "./check-bridging-right";
 export * from "./check-caregiver-allowance";
 export * from "./calculate-benefit-interest";
+export * from "./parse-euros";
+export * from "./contribution-change";
+export * from "./approved-plan-schedule";
+export * from "./request-deadlines";
+export * from "./request-reference";
+export * from "./prescription";
+export * from "./first-call-quarters";
+export * from "./caregiver-filing";
+export * from "./classify-search";
+export * from "./evidence-limits";
 export { BE_BANK_CODES, BE_BANK_CODES_VERSION, type BankCodeRange } from "./data/be-bank-codes";

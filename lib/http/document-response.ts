@@ -1,6 +1,6 @@
 // The one way the portal hands out a stored or generated document (certificates, decision letters, evidence…): the bytes as an
 // attachment, never cached, never sniffed; a NotFoundError (missing, foreign, or no permission) is a plain 404.
-import { NotFoundError } from "@/lib/auth/viewer";
+import { NotFoundError } from "@/lib/errors";
 
 export type StoredFile = { fileName: string; content: Uint8Array; mimeType?: string };
 

@@ -3,7 +3,7 @@
 // and idempotent through the (affiliate, year, quarter, kind) unique key. The 1 %-per-month late rule is charged
 // by the surcharges job.
 import { companyContribution, companyContributionDueDate } from "@/lib/domain";
-import { loadParameters } from "./parameters";
+import { loadParameters } from "@/lib/dal/internal/reference-data";
 import { jsonRows } from "./sql";
 import { JobRefusal, type JobContext, type JobDefinition, type JobResult } from "./types";
 

@@ -9,7 +9,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { isIsoDate } from "@/lib/domain";
 import { buildPain008, type Pain008Transaction } from "@/lib/formats/sepa/pain008";
-import { loadFund } from "./parameters";
+import { loadFund } from "@/lib/dal/internal/reference-data";
 import { insertIgnore } from "./sql";
 import { JobRefusal, type JobContext, type JobDefinition, type JobResult } from "./types";
 

@@ -10,7 +10,7 @@ import path from "node:path";
 import { isValidStructuredCommunication } from "@/lib/domain";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { CodaError, milliToCents, parseCoda, type CodaMovement, type CodaStatement } from "@/lib/formats/coda/parser";
-import { allocateInMemory, openItemsOf } from "./allocation";
+import { allocateInMemory, openItemsOf } from "@/lib/dal/internal/allocation";
 import { JobRefusal, type JobContext, type JobDefinition, type JobResult } from "./types";
 
 export interface ImportCodaParams extends Record<string, string | number | boolean | undefined> {

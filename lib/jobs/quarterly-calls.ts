@@ -6,34 +6,15 @@
 // ON CONFLICT DO NOTHING on (affiliate, year, quarter, kind), so a rerun or a run resumed after a crash never
 // creates a second call. The same statement queues one e-mail per new call ("your call is in your portal", FR/NL
 // by the dossier's language) for the dossiers that want e-mails and have an address: uniqueKey 'call:<callId>'.
-import {
-  provisionalIncomeBase,
-  quarterDueDate,
-  quarterEnd,
-  quarterStart,
-  quarterlyContribution,
-  addQuarters,
-  type BreakdownLine,
-  type Category,
-  type Quarter,
-  type QuarterNumber,
-} from "@/lib/domain";
+import { provisionalIncomeBase, quarterDueDate, quarterEnd, quarterStart, quarterlyContribution, addQuarters, type BreakdownLine, type Quarter, type QuarterNumber } from "@/lib/domain";
 import type { Category as DbCategory } from "@/lib/generated/prisma/enums";
 import { createTranslator } from "use-intl/core"; // not "next-intl": the worker and the bench run with the react-server condition
 import { formatDate } from "@/lib/format";
 import frMessages from "@/lib/i18n/messages/fr/money-operations.json";
 import nlMessages from "@/lib/i18n/messages/nl/money-operations.json";
-import { loadFund, loadParameters } from "./parameters";
+import { loadFund, loadParameters } from "@/lib/dal/internal/reference-data";
 import { JobRefusal, type JobContext, type JobDefinition, type JobResult } from "./types";
-
-export const CATEGORY_TO_DOMAIN: Record<DbCategory, Category> = {
-  MAIN: "main",
-  COMPLEMENTARY: "complementary",
-  HELPING_SPOUSE: "helping-spouse",
-  STUDENT: "student",
-  ACTIVE_PENSIONER: "active-pensioner",
-  ART37: "art37",
-};
+import { toDomainCategory } from "@/lib/db/enums";
 
 export function parseQuarter(value: unknown): Quarter {
   const m = typeof value === "string" ? /^(\d{4})-Q([1-4])$/.exec(value) : null;
@@ -181,7 +162,7 @@ export async function runQuarterlyCalls(ctx: JobContext, params: QuarterlyParams
       }
       try {
         const c = quarterlyContribution(
-          { year: q.year, category: CATEGORY_TO_DOMAIN[r.category], annualIncomeCents: base.incomeCents, primoStarter: primo, managementFeeBp: fund.managementFeeBp },
+          { year: q.year, category: toDomainCategory(r.category), annualIncomeCents: base.incomeCents, primoStarter: primo, managementFeeBp: fund.managementFeeBp },
           p,
         );
         if (c.totalCents === 0) {

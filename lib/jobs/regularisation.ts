@@ -21,8 +21,8 @@ import { readFile } from "node:fs/promises";
 import { parse } from "csv-parse/sync";
 import { parseEuros } from "@/lib/domain/parse-euros";
 import { calculateRegularisation, normalizeNiss, parseNiss, quarterEnd, quarterStart, type QuarterNumber } from "@/lib/domain";
-import { CATEGORY_TO_DOMAIN } from "./quarterly-calls";
-import { loadFund, loadParameters } from "./parameters";
+import { toDomainCategory } from "@/lib/db/enums";
+import { loadFund, loadParameters } from "@/lib/dal/internal/reference-data";
 import { JobRefusal, type JobContext, type JobDefinition, type JobResult } from "./types";
 
 export interface RegularisationParams extends Record<string, string | number | boolean | undefined> {
@@ -143,7 +143,7 @@ export async function runRegularisation(ctx: JobContext, text: string): Promise<
       const params = await loadParameters(prisma, r.year);
       const result = calculateRegularisation(
         {
-          year: r.year, category: CATEGORY_TO_DOMAIN[last.category], realIncomeCents: r.incomeCents, notifiedOn: today, managementFeeBp: fund.managementFeeBp,
+          year: r.year, category: toDomainCategory(last.category), realIncomeCents: r.incomeCents, notifiedOn: today, managementFeeBp: fund.managementFeeBp,
           quarters: provisional.map((c) => ({ quarter: c.quarter as QuarterNumber, provisionalCents: c.contributionCents, primoStarter: primo(c.quarter) })),
         },
         params,

@@ -2,8 +2,9 @@
 // 'YYYY-MM-DD', already converted to the Brussels date) and "today", and returns observations — one per dossier
 // item that counts — which are then summed into facts (month × category × advisor × request type).
 // The deadlines come from the domain core (charterDeadlines, pausesFromTransitions): nothing is re-implemented.
-import { addDays, charterDeadlines, compareDates, daysBetween, instalmentDueOn, pausesFromTransitions, type IsoDate, type RequestState } from "@/lib/domain";
+import { addDays, charterDeadlines, compareDates, daysBetween, instalmentDueOn, pausesFromTransitions, type IsoDate } from "@/lib/domain";
 import { indicatorDef, OUTCOME_FACT_PREFIX, type KpiUnit } from "./indicators";
+import { toDomainState } from "@/lib/db/enums";
 
 /** A call is "sent in time" when issued at least this many days before its due date (fund policy). */
 export const CALL_MIN_LEAD_DAYS = 15;
@@ -111,8 +112,6 @@ export function resolution(r: RequestRecord): { handledOn: IsoDate | null; reope
   if (withdrawn && handledOn === null) return { handledOn: null, reopened, withdrawn };
   return { handledOn, reopened, withdrawn: false };
 }
-
-const toDomainState = (s: RequestStatusName): RequestState => (s === "INFORMATION_REQUESTED" ? "information-requested" : "in-review");
 
 /** Decision deadline: 4 months from filing, extended by the days spent in INFORMATION_REQUESTED (open stay ends today). */
 export function decisionDeadline(r: RequestRecord, today: IsoDate): { dueOn: IsoDate; pausedDays: number } {

@@ -4,6 +4,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { todayInBrussels, isoDate } from "@/lib/clock";
 import { isIsoDate } from "@/lib/domain";
 import type { BenefitRecord, CallCollectionRecord, CategorySpan, RecoveryDebtor, RequestRecord, RequestStatusName, RecoveryStepName } from "./compute";
+import { OPEN_REQUEST_STATUSES } from "@/lib/db/enums";
 
 export const brusselsDate = (d: Date): string => todayInBrussels(d, "");
 
@@ -23,7 +24,6 @@ const spans = (p: PeriodsJson): CategorySpan[] => (p ?? []).map((x) => ({ catego
 
 export type RequestScope = { since?: Date | null; from?: string; to?: string; category?: string; advisorId?: string; requestType?: string; ids?: string[] };
 
-const OPEN_STATUSES = ["SUBMITTED", "IN_REVIEW", "INFORMATION_REQUESTED", "AWAITING_SECOND_APPROVAL"];
 
 /**
  * Requests that can contribute to a bucket on or after `activeFrom`: still open (a deadline may pass) or changed
@@ -33,7 +33,7 @@ export async function loadRequests(prisma: PrismaClient, scope: { activeFrom?: s
   const where: string[] = [`r.status <> 'DRAFT'`];
   const params: unknown[] = [];
   const p = (v: unknown) => { params.push(v); return `$${params.length}`; };
-  if (scope.activeFrom) where.push(`(r."updatedAt" >= ${p(scope.activeFrom)}::date - interval '1 day' or r."filedOn" >= $${params.length}::date or r.status::text = any(${p(OPEN_STATUSES)}::text[]))`);
+  if (scope.activeFrom) where.push(`(r."updatedAt" >= ${p(scope.activeFrom)}::date - interval '1 day' or r."filedOn" >= $${params.length}::date or r.status::text = any(${p(OPEN_REQUEST_STATUSES)}::text[]))`);
   if (scope.filedTo) where.push(`r."filedOn" <= ${p(scope.filedTo)}::date`);
   if (scope.requestType) where.push(`r.type::text = ${p(scope.requestType)}`);
   if (scope.advisorId) where.push(`r."assigneeId" = ${p(scope.advisorId)}`);

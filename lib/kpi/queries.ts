@@ -4,7 +4,7 @@
 // add up to the dashboard's numbers: the observations (KpiObservation) for requests, benefits and recovery, the open
 // calls (KpiOpenCall) for the debt indicators; calls sent late are read live (only the late ones).
 import { isoDate } from "@/lib/clock";
-import { NotFoundError } from "@/lib/auth/viewer";
+import { NotFoundError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { INDICATORS, indicatorDef, OUTCOME_FACT_PREFIX, type IndicatorDef } from "./indicators";
 import {

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { DECISIONS } from "@/lib/backoffice/requests";
-import { DB_RECOVERY_STEPS } from "@/lib/backoffice/recovery";
-import { DOSSIER_VIEW_REASONS } from "@/lib/backoffice/dossier";
+import { DECISIONS } from "@/lib/dto/requests";
+import { DB_RECOVERY_STEPS } from "@/lib/db/enums";
+import { DOSSIER_VIEW_REASONS } from "@/lib/dto/dossiers";
 import { isIsoDate } from "@/lib/domain";
 import { eurosText } from "./euros";
 

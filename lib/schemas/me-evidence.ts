@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EVIDENCE_MAX_BYTES, EVIDENCE_MAX_FILES } from "@/lib/self-service/evidence-limits";
+import { EVIDENCE_MAX_BYTES, EVIDENCE_MAX_FILES } from "@/lib/domain/evidence-limits";
 
 // The evidence field shared by every request form (client: a FileList from the file input; server: the File
 // entries of the FormData). The browser checks count and size early; the server action repeats them and adds the

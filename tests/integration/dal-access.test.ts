@@ -3,10 +3,14 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestPrisma, resetDatabase } from "./helpers/db";
 import { affiliateWithCall, companyAffiliate, staffUser } from "./helpers/fixtures";
-import { getMyCall, getMyOverview } from "@/lib/dal/affiliate";
-import { getDossier, getManagerOverview, searchDossiers } from "@/lib/dal/staff";
-import { listParameters, updateParameter } from "@/lib/dal/parameters";
-import { NotFoundError } from "@/lib/auth/viewer";
+import { getMyCall } from "@/lib/dal/account/get-my-call";
+import { getMyOverview } from "@/lib/dal/account/get-my-overview";
+import { getDossier } from "@/lib/dal/dossiers/get-dossier";
+import { getManagerOverview } from "@/lib/dal/dashboards/get-manager-overview";
+import { searchDossiers } from "@/lib/dal/dossiers/search-dossiers";
+import { listParameters } from "@/lib/dal/parameters/list-parameters";
+import { updateParameter } from "@/lib/dal/parameters/update-parameter";
+import { NotFoundError } from "@/lib/errors";
 import { prisma as appPrisma } from "@/lib/db/client";
 
 const prisma = createTestPrisma();

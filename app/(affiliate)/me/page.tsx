@@ -3,9 +3,10 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card, PageTitle, Stat } from "@/components/ui";
 import { requireViewer, orNotFound } from "@/lib/auth/session";
-import { getMyOverview } from "@/lib/dal/affiliate";
-import { getMyCompanyDirectors } from "@/lib/dal/me-company";
-import { listMyBenefits } from "@/lib/dal/benefits";
+import { getMyOverview } from "@/lib/dal/account/get-my-overview";
+import { getMyCompanyDirectors } from "@/lib/dal/account/get-my-company-directors";
+import { listMyBenefits } from "@/lib/dal/benefits/list-my-benefits";
+import { getMyRegularisation } from "@/lib/dal/contributions/get-my-regularisation";
 import { confirmMaternityAidAction } from "@/lib/actions/me-benefits";
 import { MyBenefits } from "@/components/benefits/my-benefits";
 import { RegularisationCard } from "@/components/me/regularisation-card";
@@ -28,6 +29,7 @@ export default async function AffiliateHomePage() {
   const tco = await getTranslations("ss_company");
   const directors = await orNotFound(getMyCompanyDirectors(viewer, today));
   const benefits = await orNotFound(listMyBenefits(viewer));
+  const regularisation = await orNotFound(getMyRegularisation(viewer, today));
   const maternity = benefits.filter((b) => b.type === "MATERNITY_AID");
   const tb = await getTranslations("ss_benefits");
   const locale = await getLocale();
@@ -115,7 +117,7 @@ export default async function AffiliateHomePage() {
         </dl>
         <p className="mt-3 text-sm text-slate-700">{t("asOf", { date: formatDate(locale, today) })}</p>
       </Card>
-      <RegularisationCard viewer={viewer} today={today} />
+      <RegularisationCard data={regularisation} />
       <Card title={t("callsTitle")}>
         {o.calls.length === 0 ? (
           <p>{t("noCalls")}</p>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PageTitle } from "@/components/ui";
-import { GUIDES } from "@/lib/self-service/guides";
+import { GUIDES } from "@/app/(public)/guides/guides";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("ss_guides");

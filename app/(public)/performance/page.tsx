@@ -4,7 +4,7 @@ import { Card, PageTitle } from "@/components/ui";
 import { formatKpi } from "@/components/kpi/format";
 import { todayInBrussels } from "@/lib/clock";
 import { formatDate } from "@/lib/format";
-import { getPublicPerformance } from "@/lib/dal/kpi-dashboards";
+import { getPublicPerformance } from "@/lib/dal/dashboards/get-public-performance";
 
 export const dynamic = "force-dynamic";
 

@@ -3,7 +3,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Card, PageTitle } from "@/components/ui";
 import { Explanation } from "@/components/explanation";
 import { currentViewer } from "@/lib/auth/session";
-import { SIMULATOR_CATEGORIES, SIMULATOR_YEARS, simulateContribution } from "@/lib/dal/me-simulator";
+import { SIMULATOR_CATEGORIES, SIMULATOR_YEARS } from "@/lib/dto/contributions";
+import { simulateContribution } from "@/lib/dal/contributions/simulate-contribution";
 import { parseEurosStrict } from "@/lib/domain/parse-euros";
 import { formatMoney } from "@/lib/format";
 

@@ -5,7 +5,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Card, PageTitle, Stat } from "@/components/ui";
 import { requireViewer } from "@/lib/auth/session";
 import { can, isStaff } from "@/lib/auth/permissions";
-import { getManagerOverview, searchDossiers } from "@/lib/dal/staff";
+import { getManagerOverview } from "@/lib/dal/dashboards/get-manager-overview";
+import { searchDossiers } from "@/lib/dal/dossiers/search-dossiers";
 import { todayInBrussels } from "@/lib/clock";
 import { formatEnterpriseNumber, formatNiss } from "@/lib/format";
 

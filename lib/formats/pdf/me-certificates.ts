@@ -7,7 +7,7 @@ import frSelf from "@/lib/i18n/messages/fr/self-service.json";
 import nlSelf from "@/lib/i18n/messages/nl/self-service.json";
 import frCommon from "@/lib/i18n/messages/fr/common.json";
 import nlCommon from "@/lib/i18n/messages/nl/common.json";
-import type { AffiliationCertificate, TaxCertificate } from "@/lib/dal/me-documents";
+import type { AffiliationCertificate, TaxCertificate } from "@/lib/dto/documents";
 import { formatDate, formatEnterpriseNumber, formatMoney, formatNiss } from "@/lib/format";
 
 type Locale = "fr" | "nl";

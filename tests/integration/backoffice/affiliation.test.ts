@@ -4,11 +4,12 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestPrisma, resetDatabase } from "../helpers/db";
 import { affiliateWithCall, staffUser } from "../helpers/fixtures";
 import { makeNiss } from "@/prisma/factories";
-import { fileAffiliationRequest } from "@/lib/dal/backoffice-affiliation";
-import { decideRequest, getRequestForStaff } from "@/lib/dal/backoffice-requests";
+import { fileAffiliationRequest } from "@/lib/dal/affiliation/file-affiliation-request";
+import { decideRequest } from "@/lib/dal/requests/decide-request";
+import { getRequestForStaff } from "@/lib/dal/requests/get-request-for-staff";
 import { affiliationSchema } from "@/lib/schemas/backoffice-affiliation";
-import { BackofficeError } from "@/lib/backoffice/errors";
 import { prisma as appPrisma } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
 
 const prisma = createTestPrisma();
 afterAll(async () => {
@@ -73,8 +74,8 @@ describe("affiliation", () => {
     const r = await prisma.request.findUniqueOrThrow({ where: { reference } });
     await decideRequest(viewer, { requestId: r.id, decision: "start-review", reasonCode: "", text: "" }, "2026-11-28");
     const error = await decideRequest(viewer, { requestId: r.id, decision: "accept", reasonCode: "", text: "" }, "2026-11-28").catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(BackofficeError);
-    expect((error as BackofficeError).code).toBe("alreadyAffiliated");
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe("alreadyAffiliated");
     expect((await prisma.request.findUniqueOrThrow({ where: { id: r.id } })).status).toBe("IN_REVIEW");
     expect(await prisma.affiliation.count()).toBe(1);
   });

@@ -3,10 +3,11 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestPrisma, resetDatabase } from "../helpers/db";
 import { affiliateWithCall, staffUser } from "../helpers/fixtures";
-import { confirmMyMaternityAid, listMyBenefits, recordBirth } from "@/lib/dal/benefits";
-import { NotFoundError } from "@/lib/auth/viewer";
-import { BackofficeError } from "@/lib/backoffice/errors";
+import { confirmMyMaternityAid } from "@/lib/dal/benefits/confirm-my-maternity-aid";
+import { listMyBenefits } from "@/lib/dal/benefits/list-my-benefits";
+import { recordBirth } from "@/lib/dal/benefits/record-birth";
 import { prisma as appPrisma } from "@/lib/db/client";
+import { NotFoundError, refused } from "@/lib/errors";
 
 const prisma = createTestPrisma();
 afterAll(async () => {
@@ -36,9 +37,9 @@ describe("maternity aid offered on a recorded birth", () => {
   it("refuses a future date, a father's dossier, affiliates and unknown dossiers", async () => {
     const mother = await affiliateWithCall(prisma, "Mother");
     const { viewer: advisor } = await staffUser(prisma, "ADVISOR");
-    await expect(recordBirth(advisor, { affiliateId: mother.affiliate.id, bornOn: "2026-12-01" }, "2026-10-05")).rejects.toEqual(new BackofficeError("birthDateInvalid"));
+    await expect(recordBirth(advisor, { affiliateId: mother.affiliate.id, bornOn: "2026-12-01" }, "2026-10-05")).rejects.toEqual(refused("birthDateInvalid"));
     await prisma.person.update({ where: { id: mother.person.id }, data: { sex: "M" } });
-    await expect(recordBirth(advisor, { affiliateId: mother.affiliate.id, bornOn: "2026-10-01" }, "2026-10-05")).rejects.toEqual(new BackofficeError("notAMother"));
+    await expect(recordBirth(advisor, { affiliateId: mother.affiliate.id, bornOn: "2026-10-01" }, "2026-10-05")).rejects.toEqual(refused("notAMother"));
     await expect(recordBirth(mother.viewer, { affiliateId: mother.affiliate.id, bornOn: "2026-10-01" }, "2026-10-05")).rejects.toBeInstanceOf(NotFoundError);
     await expect(recordBirth(advisor, { affiliateId: "nope", bornOn: "2026-10-01" }, "2026-10-05")).rejects.toBeInstanceOf(NotFoundError);
     expect(await prisma.birth.count()).toBe(0);

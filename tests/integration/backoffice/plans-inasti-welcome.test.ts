@@ -7,15 +7,19 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestPrisma, resetDatabase } from "../helpers/db";
 import { affiliateWithCall, staffUser } from "../helpers/fixtures";
 import { dbDate, makeNiss } from "@/prisma/factories";
-import { fileAffiliationRequest, welcomeNewAffiliate } from "@/lib/dal/backoffice-affiliation";
-import { approveSecond, decideRequest, getRequestForStaff, listWorkQueue } from "@/lib/dal/backoffice-requests";
-import { forwardToInasti, recordInastiDecision } from "@/lib/dal/backoffice-inasti";
-import { outstandingByCall } from "@/lib/dal/affiliate";
+import { fileAffiliationRequest } from "@/lib/dal/affiliation/file-affiliation-request";
+import { welcomeNewAffiliate } from "@/lib/dal/affiliation/welcome-new-affiliate";
+import { approveSecond } from "@/lib/dal/requests/approve-second";
+import { decideRequest } from "@/lib/dal/requests/decide-request";
+import { getRequestForStaff } from "@/lib/dal/requests/get-request-for-staff";
+import { listWorkQueue } from "@/lib/dal/requests/list-work-queue";
+import { forwardToInasti } from "@/lib/dal/requests/forward-to-inasti";
+import { recordInastiDecision } from "@/lib/dal/requests/record-inasti-decision";
+import { outstandingByCall } from "@/lib/dal/internal/owed";
 import { affiliationSchema } from "@/lib/schemas/backoffice-affiliation";
-import { NotFoundError } from "@/lib/auth/viewer";
-import { BackofficeError } from "@/lib/backoffice/errors";
 import { charterDeadlines, isValidStructuredCommunication } from "@/lib/domain";
 import { prisma as appPrisma } from "@/lib/db/client";
+import { AppError, NotFoundError } from "@/lib/errors";
 
 const prisma = createTestPrisma();
 afterAll(async () => {
@@ -33,8 +37,8 @@ const today = "2026-11-28";
 
 const expectCode = async (p: Promise<unknown>, code: string) => {
   const error = await p.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(BackofficeError);
-  expect((error as BackofficeError).code).toBe(code);
+  expect(error).toBeInstanceOf(AppError);
+  expect((error as AppError).code).toBe(code);
 };
 
 /** The text drawn by pdfkit (Flate streams, hex strings in TJ arrays). */

@@ -4,11 +4,17 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestPrisma, resetDatabase } from "../helpers/db";
 import { affiliateWithCall, companyAffiliate, staffUser } from "../helpers/fixtures";
 import { dbDate, makeCommunication, makeIban } from "@/prisma/factories";
-import { approveWriteOff, getRecoveryCase, getRecoveryLetter, proposeWriteOff, recordRecoveryStep } from "@/lib/dal/backoffice-recovery";
-import { addDossierNote, getDossier, getDossierDetails, searchDossiers } from "@/lib/dal/staff";
-import { NotFoundError } from "@/lib/auth/viewer";
-import { BackofficeError } from "@/lib/backoffice/errors";
+import { approveWriteOff } from "@/lib/dal/recovery/approve-write-off";
+import { getRecoveryCase } from "@/lib/dal/recovery/get-recovery-case";
+import { getRecoveryLetter } from "@/lib/dal/documents/get-recovery-letter";
+import { proposeWriteOff } from "@/lib/dal/recovery/propose-write-off";
+import { recordRecoveryStep } from "@/lib/dal/recovery/record-recovery-step";
+import { addDossierNote } from "@/lib/dal/dossiers/add-dossier-note";
+import { getDossier } from "@/lib/dal/dossiers/get-dossier";
+import { getDossierDetails } from "@/lib/dal/dossiers/get-dossier-details";
+import { searchDossiers } from "@/lib/dal/dossiers/search-dossiers";
 import { prisma as appPrisma } from "@/lib/db/client";
+import { AppError, NotFoundError } from "@/lib/errors";
 
 const prisma = createTestPrisma();
 afterAll(async () => {
@@ -17,7 +23,7 @@ afterAll(async () => {
 });
 beforeEach(() => resetDatabase(prisma));
 
-const codeOf = (p: Promise<unknown>) => p.then(() => "ok", (e: unknown) => (e instanceof BackofficeError ? e.code : String(e)));
+const codeOf = (p: Promise<unknown>) => p.then(() => "ok", (e: unknown) => (e instanceof AppError ? e.code : String(e)));
 
 async function recoveryCase(affiliateId: string, steps: ("REMINDER" | "ACCOUNT_STATEMENT" | "FORMAL_NOTICE" | "PERSONAL_CONTACT")[]) {
   return prisma.recoveryCase.create({

@@ -5,11 +5,16 @@ import { createTestPrisma, resetDatabase } from "../helpers/db";
 import { affiliateWithCall, staffUser } from "../helpers/fixtures";
 import { dbDate } from "@/prisma/factories";
 import { todayInBrussels } from "@/lib/clock";
-import { approveSecond, assignDossierAdvisor, assignRequest, decideRequest, getDecisionLetter, getRequestForStaff, listWorkQueue } from "@/lib/dal/backoffice-requests";
-import { NotFoundError } from "@/lib/auth/viewer";
-import { BackofficeError } from "@/lib/backoffice/errors";
+import { approveSecond } from "@/lib/dal/requests/approve-second";
+import { assignDossierAdvisor } from "@/lib/dal/dossiers/assign-dossier-advisor";
+import { assignRequest } from "@/lib/dal/requests/assign-request";
+import { decideRequest } from "@/lib/dal/requests/decide-request";
+import { getDecisionLetter } from "@/lib/dal/documents/get-decision-letter";
+import { getRequestForStaff } from "@/lib/dal/requests/get-request-for-staff";
+import { listWorkQueue } from "@/lib/dal/requests/list-work-queue";
 import { charterDeadlines } from "@/lib/domain";
 import { prisma as appPrisma } from "@/lib/db/client";
+import { AppError, NotFoundError } from "@/lib/errors";
 
 const prisma = createTestPrisma();
 afterAll(async () => {
@@ -38,8 +43,8 @@ async function request(affiliateId: string, type: "REDUCTION" | "PAYMENT_PLAN" |
 
 const expectCode = async (p: Promise<unknown>, code: string) => {
   const error = await p.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(BackofficeError);
-  expect((error as BackofficeError).code).toBe(code);
+  expect(error).toBeInstanceOf(AppError);
+  expect((error as AppError).code).toBe(code);
 };
 
 describe("work queues", () => {

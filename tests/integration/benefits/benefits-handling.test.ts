@@ -6,18 +6,15 @@ import { createTestPrisma, resetDatabase } from "../helpers/db";
 import { staffUser, UNUSABLE_HASH, viewerOf } from "../helpers/fixtures";
 import { buildHistory, enterFigures, fileClaim } from "./fixtures";
 import { createPersonAffiliate, createUser, makeNiss } from "@/prisma/factories";
-import {
-  getClaimForStaff,
-  grantClaim,
-  listClaimsForStaff,
-  listMyBenefits,
-  listPaymentsNotSent,
-  markSentToHealthInsurer,
-  recordBenefitPayment,
-} from "@/lib/dal/benefits";
-import { NotFoundError } from "@/lib/auth/viewer";
-import { BackofficeError } from "@/lib/backoffice/errors";
+import { getClaimForStaff } from "@/lib/dal/benefits/get-claim-for-staff";
+import { grantClaim } from "@/lib/dal/benefits/grant-claim";
+import { listClaimsForStaff } from "@/lib/dal/benefits/list-claims-for-staff";
+import { listMyBenefits } from "@/lib/dal/benefits/list-my-benefits";
+import { listPaymentsNotSent } from "@/lib/dal/benefits/list-payments-not-sent";
+import { markSentToHealthInsurer } from "@/lib/dal/benefits/mark-sent-to-health-insurer";
+import { recordBenefitPayment } from "@/lib/dal/benefits/record-benefit-payment";
 import { prisma as appPrisma } from "@/lib/db/client";
+import { NotFoundError, refused } from "@/lib/errors";
 
 const prisma = createTestPrisma();
 afterAll(async () => {
@@ -109,7 +106,7 @@ describe("conditions checked from the dossier", () => {
     const second = await fileClaim(prisma, again.affiliate.id, "BRIDGING_RIGHT", bridging({ case: "FORCED_INTERRUPTION" }));
     const v5 = await getClaimForStaff(advisor, second.claim.id, "2026-05-11");
     expect(v5.check!.conditions.find((c) => c.code === "bridging.remainingEntitlement")).toMatchObject({ met: false, evidence: { usedMonths: 12, remaining: 0 } });
-    await expect(grantClaim(advisor, { claimId: second.claim.id }, "2026-05-11")).rejects.toEqual(new BackofficeError("bnNotEligible"));
+    await expect(grantClaim(advisor, { claimId: second.claim.id }, "2026-05-11")).rejects.toEqual(refused("bnNotEligible"));
   });
 
   it("caregiver allowance: category, the 2 quarters before, months per request and over the career", async () => {
@@ -155,7 +152,7 @@ describe("grant, payments and interest", () => {
     const view = await getClaimForStaff(advisor, claim.id, "2026-05-10");
     expect(view.check).toMatchObject({ eligible: true, monthlyAmountCents: null, missingFigures: ["benefits.bridgingRightMonthly.withoutFamilyChargeCents"] });
     expect(view.canGrant).toBe(false);
-    await expect(grantClaim(advisor, { claimId: claim.id }, "2026-05-10")).rejects.toEqual(new BackofficeError("bnFigureMissing"));
+    await expect(grantClaim(advisor, { claimId: claim.id }, "2026-05-10")).rejects.toEqual(refused("bnFigureMissing"));
     expect(await prisma.benefitClaim.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({ status: "CLAIMED", monthlyAmountCents: null, paymentDueOn: null });
     expect(await prisma.request.findUniqueOrThrow({ where: { id: request.id } })).toMatchObject({ status: "SUBMITTED" });
     expect(await prisma.requestEvent.count({ where: { requestId: request.id } })).toBe(1);
@@ -179,7 +176,7 @@ describe("grant, payments and interest", () => {
     expect(mail.text).toContain("2026-09-10");
     expect(await prisma.auditLog.count({ where: { action: "benefit.grant", entityId: claim.id } })).toBe(1);
     // twice: refused, nothing doubled
-    await expect(grantClaim(advisor, { claimId: claim.id }, "2026-05-10")).rejects.toEqual(new BackofficeError("bnNotClaimed"));
+    await expect(grantClaim(advisor, { claimId: claim.id }, "2026-05-10")).rejects.toEqual(refused("bnNotClaimed"));
     expect(await prisma.requestEvent.count({ where: { requestId: request.id } })).toBe(3);
     // the affiliate sees it
     expect(await listMyBenefits(viewer)).toMatchObject([
@@ -199,14 +196,14 @@ describe("grant, payments and interest", () => {
     expect(await recordBenefitPayment(advisor, { claimId: claim.id, amountCents: 150000, paidOn: "2026-11-09", recorded: 0 }, "2026-11-28")).toEqual({ interestCents: 1110, daysLate: 60, claimPaid: false });
     expect(await prisma.benefitPayment.findFirstOrThrow({ where: { claimId: claim.id } })).toMatchObject({ amountCents: 150000, interestCents: 1110 });
     // the same form sent again (it saw no payment yet): refused, nothing written
-    await expect(recordBenefitPayment(advisor, { claimId: claim.id, amountCents: 150000, paidOn: "2026-11-09", recorded: 0 }, "2026-11-28")).rejects.toEqual(new BackofficeError("bnDuplicatePayment"));
+    await expect(recordBenefitPayment(advisor, { claimId: claim.id, amountCents: 150000, paidOn: "2026-11-09", recorded: 0 }, "2026-11-28")).rejects.toEqual(refused("bnDuplicatePayment"));
     expect(await prisma.benefitPayment.count({ where: { claimId: claim.id } })).toBe(1);
-    await expect(recordBenefitPayment(advisor, { claimId: claim.id, amountCents: 150001, paidOn: "2026-11-10", recorded: 1 }, "2026-11-28")).rejects.toEqual(new BackofficeError("bnOverpaid"));
-    await expect(recordBenefitPayment(advisor, { claimId: claim.id, amountCents: 100, paidOn: "2026-11-29", recorded: 1 }, "2026-11-28")).rejects.toEqual(new BackofficeError("bnPaidOnInvalid"));
+    await expect(recordBenefitPayment(advisor, { claimId: claim.id, amountCents: 150001, paidOn: "2026-11-10", recorded: 1 }, "2026-11-28")).rejects.toEqual(refused("bnOverpaid"));
+    await expect(recordBenefitPayment(advisor, { claimId: claim.id, amountCents: 100, paidOn: "2026-11-29", recorded: 1 }, "2026-11-28")).rejects.toEqual(refused("bnPaidOnInvalid"));
     // the second instalment, paid on its due date: no interest, and the claim is fully paid
     expect(await recordBenefitPayment(advisor, { claimId: claim.id, amountCents: 150000, paidOn: "2026-09-10", recorded: 1 }, "2026-11-28")).toEqual({ interestCents: 0, daysLate: 0, claimPaid: true });
     expect(await prisma.benefitClaim.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({ status: "PAID" });
-    await expect(recordBenefitPayment(advisor, { claimId: claim.id, amountCents: 100, paidOn: "2026-11-20", recorded: 2 }, "2026-11-28")).rejects.toEqual(new BackofficeError("bnNotGranted"));
+    await expect(recordBenefitPayment(advisor, { claimId: claim.id, amountCents: 100, paidOn: "2026-11-20", recorded: 2 }, "2026-11-28")).rejects.toEqual(refused("bnNotGranted"));
     expect(await listMyBenefits(viewer)).toMatchObject([{ status: "PAID", paidCents: 300000, interestPaidCents: 1110, lastPaidOn: "2026-11-09", nextPayment: null }]);
     expect(await prisma.auditLog.count({ where: { action: "benefit.payment" } })).toBe(2);
   });
@@ -219,7 +216,7 @@ describe("grant, payments and interest", () => {
     await enterFigures(prisma, 2026, amounts);
     const { claim } = await fileClaim(prisma, affiliate.id, "CAREGIVER_ALLOWANCE", caregiver({ startOn: "2026-05-04", months: 2 }));
     await grantClaim(advisor, { claimId: claim.id }, "2026-05-10");
-    await expect(recordBenefitPayment(advisor, { claimId: claim.id, amountCents: 150000, paidOn: "2026-11-09", recorded: 0 }, "2026-11-28")).rejects.toEqual(new BackofficeError("bnInterestRateMissing"));
+    await expect(recordBenefitPayment(advisor, { claimId: claim.id, amountCents: 150000, paidOn: "2026-11-09", recorded: 0 }, "2026-11-28")).rejects.toEqual(refused("bnInterestRateMissing"));
     expect(await prisma.benefitPayment.count()).toBe(0);
     // on time, no rate is needed
     expect((await recordBenefitPayment(advisor, { claimId: claim.id, amountCents: 150000, paidOn: "2026-09-01", recorded: 0 }, "2026-11-28")).interestCents).toBe(0);
@@ -233,7 +230,7 @@ describe("grant, payments and interest", () => {
     expect(list).toMatchObject([{ id: claim.id, type: "MATERNITY_AID", deadline: "payment", badge: "late", daysLeft: -58, grantedAutomatically: true }]);
     const view = await getClaimForStaff(advisor, claim.id, "2026-11-28");
     expect(view).toMatchObject({ vouchers: 105, canPay: true, canGrant: false, check: null });
-    await expect(recordBenefitPayment(advisor, { claimId: claim.id, amountCents: 500, paidOn: "2026-11-20", recorded: 0 }, "2026-11-28")).rejects.toEqual(new BackofficeError("bnVouchersNoAmount"));
+    await expect(recordBenefitPayment(advisor, { claimId: claim.id, amountCents: 500, paidOn: "2026-11-20", recorded: 0 }, "2026-11-28")).rejects.toEqual(refused("bnVouchersNoAmount"));
     expect(await recordBenefitPayment(advisor, { claimId: claim.id, amountCents: 0, paidOn: "2026-11-20", recorded: 0 }, "2026-11-28")).toMatchObject({ interestCents: 0, claimPaid: true });
   });
 });

@@ -3,9 +3,15 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestPrisma, resetDatabase } from "../helpers/db";
 import { affiliateWithCall, staffUser } from "../helpers/fixtures";
 import { prisma as appPrisma } from "@/lib/db/client";
-import { NotFoundError } from "@/lib/auth/viewer";
-import { getDashboard, getIndicatorDrilldown, listKpiTargets, refreshKpiNow, setKpiTarget } from "@/lib/dal/kpi-dashboards";
-import { EXPORT_TABLES, getExportTable, getInastiStatistics } from "@/lib/dal/kpi-exports";
+import { NotFoundError } from "@/lib/errors";
+import { getDashboard } from "@/lib/dal/dashboards/get-dashboard";
+import { getIndicatorDrilldown } from "@/lib/dal/dashboards/get-indicator-drilldown";
+import { listKpiTargets } from "@/lib/dal/dashboards/list-kpi-targets";
+import { refreshKpiNow } from "@/lib/dal/dashboards/refresh-kpi-now";
+import { setKpiTarget } from "@/lib/dal/dashboards/set-kpi-target";
+import { EXPORT_TABLES } from "@/lib/dto/dashboards";
+import { getExportTable } from "@/lib/dal/dashboards/get-export-table";
+import { getInastiStatistics } from "@/lib/dal/dashboards/get-inasti-statistics";
 import { INASTI_FIGURES } from "@/lib/kpi/inasti";
 
 const prisma = createTestPrisma();

@@ -6,7 +6,9 @@ import { createTestPrisma, resetDatabase } from "../helpers/db";
 import { affiliateWithCall, staffUser } from "../helpers/fixtures";
 import { dbDate } from "@/prisma/factories";
 import { prisma as appPrisma } from "@/lib/db/client";
-import { getDashboard, getIndicatorDrilldown, refreshKpiNow } from "@/lib/dal/kpi-dashboards";
+import { getDashboard } from "@/lib/dal/dashboards/get-dashboard";
+import { getIndicatorDrilldown } from "@/lib/dal/dashboards/get-indicator-drilldown";
+import { refreshKpiNow } from "@/lib/dal/dashboards/refresh-kpi-now";
 import type { RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
 
 const prisma = createTestPrisma();

@@ -7,7 +7,9 @@ import { createTestPrisma, resetDatabase } from "../helpers/db";
 import { affiliateWithCall, staffUser } from "../helpers/fixtures";
 import { dbDate, makeCommunication } from "@/prisma/factories";
 import { prisma as appPrisma } from "@/lib/db/client";
-import { getDashboard, getIndicatorDrilldown, refreshKpiNow } from "@/lib/dal/kpi-dashboards";
+import { getDashboard } from "@/lib/dal/dashboards/get-dashboard";
+import { getIndicatorDrilldown } from "@/lib/dal/dashboards/get-indicator-drilldown";
+import { refreshKpiNow } from "@/lib/dal/dashboards/refresh-kpi-now";
 import { KPI_MODEL_VERSION, REFRESH_JOB } from "@/lib/kpi/refresh";
 
 const prisma = createTestPrisma();

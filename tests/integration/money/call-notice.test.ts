@@ -3,9 +3,10 @@
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createTestPrisma, resetDatabase } from "../helpers/db";
 import { affiliateWithCall, staffUser } from "../helpers/fixtures";
-import { NotFoundError, type Viewer } from "@/lib/auth/viewer";
+import { type Viewer } from "@/lib/auth/viewer";
+import { NotFoundError } from "@/lib/errors";
 import { prisma as appPrisma } from "@/lib/db/client";
-import { getCallNoticePdf } from "@/lib/dal/money-call-notice";
+import { getCallNoticePdf } from "@/lib/dal/documents/get-call-notice-pdf";
 import { callNoticeText } from "@/lib/formats/pdf/call-notice";
 import { epcPayload } from "@/lib/formats/epc-qr";
 

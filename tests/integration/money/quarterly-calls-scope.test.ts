@@ -8,7 +8,7 @@ import { createPersonAffiliate, createUser, makeNiss } from "@/prisma/factories"
 import { parametersFor, quarterlyContribution } from "@/lib/domain";
 import { quarterlyCallsJob } from "@/lib/jobs/quarterly-calls";
 import { runJob } from "@/lib/jobs/runner";
-import { requestMyContributionChange } from "@/lib/dal/me-contributions";
+import { requestMyContributionChange } from "@/lib/dal/contributions/request-my-contribution-change";
 import { prisma as appPrisma } from "@/lib/db/client";
 
 const prisma = createTestPrisma();
@@ -90,7 +90,7 @@ describe("quarterly-calls scope and chosen income", () => {
     const q1 = await prisma.contributionCall.findFirstOrThrow({ where: { affiliateId: filer.id, quarter: 1 } });
     const user = await createUser(prisma, { email: "scope-filer@test.caisse.be", passwordHash: UNUSABLE_HASH, role: "AFFILIATE", name: "S0 Scope", affiliateId: filer.id });
     const filed = await requestMyContributionChange(viewerOf(user), "2026-02-10", { estimatedIncomeCents: 7_000_000, justification: "Nouveau contrat" });
-    expect(filed).toMatchObject({ ok: true, status: "ACCEPTED" });
+    expect(filed).toMatchObject({ status: "ACCEPTED" });
     expect(await prisma.request.findFirstOrThrow({ where: { affiliateId: filer.id } })).toMatchObject({ type: "INCREASE", status: "ACCEPTED" });
 
     expect((await runJob(quarterlyCallsJob, { quarter: "2026-Q2" }, { prisma, today: "2026-03-20" })).ok).toBe(true);

@@ -5,7 +5,7 @@ import { createTestPrisma, resetDatabase } from "../helpers/db";
 import { createPersonAffiliate, makeNiss } from "@/prisma/factories";
 import { runScheduled, SCHEDULES, scheduledParams, startScheduler, type Scheduler } from "@/lib/jobs/scheduler";
 import { prisma as appPrisma } from "@/lib/db/client";
-import { listJobRuns } from "@/lib/dal/money-jobs";
+import { listJobRuns } from "@/lib/dal/jobs/list-job-runs";
 import { staffUser } from "../helpers/fixtures";
 
 const prisma = createTestPrisma();

@@ -5,10 +5,17 @@
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createTestPrisma, resetDatabase } from "../helpers/db";
 import { affiliateWithCall, staffUser } from "../helpers/fixtures";
-import { NotFoundError, type Viewer } from "@/lib/auth/viewer";
+import { type Viewer } from "@/lib/auth/viewer";
+import { NotFoundError } from "@/lib/errors";
 import { prisma as appPrisma } from "@/lib/db/client";
-import { dryRunJob, listJobRuns, runJobForReal } from "@/lib/dal/money-jobs";
-import { findDossiersWithOpenCalls, getPaymentToReconcile, listUnmatchedPayments, matchPayment, returnPayment } from "@/lib/dal/money-payments";
+import { dryRunJob } from "@/lib/dal/jobs/dry-run-job";
+import { listJobRuns } from "@/lib/dal/jobs/list-job-runs";
+import { runJobForReal } from "@/lib/dal/jobs/run-job-for-real";
+import { findDossiersWithOpenCalls } from "@/lib/dal/payments/find-dossiers-with-open-calls";
+import { getPaymentToReconcile } from "@/lib/dal/payments/get-payment-to-reconcile";
+import { listUnmatchedPayments } from "@/lib/dal/payments/list-unmatched-payments";
+import { matchPayment } from "@/lib/dal/payments/match-payment";
+import { returnPayment } from "@/lib/dal/payments/return-payment";
 import { dbDate } from "@/prisma/factories";
 
 const session = vi.hoisted(() => ({ viewer: null as Viewer | null }));

@@ -2,9 +2,10 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestPrisma, resetDatabase } from "../helpers/db";
 import { affiliateWithCall, staffUser } from "../helpers/fixtures";
-import { getDossier } from "@/lib/dal/staff";
-import { listMyDossierConsultations, myDecisionLetterRequestId } from "@/lib/dal/me-access-log";
-import { NotFoundError } from "@/lib/auth/viewer";
+import { getDossier } from "@/lib/dal/dossiers/get-dossier";
+import { listMyDossierConsultations } from "@/lib/dal/profile/list-my-dossier-consultations";
+import { myDecisionLetterRequestId } from "@/lib/dal/documents/get-my-decision-letter-request-id";
+import { NotFoundError } from "@/lib/errors";
 import { prisma as appPrisma } from "@/lib/db/client";
 
 const prisma = createTestPrisma();

@@ -2,8 +2,8 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestPrisma, resetDatabase } from "../helpers/db";
 import { affiliateWithCall, companyAffiliate, staffUser, UNUSABLE_HASH, viewerOf } from "../helpers/fixtures";
-import { getMyCompanyDirectors } from "@/lib/dal/me-company";
-import { NotFoundError } from "@/lib/auth/viewer";
+import { getMyCompanyDirectors } from "@/lib/dal/account/get-my-company-directors";
+import { NotFoundError } from "@/lib/errors";
 import { createUser, dbDate } from "@/prisma/factories";
 import { prisma as appPrisma } from "@/lib/db/client";
 

@@ -6,13 +6,18 @@ import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createTestPrisma, resetDatabase } from "../helpers/db";
 import { affiliateWithCall, staffUser } from "../helpers/fixtures";
 import { dbDate, makeIban } from "@/prisma/factories";
-import { NotFoundError, type Viewer } from "@/lib/auth/viewer";
+import { type Viewer } from "@/lib/auth/viewer";
+import { AppError, NotFoundError } from "@/lib/errors";
 import { prisma as appPrisma } from "@/lib/db/client";
-import { askMyAdvisor, getMyRequest } from "@/lib/dal/me-requests";
-import { requestMyContributionChange } from "@/lib/dal/me-contributions";
-import { EvidenceRefusedError } from "@/lib/dal/me-evidence";
-import { getMyExemptionOptions, getMyWaiverOptions, requestMyExemption, requestMySurchargeWaiver } from "@/lib/dal/me-relief";
-import { requestMyBridgingRight, requestMyCaregiverAllowance } from "@/lib/dal/me-benefit-requests";
+import { askMyAdvisor } from "@/lib/dal/requests/ask-my-advisor";
+import { getMyRequest } from "@/lib/dal/requests/get-my-request";
+import { requestMyContributionChange } from "@/lib/dal/contributions/request-my-contribution-change";
+import { getMyExemptionOptions } from "@/lib/dal/requests/get-my-exemption-options";
+import { getMyWaiverOptions } from "@/lib/dal/requests/get-my-waiver-options";
+import { requestMyExemption } from "@/lib/dal/requests/request-my-exemption";
+import { requestMySurchargeWaiver } from "@/lib/dal/requests/request-my-surcharge-waiver";
+import { requestMyBridgingRight } from "@/lib/dal/benefits/request-my-bridging-right";
+import { requestMyCaregiverAllowance } from "@/lib/dal/benefits/request-my-caregiver-allowance";
 
 // the route handler reads the session: here the signed-in viewer is whoever the test says
 let sessionViewer: Viewer | null = null;
@@ -24,6 +29,13 @@ afterAll(async () => {
   await prisma.$disconnect();
   await appPrisma.$disconnect();
 });
+/** What a use case refused with: its kind, code, field errors and details (a success is null). */
+const refusalOf = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: unknown) => (e instanceof AppError ? { kind: e.kind, code: e.code, ...(e.fieldErrors ? { fieldErrors: e.fieldErrors } : {}), ...e.details } : Promise.reject(e)),
+  );
+
 beforeEach(async () => {
   await resetDatabase(prisma);
   sessionViewer = null;
@@ -70,7 +82,6 @@ describe("exemption with evidence", () => {
     expect(options.refusals).toEqual([]);
     expect(options.calls).toEqual([expect.objectContaining({ id: a.call.id, principalOutstandingCents: a.contribution.totalCents, check: { id: a.call.id, eligible: true, refusals: [], windowEndsOn: "2027-03-31" } })]);
     const r = await requestMyExemption(a.viewer, TODAY, { callIds: [a.call.id], reason: "SECTOR_CRISIS", motivation }, [{ name: "bilan 2026.pdf", bytes: PDF }]);
-    if (!r.ok) throw new Error(JSON.stringify(r));
     const row = await prisma.request.findUniqueOrThrow({ where: { reference: r.reference }, include: { documents: true, events: true } });
     expect(row).toMatchObject({ type: "EXEMPTION", status: "SUBMITTED", affiliateId: a.affiliate.id, assigneeId: a.advisor.user.id });
     expect(row.payload).toEqual({ callIds: [a.call.id], reason: "SECTOR_CRISIS", motivation });
@@ -83,9 +94,10 @@ describe("exemption with evidence", () => {
     const detail = await getMyRequest(a.viewer, r.reference);
     expect(detail.evidence).toEqual([{ id: row.documents[0].id, fileName: "bilan 2026.pdf", mimeType: "application/pdf", sizeBytes: PDF.byteLength }]);
     // the same call cannot be asked twice while the first request is open
-    expect(await requestMyExemption(a.viewer, TODAY, { callIds: [a.call.id], reason: "OTHER", motivation }, [])).toEqual({
-      ok: false,
-      code: "ineligible",
+    expect(await refusalOf(requestMyExemption(a.viewer, TODAY, { callIds: [a.call.id], reason: "OTHER", motivation }, []))).toEqual({
+      kind: "invalid",
+      code: "validation",
+      fieldErrors: { callIds: ["callIneligible"] },
       refusals: [],
       callRefusals: { [a.call.id]: ["already-requested"] },
     });
@@ -98,19 +110,19 @@ describe("exemption with evidence", () => {
       { name: "preuve.pdf", bytes: PDF },
       { name: "jugement.pdf", bytes: enc("Ceci est un simple texte renommé en PDF.") },
     ]);
-    await expect(attempt).rejects.toBeInstanceOf(EvidenceRefusedError);
-    await expect(attempt).rejects.toMatchObject({ code: "evidenceType", fileName: "jugement.pdf" });
+    await expect(attempt).rejects.toBeInstanceOf(AppError);
+    await expect(attempt).rejects.toMatchObject({ kind: "invalid", fieldErrors: { evidence: ["evidenceType|jugement.pdf"] } });
     expect(await counts()).toEqual(before);
   });
 
   it("refuses another dossier's call, a call outside the 12-month window and a complementary occupation", async () => {
     const a = await withAdvisor();
     const b = await withAdvisor();
-    expect(await requestMyExemption(a.viewer, TODAY, { callIds: [b.call.id], reason: "OTHER", motivation }, [])).toMatchObject({ ok: false, callRefusals: { [b.call.id]: ["unknown"] } });
-    expect(await requestMyExemption(a.viewer, "2027-04-01", { callIds: [a.call.id], reason: "OTHER", motivation }, [])).toMatchObject({ ok: false, callRefusals: { [a.call.id]: ["window-expired"] } });
+    expect(await refusalOf(requestMyExemption(a.viewer, TODAY, { callIds: [b.call.id], reason: "OTHER", motivation }, []))).toMatchObject({ callRefusals: { [b.call.id]: ["unknown"] } });
+    expect(await refusalOf(requestMyExemption(a.viewer, "2027-04-01", { callIds: [a.call.id], reason: "OTHER", motivation }, []))).toMatchObject({ callRefusals: { [a.call.id]: ["window-expired"] } });
     await prisma.categoryPeriod.updateMany({ where: { affiliation: { affiliateId: a.affiliate.id } }, data: { category: "COMPLEMENTARY" } });
     expect((await getMyExemptionOptions(a.viewer, TODAY)).refusals).toEqual(["category-excluded"]);
-    expect(await requestMyExemption(a.viewer, TODAY, { callIds: [a.call.id], reason: "OTHER", motivation }, [])).toMatchObject({ ok: false, refusals: ["category-excluded"] });
+    expect(await refusalOf(requestMyExemption(a.viewer, TODAY, { callIds: [a.call.id], reason: "OTHER", motivation }, []))).toMatchObject({ kind: "refused", code: "exemption-category-excluded", refusals: ["category-excluded"] });
     expect(await prisma.request.count()).toBe(0);
   });
 });
@@ -123,11 +135,10 @@ describe("surcharge waiver", () => {
     });
     const [opt] = (await getMyWaiverOptions(a.viewer)).calls;
     expect(opt).toMatchObject({ id: a.call.id, surchargeCents: 2_700, check: { eligible: false, refusals: ["principal-unpaid"] } });
-    expect(await requestMySurchargeWaiver(a.viewer, TODAY, { callIds: [a.call.id], ground: "DESERVING", motivation }, [])).toMatchObject({ ok: false, callRefusals: { [a.call.id]: ["principal-unpaid"] } });
+    expect(await refusalOf(requestMySurchargeWaiver(a.viewer, TODAY, { callIds: [a.call.id], ground: "DESERVING", motivation }, []))).toMatchObject({ callRefusals: { [a.call.id]: ["principal-unpaid"] } });
     await pay(a.affiliate.id, a.call.id, a.contribution.totalCents, "2026-04-20"); // principal and fee, not the surcharge
     expect((await getMyWaiverOptions(a.viewer)).calls[0]).toMatchObject({ principalOutstandingCents: 0, surchargeOutstandingCents: 2_700, check: { eligible: true } });
     const r = await requestMySurchargeWaiver(a.viewer, TODAY, { callIds: [a.call.id], ground: "DESERVING", motivation }, [{ name: "certificat.pdf", bytes: PDF }]);
-    if (!r.ok) throw new Error(JSON.stringify(r));
     const row = await prisma.request.findUniqueOrThrow({ where: { reference: r.reference }, include: { documents: true } });
     expect(row).toMatchObject({ type: "SURCHARGE_WAIVER", status: "SUBMITTED", assigneeId: a.advisor.user.id });
     expect(row.payload).toEqual({ callIds: [a.call.id], ground: "DESERVING", motivation });
@@ -143,10 +154,9 @@ describe("surcharge waiver once granted", () => {
     });
     await pay(a.affiliate.id, a.call.id, a.contribution.totalCents, "2026-04-20");
     const r = await requestMySurchargeWaiver(a.viewer, TODAY, { callIds: [a.call.id], ground: "DESERVING", motivation }, []);
-    if (!r.ok) throw new Error(JSON.stringify(r));
     await prisma.request.update({ where: { reference: r.reference }, data: { status: "ACCEPTED" } });
     expect((await getMyWaiverOptions(a.viewer)).calls[0]).toMatchObject({ id: a.call.id, check: { eligible: false, refusals: ["already-requested"] } });
-    expect(await requestMySurchargeWaiver(a.viewer, TODAY, { callIds: [a.call.id], ground: "DESERVING", motivation }, [])).toMatchObject({ ok: false, callRefusals: { [a.call.id]: ["already-requested"] } });
+    expect(await refusalOf(requestMySurchargeWaiver(a.viewer, TODAY, { callIds: [a.call.id], ground: "DESERVING", motivation }, []))).toMatchObject({ callRefusals: { [a.call.id]: ["already-requested"] } });
     expect(await prisma.request.count()).toBe(1);
     // a refused waiver may be asked again (new facts)
     await prisma.request.update({ where: { reference: r.reference }, data: { status: "REFUSED" } });
@@ -158,9 +168,8 @@ describe("bridging right and caregiver allowance", () => {
   it("files Request + BenefitClaim (CLAIMED) + evidence in one transaction; the same claim twice is refused", async () => {
     const a = await withAdvisor();
     const input = { case: "BANKRUPTCY" as const, eventOn: "2026-04-15", familyCharge: true, motivation };
-    expect(await requestMyBridgingRight(a.viewer, TODAY, { ...input, eventOn: "2026-06-01" }, [{ name: "j.pdf", bytes: PDF }])).toEqual({ ok: false, code: "eventInFuture" });
+    expect(await refusalOf(requestMyBridgingRight(a.viewer, TODAY, { ...input, eventOn: "2026-06-01" }, [{ name: "j.pdf", bytes: PDF }]))).toEqual({ kind: "invalid", code: "validation", fieldErrors: { eventOn: ["eventInFuture"] } });
     const r = await requestMyBridgingRight(a.viewer, TODAY, input, [{ name: "jugement de faillite.pdf", bytes: PDF }]);
-    if (!r.ok) throw new Error(JSON.stringify(r));
     const row = await prisma.request.findUniqueOrThrow({ where: { reference: r.reference }, include: { benefitClaim: true, documents: true } });
     expect(row).toMatchObject({ type: "BRIDGING_RIGHT", status: "SUBMITTED", assigneeId: a.advisor.user.id });
     expect(row.payload).toEqual({ case: "BANKRUPTCY", eventOn: "2026-04-15", familyCharge: true, motivation });
@@ -168,11 +177,11 @@ describe("bridging right and caregiver allowance", () => {
     expect(row.benefitClaim).toMatchObject({ type: "BRIDGING_RIGHT", status: "CLAIMED", affiliateId: a.affiliate.id });
     expect(row.benefitClaim!.filedOn?.toISOString().slice(0, 10)).toBe(TODAY);
     expect(row.documents).toHaveLength(1);
-    expect(await requestMyBridgingRight(a.viewer, TODAY, { ...input, familyCharge: false }, [{ name: "j.pdf", bytes: PDF }])).toEqual({ ok: false, code: "alreadyPending" });
+    expect(await refusalOf(requestMyBridgingRight(a.viewer, TODAY, { ...input, familyCharge: false }, [{ name: "j.pdf", bytes: PDF }]))).toEqual({ kind: "refused", code: "alreadyPending" });
     expect(await prisma.benefitClaim.count()).toBe(1);
     // an open claim of another kind (here: an unrelated seeded-like request with an empty payload) does not block
     await prisma.request.updateMany({ where: { type: "BRIDGING_RIGHT" }, data: { payload: {} } });
-    expect((await requestMyBridgingRight(a.viewer, TODAY, input, [{ name: "j.pdf", bytes: PDF }])).ok).toBe(true);
+    expect(await refusalOf(requestMyBridgingRight(a.viewer, TODAY, input, [{ name: "j.pdf", bytes: PDF }]))).toBeNull();
     expect(await prisma.benefitClaim.count({ where: { status: "CLAIMED" } })).toBe(2);
   });
 
@@ -180,17 +189,16 @@ describe("bridging right and caregiver allowance", () => {
     const a = await withAdvisor();
     const input = { interruption: "FULL" as const, startOn: "2026-03-01", months: "3" as const, careFor: "PALLIATIVE" as const, motivation };
     const before = await counts();
-    await expect(requestMyCaregiverAllowance(a.viewer, TODAY, input, [{ name: "certificat.pdf", bytes: enc("MZ fake executable") }])).rejects.toMatchObject({ code: "evidenceType" });
+    await expect(requestMyCaregiverAllowance(a.viewer, TODAY, input, [{ name: "certificat.pdf", bytes: enc("MZ fake executable") }])).rejects.toMatchObject({ fieldErrors: { evidence: ["evidenceType|certificat.pdf"] } });
     expect(await counts()).toEqual(before);
     const r = await requestMyCaregiverAllowance(a.viewer, TODAY, input, [{ name: "certificat.pdf", bytes: PDF }]);
-    if (!r.ok) throw new Error(JSON.stringify(r));
     expect(r.late).toBe(true);
     const row = await prisma.request.findUniqueOrThrow({ where: { reference: r.reference }, include: { benefitClaim: true } });
     expect(row.payload).toEqual({ interruption: "FULL", startOn: "2026-03-01", months: 3, careFor: "PALLIATIVE", motivation });
     expect(row.benefitClaim).toMatchObject({ type: "CAREGIVER_ALLOWANCE", status: "CLAIMED" });
     const b = await withAdvisor();
     const onTime = await requestMyCaregiverAllowance(b.viewer, TODAY, { ...input, startOn: "2026-04-06" }, [{ name: "c.pdf", bytes: PDF }]);
-    expect(onTime).toMatchObject({ ok: true, late: false });
+    expect(onTime).toMatchObject({ late: false });
   });
 });
 
@@ -202,7 +210,7 @@ describe("evidence on the existing forms", () => {
     const before = await counts();
     await expect(
       requestMyContributionChange(a.viewer, TODAY, { estimatedIncomeCents: 1_500_000, justification: "Perte de mon principal client." }, [{ name: "avis.pdf", bytes: enc("plain text") }]),
-    ).rejects.toMatchObject({ code: "evidenceType", fileName: "avis.pdf" });
+    ).rejects.toMatchObject({ fieldErrors: { evidence: ["evidenceType|avis.pdf"] } });
     expect(await counts()).toEqual(before);
   });
 });
@@ -212,7 +220,6 @@ describe("evidence download: owner or staff (logged), otherwise 404", () => {
     const a = await withAdvisor();
     const b = await withAdvisor();
     const r = await requestMyExemption(a.viewer, TODAY, { callIds: [a.call.id], reason: "DISASTER", motivation }, [{ name: "photo.pdf", bytes: PDF }]);
-    if (!r.ok) throw new Error("expected ok");
     const [doc] = await prisma.document.findMany({ where: { kind: "EVIDENCE" } });
     const get = (id: string) => evidenceRoute(new Request(`http://x/api/evidence/${id}`), { params: Promise.resolve({ id }) });
 

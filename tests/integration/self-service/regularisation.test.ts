@@ -5,10 +5,11 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestPrisma, resetDatabase } from "../helpers/db";
 import { companyAffiliate, staffUser, UNUSABLE_HASH, viewerOf } from "../helpers/fixtures";
 import { createPersonAffiliate, createUser, dbDate, makeCommunication, makeIban, makeNiss } from "@/prisma/factories";
-import { NotFoundError } from "@/lib/auth/viewer";
+import { NotFoundError } from "@/lib/errors";
 import { prisma as appPrisma } from "@/lib/db/client";
 import { calculateRegularisation, parametersFor, quarterlyContribution, withParameterFigures, type QuarterNumber } from "@/lib/domain";
-import { getMyRegularisation, type PendingYear, type RegularisedYear } from "@/lib/dal/me-regularisation";
+import { getMyRegularisation } from "@/lib/dal/contributions/get-my-regularisation";
+import { type PendingYear, type RegularisedYear } from "@/lib/dto/contributions";
 
 const TODAY = "2026-11-28";
 const FEE_BP = 305;

@@ -2,10 +2,12 @@
 // schedule of an approved plan, the INASTI steps, the forwarded badge, the welcome pack's text and the forms.
 import { describe, expect, it } from "vitest";
 import { documentResponse, attachmentName } from "@/lib/http/document-response";
-import { NotFoundError } from "@/lib/auth/viewer";
-import { firstCallQuarters, MAX_FIRST_CALL_QUARTERS } from "@/lib/backoffice/affiliation";
-import { approvedPlanSchedule, availableDecisions, checkDecision, inastiStep, isInastiRequest, planOutsidePolicy, toDomainState } from "@/lib/backoffice/requests";
-import { deadlineBadge } from "@/lib/backoffice/deadline";
+import { NotFoundError } from "@/lib/errors";
+import { firstCallQuarters, MAX_FIRST_CALL_QUARTERS } from "@/lib/domain/first-call-quarters";
+import { approvedPlanSchedule, planOutsidePolicy } from "@/lib/domain/approved-plan-schedule";
+import { availableDecisions, checkDecision, inastiStep, isInastiRequest } from "@/lib/dal/internal/request-workflow";
+import { toDomainState } from "@/lib/db/enums";
+import { deadlineBadge } from "@/lib/domain/request-deadlines";
 import { welcomePackText, type WelcomePackInput } from "@/lib/formats/pdf/welcome-pack";
 import { forwardInastiSchema, inastiDecisionSchema } from "@/lib/schemas/backoffice-forms";
 

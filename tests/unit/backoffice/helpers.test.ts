@@ -1,9 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { availableDecisions, checkDecision, checkSecondApprover, deadlineKind, needsSecondApproval, planOutsidePolicy, toDbStatus, toDomainState } from "@/lib/backoffice/requests";
-import { daysLeft, deadlineBadge, effectiveDueOn } from "@/lib/backoffice/deadline";
-import { checkRecoveryMove, currentDomainStep, nextDbSteps, prescription } from "@/lib/backoffice/recovery";
-import { classifySearch } from "@/lib/backoffice/search-query";
-import { mergeTimeline, viewReason } from "@/lib/backoffice/dossier";
+import { availableDecisions, checkDecision, checkSecondApprover, deadlineKind, needsSecondApproval } from "@/lib/dal/internal/request-workflow";
+import { planOutsidePolicy } from "@/lib/domain/approved-plan-schedule";
+import { toDbStatus, toDomainState } from "@/lib/db/enums";
+import { daysLeft, deadlineBadge, effectiveDueOn } from "@/lib/domain/request-deadlines";
+import { checkRecoveryMove, currentDomainStep, nextDbSteps } from "@/lib/dal/internal/recovery-workflow";
+import { prescription } from "@/lib/domain/prescription";
+import { classifySearch } from "@/lib/domain/classify-search";
+import { mergeTimeline } from "@/lib/dal/internal/timeline";
+import { viewReason } from "@/lib/dto/dossiers";
 import { decisionSchema, recoveryStepSchema } from "@/lib/schemas/backoffice-forms";
 import { decisionLetterText } from "@/lib/formats/pdf/decision-letter";
 import { recoveryLetterText } from "@/lib/formats/pdf/recovery-letter";

@@ -25,7 +25,9 @@ describe("benefitPaymentSchema", () => {
 
   it("names the amount when it is missing or not euros", () => {
     expect(fieldErrors({ claimId: "c1", amount: "", paidOn: "2026-11-20" }).amount).toEqual(["amountRequired"]);
-    expect(fieldErrors({ claimId: "c1", amount: "12,345", paidOn: "2026-11-20" }).amount).toEqual(["amountInvalid"]);
+    expect(fieldErrors({ claimId: "c1", amount: "12,3x", paidOn: "2026-11-20" }).amount).toEqual(["amountInvalid"]);
+    // a thousand or twelve euros and a bit? the one euro parser refuses to guess
+    expect(fieldErrors({ claimId: "c1", amount: "12,345", paidOn: "2026-11-20" }).amount).toEqual(["amountAmbiguous"]);
   });
 });
 

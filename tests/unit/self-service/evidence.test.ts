@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PNG } from "pngjs";
-import { checkEvidence, sanitiseFileName, sniffEvidenceType } from "@/lib/self-service/evidence";
-import { EVIDENCE_MAX_BYTES } from "@/lib/self-service/evidence-limits";
+import { checkEvidence, sanitiseFileName, sniffEvidenceType } from "@/lib/formats/evidence";
+import { EVIDENCE_MAX_BYTES } from "@/lib/domain/evidence-limits";
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const pdf = enc("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatRequestReference, instalmentCommunication, parseRequestReference } from "@/lib/self-service/reference";
+import { formatRequestReference, instalmentCommunication, parseRequestReference } from "@/lib/domain/request-reference";
 import { isValidStructuredCommunication } from "@/lib/domain";
 import { mandateRequestSchema } from "@/lib/schemas/me-pay";
 import { paymentPlanRequestSchema, questionRequestSchema } from "@/lib/schemas/me-requests";
@@ -10,6 +10,8 @@ describe("request references", () => {
     expect(parseRequestReference("D-2026-000123")).toEqual({ year: 2026, serial: 123 });
     expect(parseRequestReference("D-2026-123")).toBeNull();
     expect(() => formatRequestReference(2026, 0)).toThrow();
+    expect(() => formatRequestReference(1999, 1)).toThrow("bad year");
+    expect(() => formatRequestReference(2026.5, 1)).toThrow("bad year");
     expect(() => formatRequestReference(2026, 1_000_000)).toThrow();
   });
 
@@ -40,7 +42,7 @@ describe("self-service schemas (shared by the forms and the actions)", () => {
   });
 });
 
-import { contributionChange } from "@/lib/self-service/contribution-change";
+import { contributionChange } from "@/lib/domain/contribution-change";
 import { parseEuros } from "@/lib/domain/parse-euros";
 import { parametersFor, quarterlyContribution } from "@/lib/domain";
 
@@ -68,5 +70,15 @@ describe("contribution change (reduction / increase)", () => {
     expect(higher.kind).toBe("INCREASE");
     expect(contributionChange({ params, category: "main", primoStarter: false, estimatedIncomeCents: 4_000_000, managementFeeBp: 305, currentQuarterlyCents: current }).kind).toBe("UNCHANGED");
     expect(() => contributionChange({ params, category: "main", primoStarter: false, estimatedIncomeCents: -1, managementFeeBp: 305, currentQuarterlyCents: current })).toThrow();
+  });
+});
+
+describe("caregiver allowance filing", () => {
+  it("is late only after the four weeks that follow the start of the interruption", async () => {
+    const { caregiverFiledLate, CAREGIVER_FILING_DAYS } = await import("@/lib/domain/caregiver-filing");
+    expect(CAREGIVER_FILING_DAYS).toBe(28);
+    expect(caregiverFiledLate("2026-03-01", "2026-03-29")).toBe(false);
+    expect(caregiverFiledLate("2026-03-01", "2026-03-30")).toBe(true);
+    expect(caregiverFiledLate("2026-03-01", "2026-02-15")).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { bridgingRightRequestSchema, caregiverAllowanceRequestSchema, exemptionRequestSchema } from "@/lib/schemas/me-relief";
-import { formInput } from "@/lib/self-service/form-input";
-import { EVIDENCE_MAX_BYTES } from "@/lib/self-service/evidence-limits";
+import { formInput } from "@/lib/actions/form-input";
+import { EVIDENCE_MAX_BYTES } from "@/lib/domain/evidence-limits";
 
 const pdf = (name: string, size = 20) => new File([new Uint8Array(size)], name, { type: "application/pdf" });
 const motivation = "Mon activité est à l'arrêt depuis trois mois.";

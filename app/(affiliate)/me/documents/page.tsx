@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card, PageTitle } from "@/components/ui";
 import { orNotFound, requireViewer } from "@/lib/auth/session";
-import { listMyDocuments } from "@/lib/dal/me-documents";
+import { listMyDocuments } from "@/lib/dal/documents/list-my-documents";
 import { todayInBrussels } from "@/lib/clock";
 import { formatDate } from "@/lib/format";
 

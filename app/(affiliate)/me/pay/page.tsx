@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Card, PageTitle } from "@/components/ui";
 import { MandateForm } from "@/components/me/mandate-form";
 import { orNotFound, requireViewer } from "@/lib/auth/session";
-import { getMyPaymentInstructions } from "@/lib/dal/me-account";
+import { getMyPaymentInstructions } from "@/lib/dal/account/get-my-payment-instructions";
 import { epcPayload, epcQrSvg } from "@/lib/formats/epc-qr";
 import { formatIban } from "@/lib/domain";
 import { formatDate, formatMoney, formatStructuredCommunication } from "@/lib/format";

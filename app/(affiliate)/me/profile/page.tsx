@@ -4,9 +4,9 @@ import { getTranslations } from "next-intl/server";
 import { Card, PageTitle } from "@/components/ui";
 import { ProfileForm } from "@/components/me/profile-form";
 import { orNotFound, requireViewer } from "@/lib/auth/session";
-import { getMyProfile } from "@/lib/dal/me-profile";
+import { getMyProfile } from "@/lib/dal/profile/get-my-profile";
 import { formatIban } from "@/lib/domain";
-import { listMyDossierConsultations } from "@/lib/dal/me-access-log";
+import { listMyDossierConsultations } from "@/lib/dal/profile/list-my-dossier-consultations";
 import { getLocale } from "next-intl/server";
 
 export async function generateMetadata(): Promise<Metadata> {

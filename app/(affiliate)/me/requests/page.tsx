@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui";
 import { RequestPage } from "@/components/me/request-page";
 import { orNotFound, requireViewer } from "@/lib/auth/session";
-import { listMyRequests } from "@/lib/dal/me-requests";
+import { listMyRequests } from "@/lib/dal/requests/list-my-requests";
 import { formatDate } from "@/lib/format";
 
 export async function generateMetadata(): Promise<Metadata> {

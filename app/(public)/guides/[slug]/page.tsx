@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Card, PageTitle } from "@/components/ui";
-import { GUIDES, guideBySlug } from "@/lib/self-service/guides";
+import { GUIDES, guideBySlug } from "@/app/(public)/guides/guides";
 
 export function generateStaticParams() {
   return GUIDES.map((g) => ({ slug: g.slug }));

@@ -5,7 +5,8 @@ import { Card, FilterForm, FilterSelect, ListTable, PageTitle } from "@/componen
 import { DeadlineBadge } from "@/components/backoffice/deadline-badge";
 import { ActionForm } from "@/components/backoffice/action-form";
 import { requireViewer } from "@/lib/auth/session";
-import { listClaimsForStaff, listPaymentsNotSent } from "@/lib/dal/benefits";
+import { listClaimsForStaff } from "@/lib/dal/benefits/list-claims-for-staff";
+import { listPaymentsNotSent } from "@/lib/dal/benefits/list-payments-not-sent";
 import { BENEFIT_STATUSES, BENEFIT_TYPES, claimFiltersSchema } from "@/lib/schemas/benefits";
 import { todayInBrussels } from "@/lib/clock";
 import { formatDate, formatMoney } from "@/lib/format";

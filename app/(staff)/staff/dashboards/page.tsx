@@ -9,7 +9,7 @@ import { ExportLinks, FiltersForm, filterQuery } from "@/components/kpi/filters-
 import { formatKpi } from "@/components/kpi/format";
 import { orNotFound, requireViewer } from "@/lib/auth/session";
 import { todayInBrussels } from "@/lib/clock";
-import { getDashboard } from "@/lib/dal/kpi-dashboards";
+import { getDashboard } from "@/lib/dal/dashboards/get-dashboard";
 import { kpiFilterSchema } from "@/lib/schemas/kpi-dashboards";
 
 export async function generateMetadata(): Promise<Metadata> {

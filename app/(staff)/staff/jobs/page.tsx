@@ -5,7 +5,7 @@ import { AutoRefresh } from "@/components/money/auto-refresh";
 import { JobForm } from "@/components/money/job-form";
 import { JobHistory } from "@/components/money/job-history";
 import { orNotFound, requireViewer } from "@/lib/auth/session";
-import { listJobRuns } from "@/lib/dal/money-jobs";
+import { listJobRuns } from "@/lib/dal/jobs/list-job-runs";
 
 export const dynamic = "force-dynamic";
 

@@ -5,7 +5,8 @@ import { Card, PageTitle } from "@/components/ui";
 import { ParameterForm } from "@/components/parameter-form";
 import { requireViewer } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { listParameterYears, listParameters } from "@/lib/dal/parameters";
+import { listParameterYears } from "@/lib/dal/parameters/list-parameter-years";
+import { listParameters } from "@/lib/dal/parameters/list-parameters";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("parameters");

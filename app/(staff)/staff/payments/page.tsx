@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card, ListTable, PageTitle } from "@/components/ui";
 import { orNotFound, requireViewer } from "@/lib/auth/session";
-import { listUnmatchedPayments } from "@/lib/dal/money-payments";
+import { listUnmatchedPayments } from "@/lib/dal/payments/list-unmatched-payments";
 import { paymentSearchSchema } from "@/lib/schemas/money-payments";
 import { parseEuros } from "@/lib/domain/parse-euros";
 import { formatDate, formatMoney } from "@/lib/format";

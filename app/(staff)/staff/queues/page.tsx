@@ -6,8 +6,9 @@ import { DeadlineBadge } from "@/components/backoffice/deadline-badge";
 import { ActionForm } from "@/components/backoffice/action-form";
 import { requireViewer } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { listAdvisors, listWorkQueue } from "@/lib/dal/backoffice-requests";
-import { DB_REQUEST_TYPES } from "@/lib/backoffice/requests";
+import { listAdvisors } from "@/lib/dal/requests/list-advisors";
+import { listWorkQueue } from "@/lib/dal/requests/list-work-queue";
+import { DB_REQUEST_TYPES } from "@/lib/db/enums";
 import { todayInBrussels } from "@/lib/clock";
 import { formatDate } from "@/lib/format";
 

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageTitle } from "@/components/ui";
 import { requireViewer } from "@/lib/auth/session";
-import { listRecoveryCases } from "@/lib/dal/backoffice-recovery";
+import { listRecoveryCases } from "@/lib/dal/recovery/list-recovery-cases";
 import { todayInBrussels } from "@/lib/clock";
 import { formatDate, formatMoney } from "@/lib/format";
 

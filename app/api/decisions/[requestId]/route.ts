@@ -1,5 +1,5 @@
 import { currentViewer } from "@/lib/auth/session";
-import { getDecisionLetter } from "@/lib/dal/backoffice-requests";
+import { getDecisionLetter } from "@/lib/dal/documents/get-decision-letter";
 import { documentResponse } from "@/lib/http/document-response";
 
 // The motivated decision letter of a request, as a PDF: for the affiliate who owns the request and for staff;

@@ -1,5 +1,5 @@
 import { currentViewer } from "@/lib/auth/session";
-import { getEvidenceFile } from "@/lib/dal/me-evidence";
+import { getEvidenceFile } from "@/lib/dal/documents/get-evidence-file";
 import { documentResponse } from "@/lib/http/document-response";
 
 // An evidence file attached to a request: the owning affiliate, or staff allowed to read any dossier (logged in

@@ -5,7 +5,7 @@ import { Card, PageTitle } from "@/components/ui";
 import { Explanation, ledgerReason } from "@/components/explanation";
 import { LedgerTable } from "@/components/ledger-table";
 import { orNotFound, requireViewer } from "@/lib/auth/session";
-import { getMyCallStatement } from "@/lib/dal/me-account";
+import { getMyCallStatement } from "@/lib/dal/account/get-my-call-statement";
 import { formatDate, formatMoney, formatStructuredCommunication } from "@/lib/format";
 
 export async function generateMetadata(): Promise<Metadata> {

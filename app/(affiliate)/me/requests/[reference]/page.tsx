@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui";
 import { RequestPage } from "@/components/me/request-page";
-import { caregiverFiledLate } from "@/lib/self-service/caregiver";
+import { caregiverFiledLate } from "@/lib/domain/caregiver-filing";
 import { orNotFound, requireViewer } from "@/lib/auth/session";
-import { getMyRequest } from "@/lib/dal/me-requests";
-import { myDecisionLetterRequestId } from "@/lib/dal/me-access-log";
+import { getMyRequest } from "@/lib/dal/requests/get-my-request";
+import { myDecisionLetterRequestId } from "@/lib/dal/documents/get-my-decision-letter-request-id";
 import { formatDate, formatMoney, formatStructuredCommunication } from "@/lib/format";
 
 export async function generateMetadata(): Promise<Metadata> {

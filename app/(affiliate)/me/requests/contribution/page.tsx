@@ -5,7 +5,7 @@ import { RequestPage } from "@/components/me/request-page";
 import { Explanation } from "@/components/explanation";
 import { ContributionForm } from "@/components/me/contribution-form";
 import { orNotFound, requireViewer } from "@/lib/auth/session";
-import { simulateMyContributionChange } from "@/lib/dal/me-contributions";
+import { simulateMyContributionChange } from "@/lib/dal/contributions/simulate-my-contribution-change";
 import { parseEurosStrict } from "@/lib/domain/parse-euros";
 import { todayInBrussels } from "@/lib/clock";
 import { formatMoney } from "@/lib/format";

@@ -6,7 +6,7 @@ import { ExemptionForm } from "@/components/me/relief-forms";
 import { callPeriodLabel } from "@/components/me/call-label";
 import { RequestCallTable } from "@/components/me/request-call-table";
 import { orNotFound, requireViewer } from "@/lib/auth/session";
-import { getMyExemptionOptions } from "@/lib/dal/me-relief";
+import { getMyExemptionOptions } from "@/lib/dal/requests/get-my-exemption-options";
 import { todayInBrussels } from "@/lib/clock";
 import { charterDeadlines } from "@/lib/domain";
 import { formatDate, formatMoney } from "@/lib/format";

@@ -4,7 +4,7 @@ import { Card } from "@/components/ui";
 import { RequestPage } from "@/components/me/request-page";
 import { PlanForm } from "@/components/me/plan-form";
 import { orNotFound, requireViewer } from "@/lib/auth/session";
-import { simulateMyPaymentPlan } from "@/lib/dal/me-requests";
+import { simulateMyPaymentPlan } from "@/lib/dal/requests/simulate-my-payment-plan";
 import { todayInBrussels } from "@/lib/clock";
 import { formatDate, formatMoney } from "@/lib/format";
 

@@ -4,7 +4,7 @@ import { Card } from "@/components/ui";
 import { RequestPage } from "@/components/me/request-page";
 import { QuestionForm } from "@/components/me/question-form";
 import { orNotFound, requireViewer } from "@/lib/auth/session";
-import { getMyOverview } from "@/lib/dal/affiliate";
+import { getMyOverview } from "@/lib/dal/account/get-my-overview";
 import { todayInBrussels } from "@/lib/clock";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -6,7 +6,7 @@ import { SurchargeWaiverForm } from "@/components/me/relief-forms";
 import { callPeriodLabel } from "@/components/me/call-label";
 import { RequestCallTable } from "@/components/me/request-call-table";
 import { orNotFound, requireViewer } from "@/lib/auth/session";
-import { getMyWaiverOptions } from "@/lib/dal/me-relief";
+import { getMyWaiverOptions } from "@/lib/dal/requests/get-my-waiver-options";
 import { todayInBrussels } from "@/lib/clock";
 import { charterDeadlines } from "@/lib/domain";
 import { formatDate, formatMoney } from "@/lib/format";

@@ -5,7 +5,7 @@ import { Card, PageTitle } from "@/components/ui";
 import { ActionForm } from "@/components/backoffice/action-form";
 import { ConditionList } from "@/components/benefits/condition-list";
 import { requireViewer, orNotFound } from "@/lib/auth/session";
-import { getClaimForStaff } from "@/lib/dal/benefits";
+import { getClaimForStaff } from "@/lib/dal/benefits/get-claim-for-staff";
 import { todayInBrussels } from "@/lib/clock";
 import { formatDate, formatMoney } from "@/lib/format";
 

@@ -7,7 +7,8 @@ import { formatKpi } from "@/components/kpi/format";
 import { orNotFound, requireViewer } from "@/lib/auth/session";
 import { todayInBrussels } from "@/lib/clock";
 import { formatDate, formatMoney } from "@/lib/format";
-import { getDashboard, getIndicatorDrilldown } from "@/lib/dal/kpi-dashboards";
+import { getDashboard } from "@/lib/dal/dashboards/get-dashboard";
+import { getIndicatorDrilldown } from "@/lib/dal/dashboards/get-indicator-drilldown";
 import { indicatorDef } from "@/lib/kpi/indicators";
 import { kpiFilterSchema } from "@/lib/schemas/kpi-dashboards";
 

@@ -4,7 +4,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Card, PageTitle } from "@/components/ui";
 import { MatchForm, ReturnForm } from "@/components/money/payment-forms";
 import { orNotFound, requireViewer } from "@/lib/auth/session";
-import { findDossiersWithOpenCalls, getPaymentToReconcile } from "@/lib/dal/money-payments";
+import { findDossiersWithOpenCalls } from "@/lib/dal/payments/find-dossiers-with-open-calls";
+import { getPaymentToReconcile } from "@/lib/dal/payments/get-payment-to-reconcile";
 import { dossierLookupSchema } from "@/lib/schemas/money-payments";
 import { formatDate, formatMoney } from "@/lib/format";
 

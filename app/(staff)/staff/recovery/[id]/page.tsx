@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Card, PageTitle } from "@/components/ui";
 import { ActionForm } from "@/components/backoffice/action-form";
 import { orNotFound, requireViewer } from "@/lib/auth/session";
-import { getRecoveryCase } from "@/lib/dal/backoffice-recovery";
+import { getRecoveryCase } from "@/lib/dal/recovery/get-recovery-case";
 import { todayInBrussels } from "@/lib/clock";
 import { formatDate, formatMoney } from "@/lib/format";
 

@@ -6,8 +6,8 @@ import { DeadlineBadge } from "@/components/backoffice/deadline-badge";
 import { ActionForm } from "@/components/backoffice/action-form";
 import { orNotFound, requireViewer } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { getRequestForStaff } from "@/lib/dal/backoffice-requests";
-import { portalAccessStatus } from "@/lib/dal/backoffice-affiliation";
+import { getRequestForStaff } from "@/lib/dal/requests/get-request-for-staff";
+import { portalAccessStatus } from "@/lib/dal/affiliation/get-portal-access-status";
 import { todayInBrussels } from "@/lib/clock";
 import { formatDate, formatMoney } from "@/lib/format";
 

@@ -1,6 +1,6 @@
 import { currentViewer } from "@/lib/auth/session";
-import { NotFoundError } from "@/lib/auth/viewer";
-import { getCallNoticePdf } from "@/lib/dal/money-call-notice";
+import { NotFoundError } from "@/lib/errors";
+import { getCallNoticePdf } from "@/lib/dal/documents/get-call-notice-pdf";
 
 // The call notice of a contribution call, as a PDF: for the affiliate who owns the call and for staff; anyone else
 // (another affiliate, anonymous) gets a 404.

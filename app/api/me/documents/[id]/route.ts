@@ -1,5 +1,5 @@
 import { currentViewer } from "@/lib/auth/session";
-import { getMyDocumentCopy } from "@/lib/dal/me-documents";
+import { getMyDocumentCopy } from "@/lib/dal/documents/get-my-document-copy";
 import { documentResponse } from "@/lib/http/document-response";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {

@@ -1,7 +1,7 @@
 import { getLocale } from "next-intl/server";
 import { currentViewer } from "@/lib/auth/session";
 import { todayInBrussels } from "@/lib/clock";
-import { getMyAffiliationCertificate } from "@/lib/dal/me-documents";
+import { getMyAffiliationCertificate } from "@/lib/dal/documents/get-my-affiliation-certificate";
 import { affiliationCertificateText, renderPdf } from "@/lib/formats/pdf/me-certificates";
 import { documentResponse } from "@/lib/http/document-response";
 

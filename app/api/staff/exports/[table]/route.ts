@@ -1,9 +1,9 @@
 // Downloads of every dashboard table (CSV or XLSX). Same rule as the pages: dashboard:read, otherwise 404.
 import { getTranslations } from "next-intl/server";
 import { currentViewer } from "@/lib/auth/session";
-import { NotFoundError } from "@/lib/auth/viewer";
+import { NotFoundError } from "@/lib/errors";
 import { todayInBrussels } from "@/lib/clock";
-import { getExportTable } from "@/lib/dal/kpi-exports";
+import { getExportTable } from "@/lib/dal/dashboards/get-export-table";
 import { tablesToCsv, tablesToXlsx, type ExportTable } from "@/lib/kpi/export";
 import { kpiFilterSchema } from "@/lib/schemas/kpi-dashboards";
 

@@ -1,5 +1,5 @@
 import { currentViewer } from "@/lib/auth/session";
-import { getRecoveryLetter } from "@/lib/dal/backoffice-recovery";
+import { getRecoveryLetter } from "@/lib/dal/documents/get-recovery-letter";
 import { documentResponse } from "@/lib/http/document-response";
 
 // A recovery letter (reminder, account statement, formal notice) as a PDF, for staff handling recovery; 404 otherwise.

@@ -1,7 +1,7 @@
 import { getLocale } from "next-intl/server";
 import { currentViewer } from "@/lib/auth/session";
 import { todayInBrussels } from "@/lib/clock";
-import { getMyTaxCertificate } from "@/lib/dal/me-documents";
+import { getMyTaxCertificate } from "@/lib/dal/documents/get-my-tax-certificate";
 import { renderPdf, taxCertificateText } from "@/lib/formats/pdf/me-certificates";
 import { documentResponse } from "@/lib/http/document-response";
 

@@ -1,0 +1,49 @@
+import "server-only";
+import { prisma } from "@/lib/db/client";
+import { isoDate } from "@/lib/clock";
+import { assertPermission, type Viewer } from "@/lib/auth/viewer";
+import { NotFoundError } from "@/lib/errors";
+import { yearOf } from "@/lib/domain";
+import { instalmentDueOn } from "@/lib/domain/calculate-benefit-interest";
+import { grantOf, dossierName, parametersOf, checkClaim, claimInclude } from "@/lib/dal/internal/benefits";
+import { type StaffClaimView } from "@/lib/dto/benefits";
+
+export async function getClaimForStaff(viewer: Viewer | null, claimId: string, today: string): Promise<StaffClaimView> {
+  assertPermission(viewer, "request:decide");
+  const c = await prisma.benefitClaim.findUnique({ where: { id: claimId }, include: claimInclude });
+  if (!c) throw new NotFoundError("claim");
+  const checked = c.status === "CLAIMED" ? await checkClaim(c, today) : null;
+  const grant = grantOf(c.request?.payload);
+  const paymentDueOn = c.paymentDueOn ? isoDate(c.paymentDueOn) : null;
+  const params = c.type === "MATERNITY_AID" ? await parametersOf(yearOf(c.filedOn ? isoDate(c.filedOn) : today)) : null;
+  const entitlementCents = grant && c.monthlyAmountCents !== null ? grant.months * c.monthlyAmountCents : null;
+  const paidCents = c.payments.reduce((s, p) => s + p.amountCents, 0);
+  const dueAt = (i: number) => (paymentDueOn ? (grant ? instalmentDueOn({ paymentDueOn, firstMonthOn: grant.firstMonthOn, index: i }) : paymentDueOn) : "");
+  return {
+    id: c.id,
+    type: c.type,
+    status: c.status,
+    affiliateId: c.affiliateId,
+    dossierName: dossierName(c.affiliate),
+    memberNumber: c.affiliate.memberNumber,
+    grantedAutomatically: c.grantedAutomatically,
+    filedOn: c.filedOn ? isoDate(c.filedOn) : null,
+    paymentDueOn,
+    monthlyAmountCents: c.monthlyAmountCents,
+    request: c.request
+      ? { id: c.request.id, reference: c.request.reference, status: c.request.status, payload: (c.request.payload ?? {}) as Record<string, unknown>, filedOn: isoDate(c.request.filedOn), decisionDueOn: c.request.decisionDueOn ? isoDate(c.request.decisionDueOn) : null }
+      : null,
+    evidence: (c.request?.documents ?? []).map((d) => ({ id: d.id, fileName: d.fileName, createdAt: d.createdAt.toISOString() })),
+    check: checked?.check ?? null,
+    parameterYear: checked?.year ?? yearOf(today),
+    grant,
+    entitlementCents,
+    paidCents,
+    interestCents: c.payments.reduce((s, p) => s + p.interestCents, 0),
+    vouchers: params?.benefits.maternityServiceVouchers.value ?? null,
+    nextInstalmentDueOn: c.status === "GRANTED" && paymentDueOn ? dueAt(c.payments.length) : null,
+    canGrant: checked !== null && checked.check.eligible && checked.check.monthlyAmountCents !== null && checked.check.months > 0,
+    canPay: c.status === "GRANTED" && paymentDueOn !== null,
+    payments: c.payments.map((p, i) => ({ id: p.id, amountCents: p.amountCents, interestCents: p.interestCents, paidOn: isoDate(p.paidOn), dueOn: dueAt(i), sentToHealthInsurerAt: p.sentToHealthInsurerAt?.toISOString() ?? null })),
+  };
+}

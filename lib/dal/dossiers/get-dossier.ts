@@ -1,0 +1,81 @@
+import "server-only";
+import { prisma } from "@/lib/db/client";
+import { isoDate } from "@/lib/clock";
+import { assertPermission, type Viewer } from "@/lib/auth/viewer";
+import { NotFoundError } from "@/lib/errors";
+import { currentCategory } from "@/lib/dal/internal/dossier";
+import { outstandingByCall } from "@/lib/dal/internal/owed";
+import { toLedgerLine } from "@/lib/dal/internal/calls";
+import { type DossierView } from "@/lib/dto/dossiers";
+
+/** Opens a dossier for a staff member and records the consultation (who, when, why) in the audit log. */
+export async function getDossier(viewer: Viewer | null, affiliateId: string, today: string, reason = "consultation"): Promise<DossierView> {
+  assertPermission(viewer, "dossier:read:any");
+  const a = await prisma.affiliate.findUnique({
+    where: { id: affiliateId },
+    include: {
+      person: true,
+      company: true,
+      advisor: { select: { name: true } },
+      affiliations: { orderBy: { startOn: "desc" }, include: { periods: { orderBy: { fromOn: "asc" } } } },
+    },
+  });
+  if (!a) throw new NotFoundError("dossier");
+  const [balance, calls, outstanding, ledger, category] = await Promise.all([
+    prisma.ledgerEntry.aggregate({ where: { affiliateId }, _sum: { amountCents: true } }),
+    prisma.contributionCall.findMany({ where: { affiliateId }, orderBy: [{ year: "desc" }, { quarter: "desc" }] }),
+    outstandingByCall(affiliateId),
+    prisma.ledgerEntry.findMany({ where: { affiliateId }, orderBy: { id: "desc" }, take: 200 }),
+    currentCategory(affiliateId, today),
+  ]);
+  await prisma.auditLog.create({
+    data: { actorId: viewer.userId, action: "dossier.view", entity: "Affiliate", entityId: affiliateId, reason },
+  });
+  return {
+    id: a.id,
+    memberNumber: a.memberNumber,
+    kind: a.kind,
+    language: a.language,
+    advisorName: a.advisor?.name ?? null,
+    person: a.person && {
+      firstName: a.person.firstName,
+      lastName: a.person.lastName,
+      niss: a.person.niss,
+      birthDate: isoDate(a.person.birthDate),
+      email: a.person.email,
+      phone: a.person.phone,
+      address: `${a.person.street}, ${a.person.postalCode} ${a.person.city}`,
+    },
+    company: a.company && {
+      name: a.company.name,
+      enterpriseNumber: a.company.enterpriseNumber,
+      legalForm: a.company.legalForm,
+      createdOn: isoDate(a.company.createdOn),
+      address: `${a.company.street}, ${a.company.postalCode} ${a.company.city}`,
+    },
+    category,
+    affiliations: a.affiliations.map((f) => ({
+      id: f.id,
+      startOn: isoDate(f.startOn),
+      endOn: f.endOn ? isoDate(f.endOn) : null,
+      status: f.status,
+      periods: f.periods.map((p) => ({
+        category: p.category,
+        fromOn: isoDate(p.fromOn),
+        toOn: p.toOn ? isoDate(p.toOn) : null,
+        primoStarterUntil: p.primoStarterUntil ? isoDate(p.primoStarterUntil) : null,
+      })),
+    })),
+    balanceCents: balance._sum.amountCents ?? 0,
+    calls: calls.map((c) => ({
+      id: c.id,
+      year: c.year,
+      quarter: c.quarter,
+      kind: c.kind,
+      totalCents: c.totalCents,
+      outstandingCents: outstanding.get(c.id) ?? 0,
+      dueOn: isoDate(c.dueOn),
+    })),
+    ledger: ledger.map(toLedgerLine),
+  };
+}

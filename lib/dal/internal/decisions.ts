@@ -1,0 +1,78 @@
+import "server-only";
+import { dbDate, isoDate, todayInBrussels } from "@/lib/clock";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { charterDeadlines, pausesFromTransitions, type RequestState } from "@/lib/domain";
+import { approvedPlanSchedule } from "@/lib/domain/approved-plan-schedule";
+import { toDomainState, type DbRequestStatus, type DbRequestType } from "@/lib/db/enums";
+import { type Decision } from "@/lib/dto/requests";
+import { createAffiliateFromRequest } from "@/lib/dal/internal/affiliation";
+import { createPaymentPlan } from "@/lib/dal/internal/payment-plans";
+import { planTerms } from "@/lib/dal/internal/requests";
+import { refused } from "@/lib/errors";
+
+type Tx = Prisma.TransactionClient;
+
+/** Moves the request from `from` to `to` only if nobody changed it meanwhile (no double decision). */
+export async function moveStatus(tx: Tx, requestId: string, from: DbRequestStatus, data: Prisma.RequestUncheckedUpdateManyInput) {
+  const { count } = await tx.request.updateMany({ where: { id: requestId, status: from }, data });
+  if (count !== 1) throw refused("concurrentChange");
+}
+
+/** The decision clock after a stay in "information requested": deadlines recomputed from the whole history. */
+async function recomputeDeadlines(tx: Tx, requestId: string, filedOn: string, extra: { to: RequestState; on: string }, today: string) {
+  const events = await tx.requestEvent.findMany({ where: { requestId }, orderBy: { at: "asc" }, select: { toStatus: true, at: true } });
+  const history = [
+    ...events.map((e) => ({ to: toDomainState(e.toStatus), on: todayInBrussels(e.at, "") })),
+    extra,
+  ].map((h) => ({ ...h, on: h.on < filedOn ? filedOn : h.on > today ? today : h.on }));
+  return charterDeadlines({ filedOn, pauses: pausesFromTransitions(history, today) });
+}
+
+/** The plan of an accepted payment-plan request: the approved terms on the domain's schedule, from today. */
+async function putPlanInForce(tx: Tx, r: { id: string; reference: string; affiliateId: string; type: DbRequestType; payload: unknown; filedOn: Date }, actorId: string, today: string) {
+  const terms = await planTerms(r);
+  if (!terms) return;
+  const schedule = approvedPlanSchedule(terms, today);
+  if (!schedule.ok) throw refused("planImpossible");
+  await createPaymentPlan(tx, {
+    affiliateId: r.affiliateId,
+    requestId: r.id,
+    reference: r.reference,
+    debtCents: terms.debtCents,
+    advanceCents: terms.advanceCents,
+    months: terms.months,
+    startOn: today,
+    advanceDueOn: schedule.advanceDueOn,
+    instalments: schedule.instalments,
+    actorId,
+    today,
+  });
+}
+
+export async function applyDecision(
+  tx: Tx,
+  who: { actorId: string; decidedById: string },
+  r: { id: string; reference: string; affiliateId: string | null; status: DbRequestStatus; filedOn: Date; type: DbRequestType; payload: unknown },
+  status: DbRequestStatus,
+  input: { decision: Decision; reasonCode: string; text: string },
+  today: string,
+  reasonPrefix = "",
+) {
+  const final = status === "ACCEPTED" || status === "REFUSED" || status === "CLOSED";
+  const data: Prisma.RequestUncheckedUpdateManyInput = { status, proposedById: null, proposedDecision: Prisma.DbNull };
+  if (final) Object.assign(data, { decidedAt: new Date(), decidedById: who.decidedById, decisionReasonCode: input.reasonCode || null, decisionText: input.text || null });
+  if (input.decision === "information-received") {
+    const d = await recomputeDeadlines(tx, r.id, isoDate(r.filedOn), { to: "in-review", on: today }, today);
+    Object.assign(data, { decisionDueOn: dbDate(d.decisionDueOn), pausedDays: d.pausedDays });
+  }
+  await moveStatus(tx, r.id, r.status, data);
+  // an accepted affiliation request becomes the dossier, in the same transaction
+  if (r.type === "AFFILIATION" && status === "ACCEPTED") {
+    const affiliateId = await createAffiliateFromRequest(tx, r, who.decidedById);
+    await tx.request.update({ where: { id: r.id }, data: { affiliateId } });
+  }
+  // an accepted payment plan (inside policy, or outside it with the second approval) is put in force at once
+  if (r.type === "PAYMENT_PLAN" && status === "ACCEPTED" && r.affiliateId) await putPlanInForce(tx, { ...r, affiliateId: r.affiliateId }, who.actorId, today);
+  const reason = reasonPrefix + [input.reasonCode, input.text].filter(Boolean).join(" — ");
+  await tx.requestEvent.create({ data: { requestId: r.id, actorId: who.actorId, fromStatus: r.status, toStatus: status, reason: reason || null } });
+}

@@ -1,0 +1,3 @@
+import "server-only";
+
+export const iso = (d: Date) => d.toISOString().slice(0, 10);

@@ -1,0 +1,74 @@
+import "server-only";
+import { prisma } from "@/lib/db/client";
+import { isoDate } from "@/lib/clock";
+import { assertPermission, type Viewer } from "@/lib/auth/viewer";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { checkSecondApprover, decisionTarget } from "@/lib/dal/internal/request-workflow";
+import { toDbStatus } from "@/lib/db/enums";
+import { type Decision } from "@/lib/dto/requests";
+import { renderDecisionLetter } from "@/lib/formats/pdf/decision-letter";
+import { type DecisionOutcome } from "@/lib/dto/requests";
+import { moveStatus, applyDecision } from "@/lib/dal/internal/decisions";
+import { findFund } from "@/lib/dal/internal/reference-data";
+import { NotFoundError, refused } from "@/lib/errors";
+
+/**
+ * The second staff member approves (the decision takes effect) or rejects (back to review) a four-eyes proposal.
+ * The proposer can never approve their own proposal.
+ */
+export async function approveSecond(viewer: Viewer | null, input: { requestId: string; approve: boolean; reason: string }, today: string): Promise<DecisionOutcome> {
+  assertPermission(viewer, "request:approve-second");
+  const r = await prisma.request.findUnique({ where: { id: input.requestId }, include: { affiliate: { include: { person: true, company: true, advisor: { select: { name: true } } } } } });
+  if (!r) throw new NotFoundError("request");
+  const check = checkSecondApprover({ status: r.status, proposedById: r.proposedById, approverId: viewer.userId });
+  if (!check.ok) throw refused(check.code);
+  const proposal = r.proposedDecision as { decision: Decision; reasonCode: string; text: string; planRefusals?: string[] };
+  if (!input.approve) {
+    await prisma.$transaction(async (tx) => {
+      await moveStatus(tx, r.id, "AWAITING_SECOND_APPROVAL", { status: "IN_REVIEW", proposedById: null, proposedDecision: Prisma.DbNull });
+      await tx.requestEvent.create({ data: { requestId: r.id, actorId: viewer.userId, fromStatus: "AWAITING_SECOND_APPROVAL", toStatus: "IN_REVIEW", reason: `rejected:${proposal.decision} — ${input.reason}` } });
+    });
+    return { status: "IN_REVIEW", awaitingSecondApproval: false };
+  }
+  const status = toDbStatus(decisionTarget(proposal.decision));
+  let letter: Buffer | null = null;
+  if (status === "REFUSED" && r.affiliate) {
+    const fund = await findFund(prisma);
+    const a = r.affiliate;
+    letter = await renderDecisionLetter({
+      locale: a.language,
+      reference: r.reference,
+      type: r.type,
+      decidedOn: today,
+      filedOn: isoDate(r.filedOn),
+      addressee: a.person ? `${a.person.firstName} ${a.person.lastName}` : (a.company?.name ?? ""),
+      address: a.person ? [a.person.street, `${a.person.postalCode} ${a.person.city}`] : a.company ? [a.company.street, `${a.company.postalCode} ${a.company.city}`] : [],
+      memberNumber: a.memberNumber,
+      reasonCode: proposal.reasonCode,
+      reasonText: proposal.text,
+      contactName: a.advisor?.name ?? viewer.name,
+      fund: fund ? { name: fund.name, address: fund.address, phone: fund.phone, email: fund.email } : null,
+    });
+  }
+  await prisma.$transaction(async (tx) => {
+    // the decision is the proposer's; the event's actor is the second staff member who approved it
+    const prefix = `approved:${proposal.decision}${input.reason ? ` (${input.reason})` : ""} — `;
+    await applyDecision(tx, { actorId: viewer.userId, decidedById: r.proposedById! }, { ...r, status: "AWAITING_SECOND_APPROVAL" }, status, proposal, today, prefix);
+    await tx.auditLog.create({ data: { actorId: viewer.userId, action: "request.approve-second", entity: "Request", entityId: r.id, details: { proposedById: r.proposedById, decision: proposal.decision } } });
+    if (letter && r.affiliateId) {
+      await tx.document.create({
+        data: {
+          affiliateId: r.affiliateId,
+          requestId: r.id,
+          kind: "DECISION",
+          fileName: `decision-${r.reference}.pdf`,
+          mimeType: "application/pdf",
+          sizeBytes: letter.length,
+          content: new Uint8Array(letter),
+          uniqueKey: `decision:${r.id}`,
+        },
+      });
+    }
+  });
+  return { status, awaitingSecondApproval: false };
+}

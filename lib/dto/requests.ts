@@ -1,0 +1,129 @@
+// The shapes of the request screens: the affiliate's requests and reliefs, the advisor's work queue and decision
+// page, the decisions an advisor can take and INASTI's track.
+import { type DbRequestStatus, type DbRequestType } from "@/lib/db/enums";
+import { type PlanTerms } from "@/lib/domain/approved-plan-schedule";
+import { type DeadlineBadge } from "@/lib/domain/request-deadlines";
+import { type ExemptionCallCheck, type ExemptionRefusal } from "@/lib/domain/check-exemption-eligibility";
+import { type WaiverCallCheck, type WaiverRefusal } from "@/lib/domain/check-surcharge-waiver-eligibility";
+import { type PaymentPlanRefusal } from "@/lib/domain";
+import type { RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
+
+/** What the request, its events and the affiliate's status page keep of the INASTI steps (payload.inasti). */
+export type InastiTrack = { sentOn: string; decidedOn?: string; outcome?: "accepted" | "refused"; reference?: string };
+
+export type InastiDecisionInput = { requestId: string; outcome: "accepted" | "refused"; decidedOn: string; inastiReference: string; note: string };
+
+export type QueueItem = {
+  kind: "request" | "thread";
+  id: string;
+  reference: string | null;
+  type: DbRequestType | "MESSAGE";
+  status: string;
+  affiliateId: string;
+  dossierName: string;
+  memberNumber: string;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  dossierAdvisorName: string | null;
+  filedOn: string;
+  dueOn: string;
+  deadline: "information" | "decision" | "answer";
+  daysLeft: number;
+  badge: DeadlineBadge;
+};
+
+export type QueueFilters = { type?: string; advisor?: string };
+
+export type StaffMember = { id: string; name: string };
+
+export type Proposal = { decision: Decision; reasonCode: string; text: string; proposedById: string; proposedByName: string; planRefusals: string[] };
+
+export type StaffRequestView = {
+  id: string;
+  reference: string;
+  type: DbRequestType;
+  status: DbRequestStatus;
+  affiliateId: string | null;
+  dossierName: string;
+  memberNumber: string;
+  payload: Record<string, unknown>;
+  filedOn: string;
+  dueOn: string | null;
+  badge: DeadlineBadge | null;
+  pausedDays: number;
+  assigneeName: string | null;
+  decisionReasonCode: string | null;
+  decisionText: string | null;
+  decidedByName: string | null;
+  decisions: Decision[];
+  proposal: Proposal | null;
+  canApprove: boolean;
+  planTerms: PlanTerms | null;
+  planRefusals: string[];
+  events: { at: string; actorName: string | null; from: string | null; to: string; reason: string | null }[];
+  documents: { id: string; kind: string; fileName: string; createdAt: string }[];
+  /** affiliation requests: days from the request to the affiliation */
+  leadTimeDays: number | null;
+  /** accepted affiliation: its welcome pack, the quarters called, the welcome e-mail (null: no e-mail address) */
+  welcome: { pack: boolean; quarters: number; email: boolean | null } | null;
+  /** exemption / surcharge waiver: the INASTI step open to this staff member, what was sent and decided, the calls */
+  inasti: { step: "forward" | "record" | null; track: InastiTrack | null; calls: { id: string; year: number; quarter: number; kind: string }[] } | null;
+  /** bridging right, caregiver allowance, maternity aid: the benefit claim checked and granted on /staff/benefits */
+  benefitClaimId: string | null;
+};
+
+export type DecisionInput = { requestId: string; decision: Decision; reasonCode: string; text: string };
+
+export type DecisionOutcome = { status: DbRequestStatus; awaitingSecondApproval: boolean };
+
+export type ReliefCall = {
+  id: string;
+  kind: "PROVISIONAL" | "REGULARISATION" | "COMPANY";
+  year: number;
+  quarter: number;
+  issuedOn: string;
+  dueOn: string;
+  principalCents: number;
+  principalOutstandingCents: number;
+  surchargeCents: number;
+  surchargeOutstandingCents: number;
+};
+
+export type ExemptionOverview = { refusals: ExemptionRefusal[]; calls: (ReliefCall & { check: ExemptionCallCheck })[] };
+
+export type WaiverOverview = { calls: (ReliefCall & { check: WaiverCallCheck })[] };
+
+export type ReliefFiled = { reference: string; decisionDueOn: string };
+
+/** Why a relief request was refused before filing (AppError details): the person's refusals and each call's. */
+export type ReliefRefusal = { refusals: (ExemptionRefusal | WaiverRefusal)[]; callRefusals: Record<string, string[]> };
+
+export type PlanSimulation = {
+  debtCents: number;
+  requiredAdvanceCents: number;
+  months: number;
+  advanceDueOn: string;
+  firstInstalmentOn: string;
+  eligible: boolean;
+  refusals: PaymentPlanRefusal[];
+  instalments: { number: number; dueOn: string; amountCents: number }[];
+};
+
+export type FiledRequest = { reference: string; status: RequestStatus };
+
+export type MyRequestSummary = { reference: string; type: RequestType; status: RequestStatus; filedOn: string };
+
+export type MyRequestDetail = MyRequestSummary & {
+  informationDueOn: string | null;
+  decisionDueOn: string | null;
+  payload: Record<string, unknown>;
+  events: { at: string; fromStatus: RequestStatus | null; toStatus: RequestStatus; reason: string | null }[];
+  plan: { status: string; debtCents: number; advanceCents: number; months: number; instalments: { seq: number; dueOn: string; amountCents: number; paidCents: number; structuredCommunication: string }[] } | null;
+  thread: { subject: string; answerDueOn: string; messages: { mine: boolean; body: string; at: string }[] } | null;
+  evidence: { id: string; fileName: string; mimeType: string; sizeBytes: number }[];
+};
+
+/** What an advisor can do on a request. */
+export const DECISIONS = ["start-review", "accept", "refuse", "ask-information", "information-received", "close"] as const;
+
+export type Decision = (typeof DECISIONS)[number];
