@@ -1,7 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import type { BreakdownLine } from "@/lib/domain";
 import { formatDate, formatMoney } from "@/lib/format";
-
-type Line = { code: string; params?: Record<string, unknown>; amountCents?: number };
 
 /** Formats a domain parameter by its name's suffix: …Cents → money, …Bp → percent, …Ppm → ratio, …On → date. */
 function formatParams(locale: string, params: Record<string, unknown> = {}): Record<string, string | number> {
@@ -23,19 +22,13 @@ function formatParams(locale: string, params: Record<string, unknown> = {}): Rec
   return out;
 }
 
-function asLines(value: unknown): Line[] {
-  if (!Array.isArray(value)) return [];
-  return value.filter((l): l is Line => typeof l === "object" && l !== null && typeof (l as Line).code === "string");
-}
-
 /** "How do they get to that amount?": the domain's breakdown lines, rendered in the reader's language. */
-export async function Explanation({ lines, namespace = "breakdown" }: { lines: unknown; namespace?: "breakdown" | "ledger" }) {
+export async function Explanation({ lines, namespace = "breakdown" }: { lines: readonly BreakdownLine[]; namespace?: "breakdown" | "ledger" }) {
   const t = await getTranslations(namespace);
   const locale = await getLocale();
-  const items = asLines(lines);
   return (
     <ol className="divide-y divide-slate-100">
-      {items.map((line, i) => (
+      {lines.map((line, i) => (
         <li key={i} className="flex justify-between gap-4 py-2">
           <span>{t.has(line.code) ? t(line.code, formatParams(locale, line.params)) : line.code}</span>
           {typeof line.amountCents === "number" && <span className="whitespace-nowrap font-mono">{formatMoney(locale, line.amountCents)}</span>}

@@ -15,6 +15,17 @@ export function formatDate(locale: string, iso: string): string {
   );
 }
 
+/** 'YYYY-MM-DD' → the date as a letter writes it: "2 décembre 2026", "2 december 2026" (date-only, no time zone shift). */
+export function formatLongDate(locale: string, iso: string): string {
+  const [y, m, d] = iso.split("-").map(Number);
+  return new Intl.DateTimeFormat(tag(locale), { timeZone: "UTC", dateStyle: "long" }).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+/** An IBAN in groups of four, as printed on calls and letters. */
+export function formatIban(iban: string): string {
+  return iban.replace(/\s+/g, "").replace(/(.{4})/g, "$1 ").trim();
+}
+
 export function formatNiss(niss: string): string {
   return niss.length === 11 ? `${niss.slice(0, 2)}.${niss.slice(2, 4)}.${niss.slice(4, 6)}-${niss.slice(6, 9)}.${niss.slice(9)}` : niss;
 }

@@ -1,9 +1,8 @@
 import "server-only";
 import crypto from "node:crypto";
-import { createTranslator } from "next-intl";
 import { prisma } from "@/lib/db/client";
 import { sendEmail } from "@/lib/mail/outbox";
-import { loadMessages } from "@/lib/i18n/messages";
+import { serverTranslator } from "@/lib/i18n/translator";
 import { hashPassword } from "./password";
 
 // Account activation and password reset without a table: a token is
@@ -127,8 +126,7 @@ export async function requestPasswordReset(emailInput: string, now = new Date())
   const recent = await prisma.outboundEmail.count({ where: { to: user.email, template: "auth.reset", createdAt: { gt: new Date(now.getTime() - 3600_000) } } });
   if (recent >= RESET_MAX_PER_HOUR) return "throttled";
   const link = accountLink("reset", createToken(user, "reset", now));
-  const messages = await loadMessages(user.locale);
-  const t = createTranslator({ locale: user.locale, messages, namespace: "auth_mail" }) as unknown as (k: string, v?: Record<string, string | number>) => string;
+  const t = serverTranslator(user.locale, "auth_mail");
   await sendEmail({
     to: user.email,
     subject: t("resetSubject"),
@@ -141,7 +139,6 @@ export async function requestPasswordReset(emailInput: string, now = new Date())
 
 /** The paragraph of the welcome e-mail that carries the activation link, in the affiliate's language. */
 export async function activationParagraph(locale: "fr" | "nl", link: string): Promise<string> {
-  const messages = await loadMessages(locale);
-  const t = createTranslator({ locale, messages, namespace: "auth_mail" }) as unknown as (k: string, v?: Record<string, string | number>) => string;
+  const t = serverTranslator(locale, "auth_mail");
   return t("activationText", { link, days: TOKEN_TTL_SECONDS.activation / 86400 });
 }

@@ -1,4 +1,5 @@
-// "Explain my amount" (issue 2 §10): breakdown lines are data (message key + params), rendered in FR/NL by the UI.
+// "Explain my amount": breakdown lines are data (message key + params), rendered in each language by the UI. This
+// is the one type of a call's explanation, from the computation to the page.
 
 export type BreakdownParam = number | string;
 
@@ -11,4 +12,12 @@ export interface BreakdownLine {
 
 export function line(code: string, params: Record<string, BreakdownParam> = {}, amountCents?: number): BreakdownLine {
   return amountCents === undefined ? { code, params } : { code, params, amountCents };
+}
+
+/** The breakdown stored with a call (JSON), read back as lines; anything that is not a line is dropped. */
+export function asBreakdownLines(value: unknown): BreakdownLine[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(
+    (l): l is BreakdownLine => typeof l === "object" && l !== null && typeof (l as BreakdownLine).code === "string" && typeof ((l as BreakdownLine).params ?? {}) === "object",
+  ).map((l) => line(l.code, l.params ?? {}, typeof l.amountCents === "number" ? l.amountCents : undefined));
 }

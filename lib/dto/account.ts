@@ -1,7 +1,7 @@
 // The shapes the affiliate's account pages receive: calls and what is owed on them, a call explained line by line,
 // the pay page, the company's directors and who consulted the file.
-import type { Category, CallKind, LedgerKind } from "@/lib/generated/prisma/enums";
-import type { MandateStatus } from "@/lib/generated/prisma/enums";
+import type { BreakdownLine } from "@/lib/domain";
+import type { Category, CallKind, LedgerKind, MandateStatus } from "@/lib/generated/prisma/enums";
 
 export type CallSummary = {
   id: string;
@@ -43,7 +43,7 @@ export type CallDetail = CallSummary & {
   incomeBaseCents: number | null;
   incomeYear: number | null;
   issuedOn: string;
-  breakdown: unknown;
+  breakdown: BreakdownLine[];
   entries: LedgerLine[];
 };
 

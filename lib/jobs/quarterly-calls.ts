@@ -8,13 +8,11 @@
 // by the dossier's language) for the dossiers that want e-mails and have an address: uniqueKey 'call:<callId>'.
 import { provisionalIncomeBase, quarterDueDate, quarterEnd, quarterStart, quarterlyContribution, addQuarters, type BreakdownLine, type Quarter, type QuarterNumber } from "@/lib/domain";
 import type { Category as DbCategory } from "@/lib/generated/prisma/enums";
-import { createTranslator } from "use-intl/core"; // not "next-intl": the worker and the bench run with the react-server condition
 import { formatDate } from "@/lib/format";
-import frMessages from "@/lib/i18n/messages/fr/money-operations.json";
-import nlMessages from "@/lib/i18n/messages/nl/money-operations.json";
 import { loadFund, loadParameters } from "@/lib/dal/internal/reference-data";
 import { JobRefusal, type JobContext, type JobDefinition, type JobResult } from "./types";
 import { toDomainCategory } from "@/lib/db/enums";
+import { serverTranslator } from "@/lib/i18n/translator";
 
 export function parseQuarter(value: unknown): Quarter {
   const m = typeof value === "string" ? /^(\d{4})-Q([1-4])$/.exec(value) : null;
@@ -224,12 +222,12 @@ type CallMail = Record<"fr" | "nl", { subject: string; text: string }>;
  *  (amounts are in the portal, not in the e-mail), so it is rendered once and chosen in SQL by the dossier's language. */
 export function callMailTemplates(q: Quarter, dueOn: string, fund: string): CallMail {
   const url = `${(process.env.NEXTAUTH_URL ?? "").replace(/\/$/, "")}/me/calls`;
-  const render = (locale: "fr" | "nl", messages: typeof frMessages) => {
-    const t = createTranslator({ locale, messages: { moCallMail: messages.moCallMail }, namespace: "moCallMail" });
+  const render = (locale: "fr" | "nl") => {
+    const t = serverTranslator(locale, "moCallMail");
     const values = { quarter: q.quarter, year: q.year, dueOn: formatDate(locale, dueOn), url, fund };
     return { subject: t("subject", values), text: t("text", values) };
   };
-  return { fr: render("fr", frMessages), nl: render("nl", nlMessages) };
+  return { fr: render("fr"), nl: render("nl") };
 }
 
 /** Writes a chunk's calls and their CALL/FEE ledger debits in ONE statement (atomic by itself: no interactive

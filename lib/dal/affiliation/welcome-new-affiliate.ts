@@ -1,19 +1,19 @@
 import "server-only";
-import { createTranslator } from "next-intl";
 import { prisma } from "@/lib/db/client";
 import { isoDate } from "@/lib/clock";
 import { assertPermission, type Viewer } from "@/lib/auth/viewer";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { firstCallQuarters } from "@/lib/domain/first-call-quarters";
-import { renderWelcomePack } from "@/lib/formats/pdf/welcome-pack";
+import { renderWelcomePack } from "@/lib/letters/welcome-pack";
 import { runJob } from "@/lib/jobs/runner";
 import { parseQuarter, quarterlyCallsJob } from "@/lib/jobs/quarterly-calls";
 import { sendEmail } from "@/lib/mail/outbox";
-import { loadMessages } from "@/lib/i18n/messages";
+import { serverTranslator } from "@/lib/i18n/translator";
 import { activationLink, activationParagraph, unusablePasswordHash } from "@/lib/auth/activation";
 import { type WelcomeOutcome } from "@/lib/dto/affiliation";
 import { findFund } from "@/lib/dal/internal/reference-data";
 import { NotFoundError, refused } from "@/lib/errors";
+import { recipientOf } from "@/lib/letters/recipient";
 
 /** The portal's public address for links printed in documents ('' when unknown: the paths alone are printed). */
 function portalUrl(): string {
@@ -52,8 +52,7 @@ export async function welcomeNewAffiliate(viewer: Viewer | null, requestId: stri
     const pdf = await renderWelcomePack({
       locale: a.language,
       date: today,
-      addressee: a.person ? `${a.person.firstName} ${a.person.lastName}` : "",
-      address: a.person ? [a.person.street, `${a.person.postalCode} ${a.person.city}`] : [],
+      ...recipientOf({ person: a.person, company: null }),
       memberNumber: a.memberNumber,
       category: r.affiliation.periods[0]?.category ?? "MAIN",
       startOn,
@@ -105,8 +104,7 @@ export async function welcomeNewAffiliate(viewer: Viewer | null, requestId: stri
   // 4. the welcome e-mail, in the affiliate's language, with the activation link when the login is the recipient's
   let emailQueued = false;
   if (a.person?.email) {
-    const messages = await loadMessages(a.language);
-    const t = createTranslator({ locale: a.language, messages, namespace: "bo_welcomeMail" }) as unknown as (k: string, v?: Record<string, string | number>) => string;
+    const t = serverTranslator(a.language, "bo_welcomeMail");
     const calls = await prisma.contributionCall.count({ where: { affiliateId: a.id, kind: "PROVISIONAL" } });
     const values = {
       fund: fund.name,

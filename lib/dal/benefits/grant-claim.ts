@@ -1,12 +1,12 @@
 import "server-only";
-import { createTranslator } from "next-intl";
 import { prisma } from "@/lib/db/client";
 import { dbDate } from "@/lib/clock";
 import { assertPermission, type Viewer } from "@/lib/auth/viewer";
 import { charterPaymentDueOn } from "@/lib/domain";
 import { transitionRequest, type RequestState } from "@/lib/domain/transition-request";
 import { toDbStatus, toDomainState, toDomainType } from "@/lib/db/enums";
-import { loadMessages } from "@/lib/i18n/messages";
+import { serverTranslator } from "@/lib/i18n/translator";
+import { formatDate, formatMoney } from "@/lib/format";
 import { sendEmail } from "@/lib/mail/outbox";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { type Grant } from "@/lib/dto/benefits";
@@ -69,9 +69,8 @@ export async function grantClaim(viewer: Viewer | null, input: { claimId: string
   const email = c.affiliate.person?.email;
   if (email) {
     const locale = c.affiliate.language;
-    const t = createTranslator({ locale, messages: await loadMessages(locale), namespace: "bn_mail" }) as unknown as (k: string, v?: Record<string, string | number>) => string;
-    const euros = new Intl.NumberFormat(locale === "nl" ? "nl-BE" : "fr-BE", { style: "currency", currency: "EUR" }).format(monthlyAmountCents / 100);
-    const values = { reference: request.reference, type: c.type, months, amount: euros, dueOn: paymentDueOn };
+    const t = serverTranslator(locale, "bn_mail");
+    const values = { reference: request.reference, type: c.type, months, amount: formatMoney(locale, monthlyAmountCents), dueOn: formatDate(locale, paymentDueOn) };
     await sendEmail({ to: email, subject: t("grantedSubject", values), text: t("grantedText", values), template: "benefit.granted", affiliateId: c.affiliateId, uniqueKey: `benefit-granted:${c.id}` });
   }
   return { paymentDueOn, monthlyAmountCents, months };

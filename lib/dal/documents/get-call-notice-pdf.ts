@@ -3,8 +3,9 @@ import { prisma } from "@/lib/db/client";
 import { ownAffiliateId, type Viewer } from "@/lib/auth/viewer";
 import { NotFoundError } from "@/lib/errors";
 import { can } from "@/lib/auth/permissions";
-import { renderCallNotice } from "@/lib/formats/pdf/call-notice";
+import { renderCallNotice } from "@/lib/letters/call-notice";
 import { findFund } from "@/lib/dal/internal/reference-data";
+import { recipientOf } from "@/lib/letters/recipient";
 
 /** The call notice PDF of one call: for the affiliate who owns the call and for staff who may read any dossier;
  *  anyone else (another affiliate, anonymous) gets NotFoundError. */
@@ -17,12 +18,10 @@ export async function getCallNoticePdf(viewer: Viewer | null, callId: string): P
   const fund = await findFund(prisma);
   if (!fund) throw new NotFoundError("fund");
   const a = call.affiliate;
-  const holder = a.person ?? a.company;
   const content = await renderCallNotice({
     locale: a.language,
     memberNumber: a.memberNumber,
-    addressee: a.person ? `${a.person.firstName} ${a.person.lastName}` : (a.company?.name ?? ""),
-    address: holder ? [holder.street, `${holder.postalCode} ${holder.city}`] : [],
+    ...recipientOf(a),
     call: {
       kind: call.kind, year: call.year, quarter: call.quarter, totalCents: call.totalCents, contributionCents: call.contributionCents,
       managementFeeCents: call.managementFeeCents, dueOn: call.dueOn.toISOString().slice(0, 10), structuredCommunication: call.structuredCommunication,

@@ -5,6 +5,7 @@ import { NotFoundError } from "@/lib/errors";
 import type { LedgerKind } from "@/lib/generated/prisma/enums";
 import { outstandingByCall } from "@/lib/dal/internal/owed";
 import { type LedgerLine, type CallDetail } from "@/lib/dto/account";
+import { asBreakdownLines } from "@/lib/domain";
 
 export async function loadCall(affiliateId: string, callId: string): Promise<CallDetail> {
   const call = await prisma.contributionCall.findFirst({
@@ -28,7 +29,7 @@ export async function loadCall(affiliateId: string, callId: string): Promise<Cal
     incomeYear: call.incomeYear,
     structuredCommunication: call.structuredCommunication,
     outstandingCents: outstanding,
-    breakdown: call.breakdown,
+    breakdown: asBreakdownLines(call.breakdown),
     entries: call.ledger.map(toLedgerLine),
   };
 }

@@ -4,11 +4,12 @@ import { dbDate, isoDate } from "@/lib/clock";
 import { assertPermission, type Viewer } from "@/lib/auth/viewer";
 import { checkRecoveryMove, isJudicialDbStep } from "@/lib/dal/internal/recovery-workflow";
 import { type DbRecoveryStep } from "@/lib/db/enums";
-import { LETTER_STEPS, renderRecoveryLetter, type LetterStep } from "@/lib/formats/pdf/recovery-letter";
+import { LETTER_STEPS, renderRecoveryLetter, type LetterStep } from "@/lib/letters/recovery-letter";
 import { outstandingByCall } from "@/lib/dal/internal/owed";
 import { planInForce } from "@/lib/dal/internal/recovery";
 import { findFund } from "@/lib/dal/internal/reference-data";
 import { NotFoundError, refused } from "@/lib/errors";
+import { recipientOf } from "@/lib/letters/recipient";
 
 /** The letter of a reminder, account statement or formal notice, in the debtor's language. */
 async function recoveryLetter(c: { affiliateId: string; debtCents: number; oldestDueOn: Date }, step: LetterStep, today: string, fallbackContact: string) {
@@ -18,13 +19,11 @@ async function recoveryLetter(c: { affiliateId: string; debtCents: number; oldes
     prisma.contributionCall.findMany({ where: { affiliateId: c.affiliateId }, orderBy: [{ year: "asc" }, { quarter: "asc" }], select: { id: true, kind: true, year: true, quarter: true } }),
     outstandingByCall(c.affiliateId),
   ]);
-  const who = a.person ?? a.company;
   return renderRecoveryLetter({
     locale: a.language,
     step,
     on: today,
-    addressee: a.person ? `${a.person.firstName} ${a.person.lastName}` : (a.company?.name ?? ""),
-    address: who ? [who.street, `${who.postalCode} ${who.city}`] : [],
+    ...recipientOf(a),
     memberNumber: a.memberNumber,
     debtCents: c.debtCents,
     oldestDueOn: isoDate(c.oldestDueOn),

@@ -6,11 +6,12 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { checkSecondApprover, decisionTarget } from "@/lib/dal/internal/request-workflow";
 import { toDbStatus } from "@/lib/db/enums";
 import { type Decision } from "@/lib/dto/requests";
-import { renderDecisionLetter } from "@/lib/formats/pdf/decision-letter";
+import { renderDecisionLetter } from "@/lib/letters/decision-letter";
 import { type DecisionOutcome } from "@/lib/dto/requests";
 import { moveStatus, applyDecision } from "@/lib/dal/internal/decisions";
 import { findFund } from "@/lib/dal/internal/reference-data";
 import { NotFoundError, refused } from "@/lib/errors";
+import { recipientOf } from "@/lib/letters/recipient";
 
 /**
  * The second staff member approves (the decision takes effect) or rejects (back to review) a four-eyes proposal.
@@ -41,8 +42,7 @@ export async function approveSecond(viewer: Viewer | null, input: { requestId: s
       type: r.type,
       decidedOn: today,
       filedOn: isoDate(r.filedOn),
-      addressee: a.person ? `${a.person.firstName} ${a.person.lastName}` : (a.company?.name ?? ""),
-      address: a.person ? [a.person.street, `${a.person.postalCode} ${a.person.city}`] : a.company ? [a.company.street, `${a.company.postalCode} ${a.company.city}`] : [],
+      ...recipientOf(a),
       memberNumber: a.memberNumber,
       reasonCode: proposal.reasonCode,
       reasonText: proposal.text,

@@ -1,5 +1,4 @@
 import "server-only";
-import { createTranslator } from "next-intl";
 import { prisma } from "@/lib/db/client";
 import { dbDate } from "@/lib/clock";
 import { ownAffiliateId, type Viewer } from "@/lib/auth/viewer";
@@ -7,7 +6,8 @@ import { charterDeadlines, yearOf } from "@/lib/domain";
 import { sendEmail } from "@/lib/mail/outbox";
 import { attachEvidence, checkedEvidenceOrThrow } from "@/lib/dal/internal/evidence";
 import type { EvidenceUpload } from "@/lib/formats/evidence";
-import { loadMessages } from "@/lib/i18n/messages";
+import { serverTranslator } from "@/lib/i18n/translator";
+import { formatDate } from "@/lib/format";
 import type { RequestStatus } from "@/lib/generated/prisma/enums";
 import { nextReference } from "@/lib/dal/internal/requests-filing";
 import { withRetry } from "@/lib/dal/internal/retry";
@@ -65,11 +65,11 @@ export async function askMyAdvisor(
   );
   if (affiliate.advisor) {
     const locale = affiliate.advisor.locale;
-    const t = createTranslator({ locale, messages: await loadMessages(locale) }) as unknown as (key: string, values?: Record<string, string>) => string;
+    const t = serverTranslator(locale);
     await sendEmail({
       to: affiliate.advisor.email,
       subject: t("ss_mail.toAdvisorSubject", { reference: result.reference }),
-      text: t("ss_mail.toAdvisorText", { reference: result.reference, memberNumber: affiliate.memberNumber, subject: input.subject, dueOn: deadlines.informationDueOn }),
+      text: t("ss_mail.toAdvisorText", { reference: result.reference, memberNumber: affiliate.memberNumber, subject: input.subject, dueOn: formatDate(locale, deadlines.informationDueOn) }),
       template: "message.toAdvisor",
       affiliateId,
       uniqueKey: `question:${result.requestId}`,

@@ -173,7 +173,7 @@ describe("grant, payments and interest", () => {
     const mail = await prisma.outboundEmail.findFirstOrThrow({ where: { template: "benefit.granted" } });
     expect(mail).toMatchObject({ to: "claire.passerelle@test.caisse.be", affiliateId: affiliate.id });
     expect(mail.text).toContain(request.reference);
-    expect(mail.text).toContain("2026-09-10");
+    expect(mail.text).toContain("10/09/2026"); // a date as people read it, never ISO
     expect(await prisma.auditLog.count({ where: { action: "benefit.grant", entityId: claim.id } })).toBe(1);
     // twice: refused, nothing doubled
     await expect(grantClaim(advisor, { claimId: claim.id }, "2026-05-10")).rejects.toEqual(refused("bnNotClaimed"));

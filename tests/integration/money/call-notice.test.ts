@@ -7,7 +7,7 @@ import { type Viewer } from "@/lib/auth/viewer";
 import { NotFoundError } from "@/lib/errors";
 import { prisma as appPrisma } from "@/lib/db/client";
 import { getCallNoticePdf } from "@/lib/dal/documents/get-call-notice-pdf";
-import { callNoticeText } from "@/lib/formats/pdf/call-notice";
+import { callNoticeText } from "@/lib/letters/call-notice";
 import { epcPayload } from "@/lib/formats/epc-qr";
 
 const session = vi.hoisted(() => ({ viewer: null as Viewer | null }));

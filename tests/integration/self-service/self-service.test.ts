@@ -25,7 +25,7 @@ import { getMyAffiliationCertificate } from "@/lib/dal/documents/get-my-affiliat
 import { getMyDocumentCopy } from "@/lib/dal/documents/get-my-document-copy";
 import { getMyTaxCertificate } from "@/lib/dal/documents/get-my-tax-certificate";
 import { listMyDocuments } from "@/lib/dal/documents/list-my-documents";
-import { renderPdf, taxCertificateText } from "@/lib/formats/pdf/me-certificates";
+import { renderPdf, taxCertificateText } from "@/lib/letters/certificates";
 
 const prisma = createTestPrisma();
 afterAll(async () => {

@@ -8,7 +8,7 @@ import { approvedPlanSchedule, planOutsidePolicy } from "@/lib/domain/approved-p
 import { availableDecisions, checkDecision, inastiStep, isInastiRequest } from "@/lib/dal/internal/request-workflow";
 import { toDomainState } from "@/lib/db/enums";
 import { deadlineBadge } from "@/lib/domain/request-deadlines";
-import { welcomePackText, type WelcomePackInput } from "@/lib/formats/pdf/welcome-pack";
+import { welcomePackText, type WelcomePackInput } from "@/lib/letters/welcome-pack";
 import { forwardInastiSchema, inastiDecisionSchema } from "@/lib/schemas/backoffice-forms";
 
 describe("documentResponse", () => {

@@ -9,8 +9,8 @@ import { classifySearch } from "@/lib/domain/classify-search";
 import { mergeTimeline } from "@/lib/dal/internal/timeline";
 import { viewReason } from "@/lib/dto/dossiers";
 import { decisionSchema, recoveryStepSchema } from "@/lib/schemas/backoffice-forms";
-import { decisionLetterText } from "@/lib/formats/pdf/decision-letter";
-import { recoveryLetterText } from "@/lib/formats/pdf/recovery-letter";
+import { decisionLetterText } from "@/lib/letters/decision-letter";
+import { recoveryLetterText } from "@/lib/letters/recovery-letter";
 
 describe("request decisions", () => {
   it("maps stored statuses onto the domain's states and back", () => {

@@ -2,7 +2,7 @@ import { getLocale } from "next-intl/server";
 import { currentViewer } from "@/lib/auth/session";
 import { todayInBrussels } from "@/lib/clock";
 import { getMyAffiliationCertificate } from "@/lib/dal/documents/get-my-affiliation-certificate";
-import { affiliationCertificateText, renderPdf } from "@/lib/formats/pdf/me-certificates";
+import { affiliationCertificateText, renderPdf } from "@/lib/letters/certificates";
 import { documentResponse } from "@/lib/http/document-response";
 
 export async function GET() {

@@ -2,7 +2,7 @@ import { getLocale } from "next-intl/server";
 import { currentViewer } from "@/lib/auth/session";
 import { todayInBrussels } from "@/lib/clock";
 import { getMyTaxCertificate } from "@/lib/dal/documents/get-my-tax-certificate";
-import { renderPdf, taxCertificateText } from "@/lib/formats/pdf/me-certificates";
+import { renderPdf, taxCertificateText } from "@/lib/letters/certificates";
 import { documentResponse } from "@/lib/http/document-response";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ year: string }> }) {

@@ -1,21 +1,16 @@
 // The affiliate's certificates as tagged PDFs (document language set, headings and paragraphs structured): the
 // tax certificate of the contributions paid in a year and the affiliation certificate. Every sentence comes from
 // the ss_pdf catalogue; the text functions are exported so tests can check the content independently of PDF encoding.
-import { renderTaggedPdf, type PdfBlock as Block, type PdfContent } from "./tagged-pdf";
-import { createTranslator } from "next-intl";
-import frSelf from "@/lib/i18n/messages/fr/self-service.json";
-import nlSelf from "@/lib/i18n/messages/nl/self-service.json";
-import frCommon from "@/lib/i18n/messages/fr/common.json";
-import nlCommon from "@/lib/i18n/messages/nl/common.json";
+
+import { renderTaggedPdf, type PdfBlock as Block, type PdfContent } from "@/lib/formats/pdf/tagged-pdf";
+import { serverTranslator } from "@/lib/i18n/translator";
 import type { AffiliationCertificate, TaxCertificate } from "@/lib/dto/documents";
 import { formatDate, formatEnterpriseNumber, formatMoney, formatNiss } from "@/lib/format";
 
 type Locale = "fr" | "nl";
-export type { PdfContent } from "./tagged-pdf";
 
 function translator(locale: Locale) {
-  const messages = locale === "nl" ? { ...nlCommon, ...nlSelf } : { ...frCommon, ...frSelf };
-  return createTranslator({ locale, messages }) as unknown as (key: string, values?: Record<string, string | number>) => string;
+  return serverTranslator(locale);
 }
 
 function holderBlock(t: ReturnType<typeof translator>, c: TaxCertificate | AffiliationCertificate): Block {

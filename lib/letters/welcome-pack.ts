@@ -2,12 +2,10 @@
 // /work/shared/seeds/003: its promises, not a copy), the member number and category, the advisor ("votre
 // interlocuteur"), how contributions are called and paid (the fund's IBAN), links to the guides and the
 // simulator. A tagged PDF in the affiliate's language; every sentence comes from the bo_welcome catalogue.
-import { createTranslator } from "next-intl";
-import { renderTaggedPdf, type PdfContent } from "./tagged-pdf";
-import frBackOffice from "@/lib/i18n/messages/fr/back-office.json";
-import nlBackOffice from "@/lib/i18n/messages/nl/back-office.json";
-import frCommon from "@/lib/i18n/messages/fr/common.json";
-import nlCommon from "@/lib/i18n/messages/nl/common.json";
+
+import { serverTranslator } from "@/lib/i18n/translator";
+import { formatIban, formatLongDate } from "@/lib/format";
+import { renderTaggedPdf, type PdfContent } from "@/lib/formats/pdf/tagged-pdf";
 
 export type WelcomePackInput = {
   locale: "fr" | "nl";
@@ -34,21 +32,12 @@ export const WELCOME_LINKS = {
   documents: "/me/documents",
 } as const;
 
-function formatDay(locale: "fr" | "nl", iso: string): string {
-  const [y, m, d] = iso.split("-").map(Number);
-  return new Intl.DateTimeFormat(locale === "nl" ? "nl-BE" : "fr-BE", { dateStyle: "long", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, d)));
-}
 
-/** IBAN in groups of four, as printed on the calls. */
-function groupIban(iban: string): string {
-  return iban.replace(/\s/g, "").replace(/(.{4})/g, "$1 ").trim();
-}
 
 /** The pack's paragraphs (also used by tests to check the content independently of PDF encoding). */
 export function welcomePackText(input: WelcomePackInput): PdfContent {
-  const messages = input.locale === "nl" ? { ...nlCommon, ...nlBackOffice } : { ...frCommon, ...frBackOffice };
-  const t = createTranslator({ locale: input.locale, messages, namespace: "bo_welcome" });
-  const tc = createTranslator({ locale: input.locale, messages, namespace: "category" });
+  const t = serverTranslator(input.locale, "bo_welcome");
+  const tc = serverTranslator(input.locale, "category");
   const base = input.baseUrl.replace(/\/+$/, "");
   const links = Object.fromEntries(Object.entries(WELCOME_LINKS).map(([k, path]) => [k, `${base}${path}`])) as Record<keyof typeof WELCOME_LINKS, string>;
   const f = input.fund;
@@ -57,14 +46,14 @@ export function welcomePackText(input: WelcomePackInput): PdfContent {
     title: t("title", { fund: f.name }),
     blocks: [
       { text: [input.addressee, ...input.address].join("\n") },
-      { text: t("references", { memberNumber: input.memberNumber, date: formatDay(input.locale, input.date) }) },
-      { heading: t("dossierHeading"), text: t("dossier", { startOn: formatDay(input.locale, input.startOn), category, memberNumber: input.memberNumber }) },
+      { text: t("references", { memberNumber: input.memberNumber, date: formatLongDate(input.locale, input.date) }) },
+      { heading: t("dossierHeading"), text: t("dossier", { startOn: formatLongDate(input.locale, input.startOn), category, memberNumber: input.memberNumber }) },
       {
         heading: t("advisorHeading"),
         text: input.advisorName ? t("advisor", { name: input.advisorName, phone: f.phone, email: f.email }) : t("advisorNone", { phone: f.phone, email: f.email }),
       },
       { heading: t("commitmentHeading"), text: t("commitment") },
-      { heading: t("contributionsHeading"), text: t("contributions", { iban: groupIban(f.iban), bic: f.bic, fund: f.name }) },
+      { heading: t("contributionsHeading"), text: t("contributions", { iban: formatIban(f.iban), bic: f.bic, fund: f.name }) },
       { heading: t("linksHeading"), text: t("links", links) },
       { text: `${t("closing")}\n${f.name}\n${f.address}` },
     ],

@@ -1,12 +1,11 @@
 // The call notice (avis d'échéance) of one contribution call: amount, due date, the fund's IBAN, the structured
 // communication and an EPC QR code to pay it. A tagged PDF (structure tree, document language, alt text on the
 // QR figure) in the affiliate's language; every sentence comes from the moNotice catalogue.
-import { renderTaggedPdf } from "./tagged-pdf";
-import { createTranslator } from "next-intl";
+
+import { renderTaggedPdf } from "@/lib/formats/pdf/tagged-pdf";
+import { serverTranslator } from "@/lib/i18n/translator";
 import { epcQrPng } from "@/lib/formats/epc-qr";
-import { formatMoney, formatStructuredCommunication } from "@/lib/format";
-import frMoney from "@/lib/i18n/messages/fr/money-operations.json";
-import nlMoney from "@/lib/i18n/messages/nl/money-operations.json";
+import { formatIban, formatLongDate, formatMoney, formatStructuredCommunication } from "@/lib/format";
 
 export type CallNoticeInput = {
   locale: "fr" | "nl";
@@ -17,27 +16,22 @@ export type CallNoticeInput = {
   fund: { name: string; iban: string; bic: string; address: string; phone: string; email: string };
 };
 
-function formatDay(locale: "fr" | "nl", iso: string): string {
-  const [y, m, d] = iso.split("-").map(Number);
-  return new Intl.DateTimeFormat(locale === "nl" ? "nl-BE" : "fr-BE", { dateStyle: "long", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, d)));
-}
 
-const groupIban = (iban: string) => iban.replace(/\s+/g, "").replace(/(.{4})/g, "$1 ").trim();
 
 /** The notice's text (tests check the content independently of the PDF encoding). */
 export function callNoticeText(input: CallNoticeInput) {
-  const t = createTranslator({ locale: input.locale, messages: input.locale === "nl" ? nlMoney : frMoney, namespace: "moNotice" });
+  const t = serverTranslator(input.locale, "moNotice");
   const money = (c: number) => formatMoney(input.locale, c);
   const communication = formatStructuredCommunication(input.call.structuredCommunication);
   const label = t("label", { kind: input.call.kind, year: input.call.year, quarter: input.call.quarter });
   return {
     title: t("title", { label }),
-    qrAlt: t("qrAlt", { amount: money(input.call.totalCents), iban: groupIban(input.fund.iban), communication }),
+    qrAlt: t("qrAlt", { amount: money(input.call.totalCents), iban: formatIban(input.fund.iban), communication }),
     blocks: [
       { text: [input.addressee, ...input.address, t("addressee", { memberNumber: input.memberNumber })].join("\n") },
       { heading: t("amountHeading"), text: t("amount", { amount: money(input.call.totalCents), contribution: money(input.call.contributionCents), fee: money(input.call.managementFeeCents) }) },
-      { heading: t("dueHeading"), text: t("due", { dueOn: formatDay(input.locale, input.call.dueOn) }) },
-      { heading: t("howHeading"), text: t("how", { iban: groupIban(input.fund.iban), bic: input.fund.bic, fund: input.fund.name, communication }) },
+      { heading: t("dueHeading"), text: t("due", { dueOn: formatLongDate(input.locale, input.call.dueOn) }) },
+      { heading: t("howHeading"), text: t("how", { iban: formatIban(input.fund.iban), bic: input.fund.bic, fund: input.fund.name, communication }) },
       { heading: t("contactHeading"), text: t("contact", { fund: input.fund.name, address: input.fund.address, phone: input.fund.phone, email: input.fund.email }) },
     ] as { heading?: string; text: string }[],
   };

@@ -1,12 +1,10 @@
 // The motivated decision letter (Charte de l'assuré social art. 13–14): reasons, legal basis, appeal route to the
 // labour court within 3 months, contact person. A tagged PDF (PDF/UA structure, document language set) in the
 // affiliate's language; every sentence comes from the bo_letter catalogue.
-import { renderTaggedPdf } from "./tagged-pdf";
-import { createTranslator } from "next-intl";
-import frBackOffice from "@/lib/i18n/messages/fr/back-office.json";
-import nlBackOffice from "@/lib/i18n/messages/nl/back-office.json";
-import frCommon from "@/lib/i18n/messages/fr/common.json";
-import nlCommon from "@/lib/i18n/messages/nl/common.json";
+
+import { renderTaggedPdf } from "@/lib/formats/pdf/tagged-pdf";
+import { serverTranslator } from "@/lib/i18n/translator";
+import { formatLongDate } from "@/lib/format";
 
 export type DecisionLetterInput = {
   locale: "fr" | "nl";
@@ -23,17 +21,12 @@ export type DecisionLetterInput = {
   fund: { name: string; address: string; phone: string; email: string } | null;
 };
 
-function formatDay(locale: "fr" | "nl", iso: string): string {
-  const [y, m, d] = iso.split("-").map(Number);
-  return new Intl.DateTimeFormat(locale === "nl" ? "nl-BE" : "fr-BE", { dateStyle: "long", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, d)));
-}
 
 /** The letter's paragraphs (also used by tests to check the content independently of PDF encoding). */
 export function decisionLetterText(input: DecisionLetterInput): { title: string; blocks: { heading?: string; text: string }[] } {
-  const messages = input.locale === "nl" ? { ...nlCommon, ...nlBackOffice } : { ...frCommon, ...frBackOffice };
-  const t = createTranslator({ locale: input.locale, messages, namespace: "bo_letter" });
-  const tt = createTranslator({ locale: input.locale, messages, namespace: "requestType" });
-  const tr = createTranslator({ locale: input.locale, messages, namespace: "bo_reasons" });
+  const t = serverTranslator(input.locale, "bo_letter");
+  const tt = serverTranslator(input.locale, "requestType");
+  const tr = serverTranslator(input.locale, "bo_reasons");
   const typeLabel = tt(input.type as "QUESTION");
   const reasonKnown = tr.has(input.reasonCode as "conditionsNotMet");
   const reason = reasonKnown ? tr(input.reasonCode as "conditionsNotMet") : input.reasonCode;
@@ -42,8 +35,8 @@ export function decisionLetterText(input: DecisionLetterInput): { title: string;
     title: t("title", { type: typeLabel }),
     blocks: [
       { text: [input.addressee, ...input.address].join("\n") },
-      { text: t("references", { reference: input.reference, memberNumber: input.memberNumber, date: formatDay(input.locale, input.decidedOn) }) },
-      { heading: t("decisionHeading"), text: t("decision", { type: typeLabel, filedOn: formatDay(input.locale, input.filedOn) }) },
+      { text: t("references", { reference: input.reference, memberNumber: input.memberNumber, date: formatLongDate(input.locale, input.decidedOn) }) },
+      { heading: t("decisionHeading"), text: t("decision", { type: typeLabel, filedOn: formatLongDate(input.locale, input.filedOn) }) },
       { heading: t("reasonsHeading"), text: [reason, input.reasonText].filter(Boolean).join("\n") },
       { heading: t("legalBasisHeading"), text: t.has(legalKey) ? t(legalKey) : t("legalBasis.default") },
       { heading: t("appealHeading"), text: t("appeal") },
