@@ -24,6 +24,7 @@ const config = [
       "no-restricted-imports": ["error", { patterns: [
         { group: ["@/lib/dal", "@/lib/dal/**", "**/lib/dal/**"], message: "Components, formats and DTOs get plain data: the page asks the DAL." },
         { group: ["@/lib/db/client", "@/lib/generated/prisma/client"], message: "Components, formats and DTOs never query." },
+        { group: ["@/lib/db/*", "!@/lib/db/enums"], message: "Components, formats and DTOs never query." },
       ] }],
     },
   },
@@ -33,7 +34,7 @@ const config = [
     rules: {
       "no-restricted-imports": ["error", { patterns: [
         { group: ["@/lib/dal/internal", "@/lib/dal/internal/**", "**/dal/internal/**"], message: "lib/dal/internal is private to the DAL and the jobs: call a use case of lib/dal/<subject>/." },
-        { group: ["@/lib/db/client", "@/lib/generated/prisma/client"], message: "Pages and actions ask the DAL, never Prisma." },
+        { group: ["@/lib/db/*", "@/lib/generated/prisma/client"], message: "Pages and actions ask the DAL, never Prisma (the lists forms need are in lib/dto)." },
       ] }],
     },
   },

@@ -1,4 +1,4 @@
-// Benchmark of the service-commitment dashboards at national scale (issue 7, part 5).
+// Benchmark of the service-commitment dashboards at national scale.
 //   node_modules/.bin/tsx scripts/with-db.ts --db h7_bench --fresh -- node_modules/.bin/tsx bench/dashboards.ts
 // BENCH_AFFILIATES (default 1 300 000) sets the size. Generates, with set-based SQL only (generate_series), the
 // affiliates, their affiliations and category periods, 3 years of quarterly calls (2024–2026) with their ledger

@@ -1,4 +1,4 @@
-// Money operations benchmark (issue 4): ≥ 300,000 affiliates generated set-based in SQL, then
+// Money operations benchmark: ≥ 300,000 affiliates generated set-based in SQL, then
 //  - the quarterly-calls job over all of them vs a plain set-based INSERT … SELECT of the same rows (the calls and
 //    their two ledger debits each) into twin tables with the same indexes and foreign keys;
 //  - a CODA import of N movements (each paying a bench call by its structured communication) vs a plain

@@ -5,6 +5,8 @@ export const PASSWORD = "demo-caisse-2026";
 
 /** WCAG 2.1 AA check of the page as it is now: no violation allowed. */
 export async function expectAccessible(page: Page) {
+  // Next streams a page's <title> after its body: wait for it as a reader would, then a missing one still fails
+  await expect(page, `no document title on ${page.url()}`).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);

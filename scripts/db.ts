@@ -1,4 +1,4 @@
-// Database bootstrap shared by scripts/with-db.ts and scripts/start.ts (see shared/docs/STACK.md).
+// Database bootstrap shared by scripts/with-db.ts and scripts/start.ts (see docs/decisions/0002-embedded-postgresql.md).
 //
 // ensureDatabase({ name }) returns a migrated database URL:
 // - DATABASE_URL set: that server as is; any name other than "demo" gets its own database on it

@@ -1,6 +1,6 @@
 // Preloaded into Prisma CLI processes only (NODE_OPTIONS=--require …, set by scripts/db.ts and
 // scripts/with-db.ts). Prisma 6's wasm schema engine leaves 10–60 s timers armed after its work is done,
-// so `migrate deploy`/`migrate dev` sit idle for up to a minute before exiting (STACK.md). Unref'ing long
+// so `migrate deploy`/`migrate dev` sit idle for up to a minute before exiting (docs/decisions/0001). Unref'ing long
 // timers lets the process exit as soon as real work is finished; short timers are left alone.
 "use strict";
 const { promisify } = require("node:util");

@@ -1,5 +1,5 @@
 // Workarounds for @prisma/adapter-pg 6.19.3 used by the JavaScript schema engine (offline migrations).
-// See ../shared/docs/STACK.md "Prisma: the offline workflow". Kept in one module so they can be dropped
+// See docs/decisions/0001-prisma-6-js-schema-engine.md. Kept in one module so they can be dropped
 // together when the project moves to a Prisma version that no longer needs them.
 import { PrismaPg } from "@prisma/adapter-pg";
 

@@ -1,4 +1,4 @@
-// Allocation rule of the fund (DESIGN.md §4 "Ledger"; no statutory order found, DOMAIN.md §1.10 makes principal-first the debtor-friendly order: surcharges accrue on principal only).
+// Allocation rule of the fund (docs/design.md §4 "Ledger"; no statutory order found, docs/domain.md §6.1 makes principal-first the debtor-friendly order: surcharges accrue on principal only).
 import { line, type BreakdownLine } from "./breakdown";
 import { compareDates, type IsoDate } from "./dates";
 import { DomainError } from "./errors";

@@ -1,4 +1,4 @@
-// Payment plan (plan d'apurement): fund policy, no legal maximum found (DOMAIN.md §1.13, §9.6); instalments sum exactly to the debt.
+// Payment plan (plan d'apurement): fund policy, no legal maximum found (docs/domain.md §7.2, §17.6); instalments sum exactly to the debt.
 import { line, type BreakdownLine } from "./breakdown";
 import { addMonths, type IsoDate } from "./dates";
 import { applyBp } from "./money";

@@ -1,4 +1,4 @@
-// Late-payment interest on a benefit (Charte de l'assuré social, law 11-4-1995 art. 20; DOMAIN.md §4): simple interest at the legal rate of each calendar year, days late / 365, rounded once to the cent.
+// Late-payment interest on a benefit (Charte de l'assuré social, law 11-4-1995 art. 20; docs/domain.md §10): simple interest at the legal rate of each calendar year, days late / 365, rounded once to the cent.
 import { line, type BreakdownLine } from "./breakdown";
 import { addDays, compareDates, daysBetween, formatIsoDate, lastDayOfMonth, parseIsoDate, yearOf, type IsoDate } from "./dates";
 import { DomainError } from "./errors";
@@ -57,7 +57,7 @@ export function calculateBenefitInterest(input: BenefitInterestInput): BenefitIn
 /**
  * Due date of the n-th monthly instalment (0-based) of a granted benefit whose first month is `firstMonthOn`:
  * months already elapsed at the decision fall due at the Charte's payment deadline; later months at the end of
- * the month they cover, never before that deadline. Interpretation to confirm with the fund (DOMAIN.md §4).
+ * the month they cover, never before that deadline. Interpretation to confirm with the fund (docs/domain.md §10).
  */
 export function instalmentDueOn(input: { paymentDueOn: IsoDate; firstMonthOn: IsoDate; index: number }): IsoDate {
   if (!Number.isInteger(input.index) || input.index < 0) throw new DomainError("benefit.invalidInstalment", { index: input.index });

@@ -1,4 +1,4 @@
-// Law of 30-12-1992 art. 88-106 (company contribution; indexed yearly since 2023, due 31 December, +1 % per month late) — RSVZ FAQ, DOMAIN.md §2.
+// Law of 30-12-1992 art. 88-106 (company contribution; indexed yearly since 2023, due 31 December, +1 % per month late) — RSVZ FAQ, docs/domain.md §8.
 import { line, type BreakdownLine } from "./breakdown";
 import { compareDates, formatIsoDate, lastDayOfMonth, parseIsoDate, type IsoDate } from "./dates";
 import { applyBp, assertInteger } from "./money";

@@ -1,4 +1,4 @@
-// AR n°38 art. 11 §2-§3 (income N-3 revalued for provisional contributions) and annualisation of incomplete years (Xerius "jaarinkomen"; DOMAIN.md §1.2).
+// AR n°38 art. 11 §2-§3 (income N-3 revalued for provisional contributions) and annualisation of incomplete years (Xerius "jaarinkomen"; docs/domain.md §3.1).
 import { line, type BreakdownLine } from "./breakdown";
 import { DomainError } from "./errors";
 import { applyRatio, assertInteger, roundToCents, type Ratio } from "./money";

@@ -1,4 +1,4 @@
-// AR n°38 art. 11-13 (rates 20,50 % / 14,16 %, ceilings, minimums), art. 13bis (primo-starters), ARS art. 37 and art. 35bis (students); DOMAIN.md §1.2-§1.8.
+// AR n°38 art. 11-13 (rates 20,50 % / 14,16 %, ceilings, minimums), art. 13bis (primo-starters), ARS art. 37 and art. 35bis (students); docs/domain.md §3.1-§5.2.
 import { line, type BreakdownLine } from "./breakdown";
 import { DomainError } from "./errors";
 import { applyBp, assertInteger, BP_PER_UNIT, roundToCents } from "./money";

@@ -1,4 +1,4 @@
-// AR n°38 art. 11 §1 and §4 (definitive contributions on the real income of year N) and ARS art. 44 (supplement due by the end of the quarter after notification); DOMAIN.md §1.6.
+// AR n°38 art. 11 §1 and §4 (definitive contributions on the real income of year N) and ARS art. 44 (supplement due by the end of the quarter after notification); docs/domain.md §5.3.
 import { line, type BreakdownLine } from "./breakdown";
 import { annualiseIncome } from "./calculate-income-base";
 import { quarterlyContribution, type Category } from "./calculate-quarterly-contribution";

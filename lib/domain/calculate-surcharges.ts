@@ -1,4 +1,4 @@
-// ARS (AR 19-12-1967) art. 44 and 44bis: 3 % per quarter end on unpaid principal, 7 % once on 1 January, never on surcharges; RSVZ FAQ, DOMAIN.md §1.7 and §1.10, §3.2.
+// ARS (AR 19-12-1967) art. 44 and 44bis: 3 % per quarter end on unpaid principal, 7 % once on 1 January, never on surcharges; RSVZ FAQ, docs/domain.md §5.4 and §6.1, §9.2.
 import { line, type BreakdownLine } from "./breakdown";
 import {
   addQuarters,
@@ -39,7 +39,7 @@ export interface PrincipalPayment {
 
 /**
  * Sanction for an unjustified reduction of provisional contributions (regime since 2022, art. 44bis ARS as
- * reported by RSVZ/press — DERIVED interpretation, DOMAIN.md §1.7 and §9.9): 3 % + the one-off 7 % on the part of
+ * reported by RSVZ/press — DERIVED interpretation, docs/domain.md §5.4 and §17.9): 3 % + the one-off 7 % on the part of
  * the definitive contribution above the reduced provisional contribution still unpaid on 31 December of the year.
  */
 export interface ReductionSanctionInput {

@@ -1,4 +1,4 @@
-// The caregiver allowance is asked within 4 weeks of the start of the interruption (DOMAIN.md §3.6): a later
+// The caregiver allowance is asked within 4 weeks of the start of the interruption (docs/domain.md §9.6): a later
 // request is still filed, with a warning, and the advisor judges it.
 
 import { addDays, compareDates } from "./dates";

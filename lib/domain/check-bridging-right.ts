@@ -1,4 +1,4 @@
-// Bridging right (droit passerelle / overbruggingsrecht, law 22-12-2016; DOMAIN.md §3.5): the four cases, the contribution conditions, pension age, duration and the career total.
+// Bridging right (droit passerelle / overbruggingsrecht, law 22-12-2016; docs/domain.md §9.5): the four cases, the contribution conditions, pension age, duration and the career total.
 import type { Category } from "./calculate-quarterly-contribution";
 import { addQuarters, compareDates, parseIsoDate, quarterIndex, quarterOf, type IsoDate, type Quarter } from "./dates";
 import { DomainError } from "./errors";
@@ -58,7 +58,7 @@ export function ageOn(birthDate: IsoDate, on: IsoDate): number {
 }
 
 /**
- * Months of the economic-difficulties pillar by career length, measured in quarters paid (DOMAIN.md §3.5, 2017 rules):
+ * Months of the economic-difficulties pillar by career length, measured in quarters paid (docs/domain.md §9.5, 2017 rules):
  * < 2 years none, 2–5 years 3 months, 5–15 years 6 months, more than 15 years 12 months.
  */
 export function economicPillarMonths(paidQuarters: number): number {

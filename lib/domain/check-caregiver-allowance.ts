@@ -1,4 +1,4 @@
-// Caregiver allowance (allocation d'aidant proche / mantelzorguitkering, AR 27-9-2015; DOMAIN.md §3.6): category, 2 quarters paid, 6 months per request, 12 over the career, full or half amount.
+// Caregiver allowance (allocation d'aidant proche / mantelzorguitkering, AR 27-9-2015; docs/domain.md §9.6): category, 2 quarters paid, 6 months per request, 12 over the career, full or half amount.
 import type { Category } from "./calculate-quarterly-contribution";
 import { countsAsMainQuarter, quarterLabel, type BenefitCheck, type BenefitCondition, type ContributionQuarter } from "./check-bridging-right";
 import { addQuarters, quarterIndex, quarterOf, type IsoDate } from "./dates";

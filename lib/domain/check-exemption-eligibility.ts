@@ -1,4 +1,4 @@
-// Exemption of contributions (dispense / vrijstelling, DOMAIN.md §1.12): decided by INASTI, filed through the fund.
+// Exemption of contributions (dispense / vrijstelling, docs/domain.md §7.1): decided by INASTI, filed through the fund.
 // Who may ask: main occupation after at least 4 quarters, helping spouses (maxi-status), active pensioners, and
 // art. 37 / students only when they pay main-occupation-level contributions; complementary occupation is excluded.
 // Which contributions: provisional or regularisation contributions not yet paid, asked within 12 months from the

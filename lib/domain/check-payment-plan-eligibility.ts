@@ -1,4 +1,4 @@
-// Payment plan decision of the fund (DOMAIN.md §1.13: only for overdue debt, no recovery while respected); refusal reasons are fund policy.
+// Payment plan decision of the fund (docs/domain.md §7.2: only for overdue debt, no recovery while respected); refusal reasons are fund policy.
 import {
   buildInstalmentSchedule,
   DEFAULT_PAYMENT_PLAN_POLICY,

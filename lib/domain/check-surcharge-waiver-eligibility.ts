@@ -1,4 +1,4 @@
-// Remission of surcharges (renonciation aux majorations / kwijtschelding, DOMAIN.md §1.14): decided by INASTI,
+// Remission of surcharges (renonciation aux majorations / kwijtschelding, docs/domain.md §7.3): decided by INASTI,
 // asked through the fund, only once the principal of the quarter concerned is paid (the surcharges themselves need
 // not be paid first). Grounds: force majeure, good-faith belief of not being subject, deserving situation.
 export const WAIVER_GROUNDS = ["FORCE_MAJEURE", "GOOD_FAITH", "DESERVING"] as const;

@@ -1,4 +1,4 @@
-// Date-only arithmetic on 'YYYY-MM-DD' strings (DESIGN.md §4 "Dates"); proleptic Gregorian, no clock, no Date object.
+// Date-only arithmetic on 'YYYY-MM-DD' strings (docs/design.md §4 "Dates"); proleptic Gregorian, no clock, no Date object.
 import { DomainError } from "./errors";
 
 /** A legal date, 'YYYY-MM-DD'. */

@@ -1,4 +1,4 @@
-// Money rules of the portal (DESIGN.md §4 "Money"): integer cents, rates in basis points, one rounding rule.
+// Money rules of the portal (docs/design.md §4 "Money"): integer cents, rates in basis points, one rounding rule.
 
 /** Basis points per unit: 10 000 bp = 100 %. */
 export const BP_PER_UNIT = 10_000;

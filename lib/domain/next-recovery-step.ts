@@ -1,4 +1,4 @@
-// Recovery path of a fund (DOMAIN.md §1.16: reminders → bailiff → labour court); judicial handover only after a logged personal contact (fund policy).
+// Recovery path of a fund (docs/domain.md §7.5: reminders → bailiff → labour court); judicial handover only after a logged personal contact (fund policy).
 export const RECOVERY_STEPS = [
   "reminder",
   "account-statement",

@@ -7,7 +7,7 @@ export const PRESCRIPTION_WARNING_MONTHS = 6;
 
 /**
  * Contributions prescribe 5 years from 1 January of the year following the year for which they are due
- * (art. 16 AR n° 38, DOMAIN.md §1.15 — the year of the oldest due date stands for the contribution year):
+ * (art. 16 AR n° 38, docs/domain.md §7.6 — the year of the oldest due date stands for the contribution year):
  * warn in the last 6 months, and once prescribed.
  */
 export function prescription(oldestDueOn: string, today: string): { prescribesOn: string; state: "ok" | "soon" | "prescribed" } {

@@ -1,4 +1,4 @@
-// Request life cycle (DESIGN.md §4 "Requests and cases"); 'information-requested' pauses the Charte decision clock (law 11-4-1995 art. 10).
+// Request life cycle (docs/design.md §4 "Requests and cases"); 'information-requested' pauses the Charte decision clock (law 11-4-1995 art. 10).
 import type { ClockPause } from "./compute-charter-deadlines";
 import { compareDates, type IsoDate } from "./dates";
 
@@ -45,7 +45,7 @@ const TRANSITIONS: Readonly<Record<RequestState, readonly RequestState[]>> = {
 /** Questions and complaints get an answer, not a decision: in-review goes straight to closed. */
 const ANSWER_ONLY: readonly RequestType[] = ["question", "complaint"];
 
-/** Exemptions and surcharge waivers are decided by INASTI (DOMAIN.md §1.12, §1.14): the fund reviews them and
+/** Exemptions and surcharge waivers are decided by INASTI (docs/domain.md §7.1, §7.3): the fund reviews them and
  *  forwards them; INASTI's decision is then recorded (forwarded → accepted | refused). */
 export const INASTI_DECIDED: readonly RequestType[] = ["exemption", "surcharge-waiver"];
 

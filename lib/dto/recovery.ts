@@ -1,6 +1,9 @@
 // The shapes of the recovery screens.
 import { type DbRecoveryStep } from "@/lib/db/enums";
 
+/** The recovery steps, as the step form lists them. */
+export { DB_RECOVERY_STEPS } from "@/lib/db/enums";
+
 export type RecoveryListItem = {
   id: string;
   affiliateId: string;

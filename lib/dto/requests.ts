@@ -1,6 +1,9 @@
 // The shapes of the request screens: the affiliate's requests and reliefs, the advisor's work queue and decision
 // page, the decisions an advisor can take and INASTI's track.
 import { type DbRequestStatus, type DbRequestType } from "@/lib/db/enums";
+
+/** The request types, as the queue's filter lists them. */
+export { DB_REQUEST_TYPES } from "@/lib/db/enums";
 import { type PlanTerms } from "@/lib/domain/approved-plan-schedule";
 import { type DeadlineBadge } from "@/lib/domain/request-deadlines";
 import { type ExemptionCallCheck, type ExemptionRefusal } from "@/lib/domain/check-exemption-eligibility";

@@ -1,4 +1,4 @@
-// Company contribution calls for a year (issue 4 §5): amount by the balance-sheet total of year N-2 (domain
+// Company contribution calls for a year: amount by the balance-sheet total of year N-2 (domain
 // companyContribution), due by companyContributionDueDate; one call per company and year (quarter 0), set-based
 // and idempotent through the (affiliate, year, quarter, kind) unique key. The 1 %-per-month late rule is charged
 // by the surcharges job.

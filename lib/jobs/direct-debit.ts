@@ -1,4 +1,4 @@
-// SEPA direct debit run (issue 4): for every open call of an affiliate with an ACTIVE mandate, due on or before
+// SEPA direct debit run: for every open call of an affiliate with an ACTIVE mandate, due on or before
 // the collection date, one DirectDebitCollection (PLANNED) and one line of a pain.008.001.02 file stored as a
 // DirectDebitBatch. (callId, collectOn) is unique and the insert is ON CONFLICT DO NOTHING, so a rerun (or a
 // run resumed after a crash) debits nothing twice; a call with a collection still PLANNED or COLLECTED is not

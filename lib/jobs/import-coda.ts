@@ -1,4 +1,4 @@
-// CODA import (issue 4 §6): parse and check the whole file first (a bad file is refused whole with its record
+// CODA import: parse and check the whole file first (a bad file is refused whole with its record
 // number and reason), refuse a statement already imported (BankStatement unique keys: file hash and
 // account + sequence + date), then in ONE transaction record every incoming credit as a Payment: a valid
 // structured communication naming a call (or a plan instalment) is matched and allocated by the domain's

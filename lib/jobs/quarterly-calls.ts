@@ -1,4 +1,4 @@
-// Quarterly provisional contribution calls (issue 4 §2). Every affiliate subject in the quarter (an affiliation
+// Quarterly provisional contribution calls. Every affiliate subject in the quarter (an affiliation
 // and a category period overlapping it) gets ONE call computed by the domain core: income N-3 annualised and
 // revalued (or the income chosen in an accepted reduction/increase request), primo-starter minimum, the
 // post-birth contribution-free quarter, the fund's fee. Affiliates are read in keyset chunks (the next chunk is

@@ -1,4 +1,4 @@
-// Regularisation from the tax authority's income file (issue 4). Input: a CSV file, UTF-8, separator ';',
+// Regularisation from the tax authority's income file. Input: a CSV file, UTF-8, separator ';',
 // one header line, then one line per person and year:
 //
 //   niss;year;income_eur          or          niss;year;income_cents

@@ -1,4 +1,4 @@
-// The fund's calendar (issue 4), on pg-boss (PostgreSQL-backed queues and cron, schema "pgboss"; no Redis).
+// The fund's calendar, on pg-boss (PostgreSQL-backed queues and cron, schema "pgboss"; no Redis).
 // Cron expressions are read in Europe/Brussels time:
 //  - quarterly calls on the first day of each quarter, for that quarter;
 //  - surcharges the day after each quarter end (the job itself decides 3 % or, on 1 January, 7 %);

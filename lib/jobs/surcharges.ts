@@ -1,4 +1,4 @@
-// Surcharges (issue 4 §4): 3 % at each quarter end and 7 % on 1 January on the principal still unpaid
+// Surcharges: 3 % at each quarter end and 7 % on 1 January on the principal still unpaid
 // (domain calculateSurcharges, with the starters' extra quarter and the post-birth free quarter), and the
 // company contribution's 1 % per month (domain companyLateSurcharge). Ledger entries with their reason and the
 // idempotency key 'surcharge:<callId>:<kind>:<date>' (the same key the seed uses): never twice.

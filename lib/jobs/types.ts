@@ -1,4 +1,4 @@
-// Job framework (issue 4): every job is a plain idempotent function run({ prisma, today, dryRun, … }).
+// Job framework: every job is a plain idempotent function run({ prisma, today, dryRun, … }).
 // The runner (runner.ts) wraps it with a JobRun row (who, parameters, counts, amounts, progress, errors).
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 

@@ -1,5 +1,5 @@
 // The service commitment's promises as measurable indicators, kept as data (no Prisma, no Next, no clock).
-// Each promise of speed, timeliness or proactivity in the fund's "Engagement de service" (shared/seeds/001, 003)
+// Each promise of speed, timeliness or proactivity in the fund's "Engagement de service" (docs/domain.md §11)
 // becomes one indicator; the label/description keys live in lib/i18n/messages/{fr,nl}/dashboards.json (kpi_ind).
 export type KpiUnit = "permille" | "days" | "count" | "cents";
 export type KpiDirection = "higher" | "lower";

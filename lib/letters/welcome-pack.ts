@@ -1,5 +1,5 @@
-// The welcome pack of a new affiliate (issue 6 §5): the fund's service commitment in short (its latest version,
-// /work/shared/seeds/003: its promises, not a copy), the member number and category, the advisor ("votre
+// The welcome pack of a new affiliate: the fund's service commitment in short (its latest version,
+// docs/domain.md §11: its promises, not a copy), the member number and category, the advisor ("votre
 // interlocuteur"), how contributions are called and paid (the fund's IBAN), links to the guides and the
 // simulator. A tagged PDF in the affiliate's language; every sentence comes from the bo_welcome catalogue.
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DECISIONS } from "@/lib/dto/requests";
-import { DB_RECOVERY_STEPS } from "@/lib/db/enums";
+import { DB_RECOVERY_STEPS } from "@/lib/dto/recovery";
 import { DOSSIER_VIEW_REASONS } from "@/lib/dto/dossiers";
 import { isIsoDate } from "@/lib/domain";
 import { eurosText } from "./euros";

@@ -21,7 +21,7 @@ function portalUrl(): string {
 }
 
 /**
- * What follows the acceptance of an affiliation (issue 6 §5): the welcome pack (a WELCOME_PACK document in the
+ * What follows the acceptance of an affiliation: the welcome pack (a WELCOME_PACK document in the
  * affiliate's language, listed in their documents), the provisional calls of every quarter from the start quarter
  * to today's (the quarterly-calls job restricted to this dossier) and a welcome e-mail. Run after the decision's
  * transaction; idempotent — run again (e.g. after a failure midway) it only completes what is missing: one pack

@@ -5,7 +5,7 @@ import { assertPermission, type Viewer } from "@/lib/auth/viewer";
 import { isIsoDate } from "@/lib/domain";
 import { NotFoundError, refused } from "@/lib/errors";
 
-// Maternity aid (105 service vouchers, DOMAIN.md §3.1) is granted proactively: when the fund learns of a birth,
+// Maternity aid (105 service vouchers, docs/domain.md §9.1) is granted proactively: when the fund learns of a birth,
 // the claim is OFFERED at once and the mother only confirms — the service commitment's "rights granted
 // automatically". The voucher count comes from the year's legal parameters.
 

@@ -6,8 +6,8 @@ import { instalmentCommunication, parseRequestReference } from "@/lib/domain/req
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 // A payment plan put in force: the plan (ACTIVE), its advance (instalment 0) and monthly instalments, each with
-// its own structured communication, and — since no recovery goes on while a plan is respected (DOMAIN.md §1.13;
-// issue 6: "a payment plan in force suspends the path") — the dossier's open recovery cases suspended, each with a
+// its own structured communication, and — since no recovery goes on while a plan is respected (docs/domain.md §7.2;
+// a payment plan in force suspends the path) — the dossier's open recovery cases suspended, each with a
 // SUSPENDED step. Shared by the affiliate's plan inside policy (lib/dal/me-requests.ts) and the advisor's decision
 // (lib/dal/backoffice-requests.ts); always called inside the caller's transaction.
 

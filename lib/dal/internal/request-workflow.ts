@@ -58,7 +58,7 @@ export function checkSecondApprover(input: { status: DbRequestStatus; proposedBy
   return { ok: true };
 }
 
-/** Exemptions and surcharge waivers: forwarded to INASTI, whose decision is recorded (DOMAIN.md §1.12, §1.14). */
+/** Exemptions and surcharge waivers: forwarded to INASTI, whose decision is recorded (docs/domain.md §7.1, §7.3). */
 export function isInastiRequest(type: DbRequestType): boolean {
   return isInastiDecided(toDomainType(type));
 }

@@ -8,7 +8,7 @@ import { type InastiTrack, type InastiDecisionInput } from "@/lib/dto/requests";
 import { inastiTrack, callIdsOf, loadInastiRequest, checkMove } from "@/lib/dal/internal/inasti";
 import { refused } from "@/lib/errors";
 
-// Exemptions (dispense, DOMAIN.md §1.12) and surcharge waivers (renonciation aux majorations, §1.14) are decided
+// Exemptions (dispense, docs/domain.md §7.1) and surcharge waivers (renonciation aux majorations, §7.3) are decided
 // by INASTI, not by the fund: the advisor reviews the request, forwards it (FORWARDED: from then on the decision
 // clock is INASTI's), then records INASTI's decision. On acceptance the ledger follows: a waiver cancels the
 // surcharges of the listed calls, an exemption their contribution and management fee (the quarters then do not

@@ -1,4 +1,4 @@
-// Flattens a parameter set into reference-table rows (DESIGN.md §4 "Reference data") and reads figures back, refusing missing ones.
+// Flattens a parameter set into reference-table rows (docs/design.md §4 "Reference data") and reads figures back, refusing missing ones.
 import { DomainError } from "../errors";
 import type { Ratio } from "../money";
 import type { Figure, FigureStatus, FigureUnit, ParameterSet } from "./types";

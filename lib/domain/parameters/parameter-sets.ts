@@ -1,4 +1,4 @@
-// Legal parameter sets 2023-2026 (AR n°38 art. 11-14 and yearly indexation ARs; law 30-12-1992 art. 91; ARS art. 44): sources per figure, see shared/docs/DOMAIN.md §0-§3.
+// Legal parameter sets 2023-2026 (AR n°38 art. 11-14 and yearly indexation ARs; law 30-12-1992 art. 91; ARS art. 44): sources per figure, see docs/domain.md §3.5-§9.
 import { DomainError } from "../errors";
 import type { BpFigure, CentsFigure, CountFigure, MaternityLeavePeriod, ParameterSet, RatioFigure } from "./types";
 
@@ -87,7 +87,7 @@ const managementFee = {
 const lateMonthlyRateBp = bp(100, SRC.rsvzCompanyDue);
 const vouchers = count(105, SRC.vouchers);
 
-// Benefit figures not found for 2023-2026 (DOMAIN.md §9 items 10, 11, 14): no value is guessed; staff enter the
+// Benefit figures not found for 2023-2026 (docs/domain.md §17 item 10, 11, 14): no value is guessed; staff enter the
 // official figure in the reference table (Paramètres légaux) and until then no amount or interest is computed.
 const benefitFigures = (year: number) => ({
   bridgingRightMonthly: {
@@ -202,7 +202,7 @@ export const PARAMETER_SETS: Readonly<Record<number, ParameterSet>> = {
         source: SRC.ucm,
         status: "derived",
         note:
-          "AR fixing the 2025 fraction (income 2022) not found (DOMAIN.md §9.2). Estimate: thresholds and the N-3 revaluation follow the same index, so 2025 minimum income / 2022 minimum income = 17.008,88 / 14.658,44 ≈ 1,16035 (the 2022 figure is unverified). Correct it in the reference table once the AR is read.",
+          "AR fixing the 2025 fraction (income 2022) not found (docs/domain.md §17.2). Estimate: thresholds and the N-3 revaluation follow the same index, so 2025 minimum income / 2022 minimum income = 17.008,88 / 14.658,44 ≈ 1,16035 (the 2022 figure is unverified). Correct it in the reference table once the AR is read.",
       },
     },
     surcharges,
@@ -235,7 +235,7 @@ export const PARAMETER_SETS: Readonly<Record<number, ParameterSet>> = {
     },
     surcharges,
     company: {
-      // 2026 figures not found (DOMAIN.md §9.4): indexed like every other threshold since 2023.
+      // 2026 figures not found (docs/domain.md §17.4): indexed like every other threshold since 2023.
       thresholdCents: derived(87704117, SRC.company2025, `858.605,72 (2025) x ${F2526}`),
       smallAmountCents: derived(40831, SRC.company2025, `399,73 (2025) x ${F2526}`),
       largeAmountCents: derived(101991, SRC.company2025, `998,47 (2025) x ${F2526}`),

@@ -95,11 +95,11 @@ export interface ParameterSet {
     maternityServiceVouchers: CountFigure;
     /** Weekly flat maternity-leave amounts (paid by the health insurer), periods starting in or running into the year. */
     maternityLeaveWeekly: MaternityLeavePeriod[];
-    /** Bridging right, monthly benefit (DOMAIN.md §3.5; §9 item 10). */
+    /** Bridging right, monthly benefit (docs/domain.md §9.5; §9 item 10). */
     bridgingRightMonthly: { withFamilyChargeCents: CentsFigure; withoutFamilyChargeCents: CentsFigure };
-    /** Caregiver allowance, monthly amount for a full or half interruption (DOMAIN.md §3.6; §9 item 11). */
+    /** Caregiver allowance, monthly amount for a full or half interruption (docs/domain.md §9.6; §9 item 11). */
     caregiverMonthly: { fullCents: CentsFigure; halfCents: CentsFigure };
-    /** Legal interest rate owed on a benefit paid late (Charte art. 20; DOMAIN.md §9 item 14). */
+    /** Legal interest rate owed on a benefit paid late (Charte art. 20; docs/domain.md §17 item 14). */
     legalInterestRateBp: BpFigure;
   };
 }

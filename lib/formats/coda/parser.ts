@@ -1,4 +1,4 @@
-// Febelfin CODA 2 reader (FORMATS.md §1): fixed 128-character records, one or more statements per file, strict
+// Febelfin CODA 2 reader (docs/formats.md §1): fixed 128-character records, one or more statements per file, strict
 // checks (record length, version, record order, balances, trailer count and totals, same account in records 1
 // and 8 — a warning only, see CodaStatement.warnings). A file that fails any check is rejected WHOLE with the record number (1-based) and a reason code.
 // Amounts are kept as integer thousandths (never floats).

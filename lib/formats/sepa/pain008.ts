@@ -1,4 +1,4 @@
-// SEPA Core direct debit initiation, ISO 20022 pain.008.001.02 (FORMATS.md §2.1), written with xmlbuilder2.
+// SEPA Core direct debit initiation, ISO 20022 pain.008.001.02 (docs/formats.md §2.1), written with xmlbuilder2.
 // One PmtInf per sequence type (FRST / RCUR); the call's Belgian structured communication travels as the
 // creditor reference (Strd/CdtrRefInf, SCOR issued by BBA). Amounts are integer cents, printed with 2 decimals.
 import { create } from "xmlbuilder2";

@@ -1,4 +1,4 @@
--- Dossier search at national scale (issue 6, part 1). The name search used to run a trigram match over every
+-- Dossier search at national scale. The name search used to run a trigram match over every
 -- person (GIN on an expression: posting lists of common trigrams hold hundreds of thousands of people, each
 -- candidate rechecked through unaccent): 0.5–1 s on 1.3 million people. Now:
 --  * Person."searchLastName" = caisse_search_text("lastName"), a stored generated column (the app never writes it),

@@ -1,4 +1,4 @@
--- Dashboards at national scale (issue 7, part 5): the dashboards read KpiRollup (KpiFact summed over advisors)
+-- Dashboards at national scale: the dashboards read KpiRollup (KpiFact summed over advisors)
 -- unless an advisor is chosen (then KpiFact through its advisor index); the collection_rate / debt_over_1y
 -- drill-downs and the debt snapshot read KpiOpenCall instead of summing the ledger. Both are kept by the
 -- incremental refresh (lib/kpi/refresh.ts); the first refresh after this migration is a full one (KPI_MODEL_VERSION).

@@ -1,4 +1,4 @@
--- Drill-downs at national scale (issue 7, part 5): the request, benefit and recovery drill-downs read the observations
+-- Drill-downs at national scale: the request, benefit and recovery drill-downs read the observations
 -- the refresh keeps (lib/kpi/refresh.ts, KPI_MODEL_VERSION 3: the first refresh after this migration is a full one).
 
 -- CreateTable

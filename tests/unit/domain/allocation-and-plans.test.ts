@@ -65,7 +65,7 @@ describe("payment allocation — oldest principal first, then fees, costs, surch
 
 const ctx: PaymentPlanContext = { today: "2026-03-01", judicialRecoveryPending: false, activePlan: false, brokenPlansOn: [], advancePaidCents: 10_000 };
 
-describe("payment plans (fund policy; DOMAIN.md §1.13)", () => {
+describe("payment plans (fund policy; docs/domain.md §7.2)", () => {
   it("builds a schedule whose instalments + advance sum exactly to the debt", () => {
     const r = buildInstalmentSchedule({ debtCents: 100_000, advanceCents: 10_000, months: 7, firstInstalmentOn: "2026-01-31" });
     expect(r.ok).toBe(true);

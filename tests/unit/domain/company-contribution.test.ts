@@ -20,7 +20,7 @@ describe("company contribution (law 30-12-1992 art. 91)", () => {
     expect(r).toMatchObject({ amountCents: 39_973, band: "small" });
     expect(r.breakdown[0].code).toBe("company.noBalanceSheet");
   });
-  it("2026 figures are derived (indexed 2025 amounts, DOMAIN.md §9.4) [derived]", () => {
+  it("2026 figures are derived (indexed 2025 amounts, docs/domain.md §17.4) [derived]", () => {
     expect(companyContribution({ year: 2026, balanceSheetTotalCents: 1 })).toMatchObject({ amountCents: 40_831, band: "small" });
     expect(companyContribution({ year: 2026, balanceSheetTotalCents: 87_704_118 })).toMatchObject({ amountCents: 101_991, band: "large" });
   });

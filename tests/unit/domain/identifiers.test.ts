@@ -27,7 +27,7 @@ import {
   BE_BANK_CODES,
 } from "../../../lib/domain";
 
-// Own cases (DOMAIN.md §5, examples from python-stdnum doctests, verified by computation there).
+// Own cases (docs/domain.md §12, examples from python-stdnum doctests, verified by computation there).
 describe("NISS — national register and BIS numbers", () => {
   it.each([
     ["85.07.30-033.28", "national", "1985-07-30", "M"],
@@ -85,9 +85,9 @@ describe("enterprise number (BCE/KBO)", () => {
 });
 
 describe("Belgian IBAN and BIC", () => {
-  it("validates (DOMAIN.md §5.4 examples)", () => {
+  it("validates (docs/domain.md §12.4 examples)", () => {
     expect(isValidBelgianIban("BE32 1234 5678 9002")).toBe(true);
-    // DOMAIN.md §5.4 lists BE68 5390 0754 7034: both check digits are right, but bank code 539 is not in the
+    // docs/domain.md §12.4 lists BE68 5390 0754 7034: both check digits are right, but bank code 539 is not in the
     // NBB list of 01/01/2026, and unassigned codes are invalid (as for code 138 in the stdnum fixture).
     expect(mod97("539007547034BE68")).toBe(1);
     expect(isValidBelgianIban("BE68 5390 0754 7034")).toBe(false);
@@ -146,7 +146,7 @@ describe("SEPA creditor identifier and eID card number", () => {
     expect(belgianCreditorIdentifier("0456810810", "001")).toBe("BE120010456810810");
     expect(isValidCreditorIdentifier("BE12ZZZ0456810811")).toBe(false); // enterprise number invalid
     expect(isValidCreditorIdentifier("BE12ZZZ045681081")).toBe(false); // neither BE form
-    expect(isValidCreditorIdentifier("BE69 ZZZ 050 D 000000008")).toBe(true); // legacy form, DOMAIN.md §5.5
+    expect(isValidCreditorIdentifier("BE69 ZZZ 050 D 000000008")).toBe(true); // legacy form, docs/domain.md §12.5
     expect(isValidCreditorIdentifier("BE78000050D000000008")).toBe(false);
     expect(isValidCreditorIdentifier("xx")).toBe(false);
     expect(() => belgianCreditorIdentifier("0431150351")).toThrow(expect.objectContaining({ code: "creditorIdentifier.invalidInput" }));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { listParameterFigures, parametersFor, PARAMETER_YEARS, withParameterFigures } from "../../../lib/domain";
 
-// The benefit figures not found for 2023-2026 (DOMAIN.md §9 items 10, 11, 14) are listed as missing, with a source
+// The benefit figures not found for 2023-2026 (docs/domain.md §17 item 10, 11, 14) are listed as missing, with a source
 // and a note, so staff can enter them in the reference table; nothing is guessed.
 const KEYS = [
   "benefits.bridgingRightMonthly.withFamilyChargeCents",

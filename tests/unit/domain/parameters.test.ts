@@ -104,7 +104,7 @@ describe("parameter sets", () => {
     expect(() => latestParametersUpTo(2022)).toThrow(expect.objectContaining({ code: "parameters.unknownYear" }));
   });
 
-  it("cross-year consistency (DOMAIN.md §0): ceilings and minimum income move by the same factor [derived check]", () => {
+  it("cross-year consistency (docs/domain.md §3.5): ceilings and minimum income move by the same factor [derived check]", () => {
     const v = (y: number, k: "ceiling1Cents" | "ceiling2Cents" | "minimumIncomeCents") =>
       PARAMETER_SETS[y].contribution[k].value as number;
     for (const [a, b] of [[2024, 2025], [2025, 2026]]) {

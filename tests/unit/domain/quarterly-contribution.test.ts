@@ -45,24 +45,24 @@ const PUBLISHED: Row[] = [
   { year: 2026, category: "main", income: "200.000,00", feeBp: 305, expected: "5.103,05", field: "contributionCents", source: "https://blog.tamtam.pro/fr/article/cotisations-sociales-2026-des-independants-ce-qui-change-ce-qui-se-confirme-et-ce-quil-faut-anticiper/29759" },
 ];
 
-// DERIVED rows (DOMAIN.md §0, §1.4, §7.2): computed by us from sourced parameters, not published.
+// DERIVED rows (docs/domain.md §3.5, §4, §15): computed by us from sourced parameters, not published.
 const DERIVED: Row[] = [
-  { year: 2023, category: "main", income: "0", feeBp: 0, expected: "840,97", field: "contributionCents", source: "derived: DOMAIN.md §0" },
-  { year: 2024, category: "main", income: "150.000,00", feeBp: 0, expected: "4.952,48", field: "contributionCents", source: "derived: DOMAIN.md §0 maximum 2024" },
-  { year: 2025, category: "main", income: "150.000,00", feeBp: 0, expected: "4.995,78", field: "contributionCents", source: "derived: DOMAIN.md §0 maximum 2025" },
-  { year: 2025, category: "main", income: "30.000,00", feeBp: 0, expected: "1.537,50", field: "contributionCents", source: "derived: DOMAIN.md §7.2 D1" },
-  { year: 2025, category: "main", income: "100.000,00", feeBp: 0, expected: "4.704,14", field: "contributionCents", source: "derived: DOMAIN.md §7.2 D2" },
-  { year: 2025, category: "main", income: "12.000,00", feeBp: 0, expected: "871,71", field: "contributionCents", source: "derived: DOMAIN.md §7.2 D3" },
-  { year: 2025, category: "complementary", income: "1.500,00", feeBp: 0, expected: "0,00", field: "contributionCents", source: "derived: DOMAIN.md §7.2 D4" },
-  { year: 2025, category: "complementary", income: "12.000,00", feeBp: 0, expected: "615,00", field: "contributionCents", source: "derived: DOMAIN.md §7.2 D5" },
-  { year: 2025, category: "student", income: "12.000,00", feeBp: 0, expected: "179,15", field: "contributionCents", source: "derived: DOMAIN.md §7.2 D7" },
-  { year: 2024, category: "main", income: "0", primoStarter: true, feeBp: 0, expected: "446,25", field: "contributionCents", source: "derived: DOMAIN.md §1.4.2" },
-  { year: 2025, category: "main", income: "0", primoStarter: true, feeBp: 0, expected: "450,15", field: "contributionCents", source: "derived: DOMAIN.md §1.4.2" },
-  { year: 2026, category: "main", income: "0", primoStarter: true, feeBp: 0, expected: "459,82", field: "contributionCents", source: "derived: DOMAIN.md §1.4.2" },
-  { year: 2024, category: "complementary", income: "1.865,45", feeBp: 0, expected: "95,60", field: "contributionCents", source: "derived: DOMAIN.md §1.4.3" },
-  { year: 2026, category: "complementary", income: "1.922,16", feeBp: 0, expected: "98,51", field: "contributionCents", source: "derived: DOMAIN.md §1.4.3" },
-  { year: 2024, category: "helping-spouse", income: "0", feeBp: 0, expected: "379,62", field: "contributionCents", source: "derived: DOMAIN.md §1.4.5" },
-  { year: 2026, category: "helping-spouse", income: "0", feeBp: 0, expected: "391,16", field: "contributionCents", source: "derived: DOMAIN.md §1.4.5" },
+  { year: 2023, category: "main", income: "0", feeBp: 0, expected: "840,97", field: "contributionCents", source: "derived: docs/domain.md §3.5" },
+  { year: 2024, category: "main", income: "150.000,00", feeBp: 0, expected: "4.952,48", field: "contributionCents", source: "derived: docs/domain.md §3.5 maximum 2024" },
+  { year: 2025, category: "main", income: "150.000,00", feeBp: 0, expected: "4.995,78", field: "contributionCents", source: "derived: docs/domain.md §3.5 maximum 2025" },
+  { year: 2025, category: "main", income: "30.000,00", feeBp: 0, expected: "1.537,50", field: "contributionCents", source: "derived: docs/domain.md §15 D1" },
+  { year: 2025, category: "main", income: "100.000,00", feeBp: 0, expected: "4.704,14", field: "contributionCents", source: "derived: docs/domain.md §15 D2" },
+  { year: 2025, category: "main", income: "12.000,00", feeBp: 0, expected: "871,71", field: "contributionCents", source: "derived: docs/domain.md §15 D3" },
+  { year: 2025, category: "complementary", income: "1.500,00", feeBp: 0, expected: "0,00", field: "contributionCents", source: "derived: docs/domain.md §15 D4" },
+  { year: 2025, category: "complementary", income: "12.000,00", feeBp: 0, expected: "615,00", field: "contributionCents", source: "derived: docs/domain.md §15 D5" },
+  { year: 2025, category: "student", income: "12.000,00", feeBp: 0, expected: "179,15", field: "contributionCents", source: "derived: docs/domain.md §15 D7" },
+  { year: 2024, category: "main", income: "0", primoStarter: true, feeBp: 0, expected: "446,25", field: "contributionCents", source: "derived: docs/domain.md §4.2" },
+  { year: 2025, category: "main", income: "0", primoStarter: true, feeBp: 0, expected: "450,15", field: "contributionCents", source: "derived: docs/domain.md §4.2" },
+  { year: 2026, category: "main", income: "0", primoStarter: true, feeBp: 0, expected: "459,82", field: "contributionCents", source: "derived: docs/domain.md §4.2" },
+  { year: 2024, category: "complementary", income: "1.865,45", feeBp: 0, expected: "95,60", field: "contributionCents", source: "derived: docs/domain.md §4.3" },
+  { year: 2026, category: "complementary", income: "1.922,16", feeBp: 0, expected: "98,51", field: "contributionCents", source: "derived: docs/domain.md §4.3" },
+  { year: 2024, category: "helping-spouse", income: "0", feeBp: 0, expected: "379,62", field: "contributionCents", source: "derived: docs/domain.md §4.5" },
+  { year: 2026, category: "helping-spouse", income: "0", feeBp: 0, expected: "391,16", field: "contributionCents", source: "derived: docs/domain.md §4.5" },
 ];
 
 describe("quarterlyContribution — published figures", () => {

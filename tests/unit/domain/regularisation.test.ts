@@ -10,7 +10,7 @@ import {
 } from "../../../lib/domain";
 
 describe("income base", () => {
-  it("D6 [derived, DOMAIN.md §7.2]: 2026 provisional on 2023 income 40.000 → 42.894,51 → 2.198,34 €/q", () => {
+  it("D6 [derived, docs/domain.md §15]: 2026 provisional on 2023 income 40.000 → 42.894,51 → 2.198,34 €/q", () => {
     const base = provisionalIncomeBase({ year: 2026, referenceIncomeCents: 4_000_000 });
     expect(base.incomeCents).toBe(4_289_451);
     expect(base.breakdown.map((l) => l.code)).toEqual(["income.reference", "income.revalued"]);
@@ -23,7 +23,7 @@ describe("income base", () => {
     expect(base.incomeCents).toBe(revalueIncome(2_000_000, { numerator: 65654, denominator: 55321 }));
     expect(base.incomeCents).toBe(2_373_565);
   });
-  it("2025 coefficient is derived (17.008,88/14.658,44, DOMAIN.md §9.2) [derived]; a missing one refuses", () => {
+  it("2025 coefficient is derived (17.008,88/14.658,44, docs/domain.md §17.2) [derived]; a missing one refuses", () => {
     expect(provisionalIncomeBase({ year: 2025, referenceIncomeCents: 1_465_844 }).incomeCents).toBe(1_700_888);
     const set = parametersFor(2025);
     const missing = { ...set, contribution: { ...set.contribution, revaluationCoefficient: { unit: "ratio" as const, value: null, source: "", status: "missing" as const, note: "n" } } };

@@ -5,7 +5,7 @@ import { addDays, calculateSurcharges, parametersFor, postBirthExemptQuarter, st
 const q1: SurchargeCall = { id: "c-2025-1", quarter: { year: 2025, quarter: 1 }, principalCents: 100_000, firstClaimedOn: "2025-01-05" };
 
 describe("surcharges (ARS art. 44; RSVZ FAQ https://www.rsvz-inasti.fgov.be/nl/faq/wat-als-ik-mijn-bijdragen-niet-betaal)", () => {
-  it("D8 [derived, DOMAIN.md §7.2]: Q1 2025 1.000 € unpaid until 15-02-2026 → 4 × 3 % + 7 % = 190 €", () => {
+  it("D8 [derived, docs/domain.md §15]: Q1 2025 1.000 € unpaid until 15-02-2026 → 4 × 3 % + 7 % = 190 €", () => {
     const r = calculateSurcharges({ calls: [q1], payments: [{ callId: q1.id, paidOn: "2026-02-15", amountCents: 100_000 }], asOf: "2026-02-15" });
     expect(r.lines.map((l) => [l.kind, l.on, l.amountCents])).toEqual([
       ["quarterly", "2025-03-31", 3000],
@@ -68,7 +68,7 @@ describe("surcharges (ARS art. 44; RSVZ FAQ https://www.rsvz-inasti.fgov.be/nl/f
     expect(r.breakdown[0]).toMatchObject({ code: "surcharge.exempt.postBirth" });
   });
 
-  it("sanction for an unjustified reduction [derived interpretation, DOMAIN.md §1.7]: 3 % + 7 % on the unpaid excess", () => {
+  it("sanction for an unjustified reduction [derived interpretation, docs/domain.md §5.4]: 3 % + 7 % on the unpaid excess", () => {
     const base = { callId: "red", quarter: { year: 2024, quarter: 1 as const }, notifiedOn: "2026-04-15" };
     const r = calculateSurcharges({
       calls: [],

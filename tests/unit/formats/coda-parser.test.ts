@@ -1,4 +1,4 @@
-// The CODA reader on the project's own files (written to FORMATS.md §1 by tests/fixtures/coda/builder.ts) and
+// The CODA reader on the project's own files (written to docs/formats.md §1 by tests/fixtures/coda/builder.ts) and
 // on the public samples in /work/shared/fixtures/coda (skipped, with the reason, when that folder is absent).
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";

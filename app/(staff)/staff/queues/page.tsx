@@ -8,7 +8,7 @@ import { requireViewer } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { listAdvisors } from "@/lib/dal/requests/list-advisors";
 import { listWorkQueue } from "@/lib/dal/requests/list-work-queue";
-import { DB_REQUEST_TYPES } from "@/lib/db/enums";
+import { DB_REQUEST_TYPES } from "@/lib/dto/requests";
 import { todayInBrussels } from "@/lib/clock";
 import { formatDate } from "@/lib/format";
 
