@@ -23,8 +23,7 @@ const config = [
     rules: {
       "no-restricted-imports": ["error", { patterns: [
         { group: ["@/lib/dal", "@/lib/dal/**", "**/lib/dal/**"], message: "Components, formats and DTOs get plain data: the page asks the DAL." },
-        { group: ["@/lib/db/client", "@/lib/generated/prisma/client"], message: "Components, formats and DTOs never query." },
-        { group: ["@/lib/db/*", "!@/lib/db/enums"], message: "Components, formats and DTOs never query." },
+        { group: ["@/lib/db/*", "!@/lib/db/enums", "@/lib/generated/prisma/client"], message: "Components, formats and DTOs never query." },
       ] }],
     },
   },

@@ -21,7 +21,7 @@ export type BenefitOffer = {
 export type Grant = { months: number; monthlyAmountCents: number; grantedOn: string; firstMonthOn: string };
 
 /** What every staff view of a claim names: the claim and its dossier. */
-type ClaimIdentity = {
+export type ClaimIdentity = {
   id: string;
   type: "MATERNITY_AID" | "BRIDGING_RIGHT" | "CAREGIVER_ALLOWANCE";
   status: string;

@@ -3,7 +3,8 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { todayInBrussels, isoDate } from "@/lib/clock";
 import { isIsoDate } from "@/lib/domain";
-import type { BenefitRecord, CallCollectionRecord, CategorySpan, RecoveryDebtor, RequestRecord, RequestStatusName, RecoveryStepName } from "./compute";
+import type { BenefitRecord, RequestRecord, RequestStatusName } from "@/lib/kpi/compute-requests";
+import type { CallCollectionRecord, CategorySpan, RecoveryDebtor, RecoveryStepName } from "@/lib/kpi/compute";
 import { OPEN_REQUEST_STATUSES } from "@/lib/db/enums";
 
 export const brusselsDate = (d: Date): string => todayInBrussels(d, "");

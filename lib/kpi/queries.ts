@@ -7,9 +7,7 @@ import { isoDate } from "@/lib/clock";
 import { NotFoundError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { INDICATORS, indicatorDef, OUTCOME_FACT_PREFIX, type IndicatorDef } from "./indicators";
-import {
-  addMonthsToMonth, callObservations, collectionObservations, indicatorValue, monthsBetween, onTrack, sumFacts, type Observation,
-} from "./compute";
+import { addMonthsToMonth, callObservations, collectionObservations, indicatorValue, monthsBetween, onTrack, sumFacts, type Observation } from "@/lib/kpi/compute";
 import { brusselsDate, loadOpenCalls } from "./load";
 import { REFRESH_JOB } from "./refresh";
 import type { KpiFilterInput } from "@/lib/schemas/kpi-dashboards";

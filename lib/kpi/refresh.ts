@@ -6,7 +6,8 @@
 // Each run is recorded as a JobRun (job 'kpi.refresh'), whose startedAt is the next run's "since".
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { isoDate } from "@/lib/clock";
-import { aggregate, benefitObservations, CALL_MIN_LEAD_DAYS, DEBT_OLD_DAYS, monthOf, monthsBetween, recoveryObservations, requestObservations, type Fact, type Observation } from "./compute";
+import { aggregate, CALL_MIN_LEAD_DAYS, DEBT_OLD_DAYS, monthOf, monthsBetween, recoveryObservations, type Fact, type Observation } from "@/lib/kpi/compute";
+import { benefitObservations, requestObservations } from "@/lib/kpi/compute-requests";
 import { OUTCOME_FACT_PREFIX } from "./indicators";
 import { CALL_COLLECTION_SQL, loadBenefits, loadRecoveryDebtors, loadRequests } from "./load";
 

@@ -5,7 +5,7 @@ import { assertPermission, type Viewer } from "@/lib/auth/viewer";
 import { NotFoundError } from "@/lib/errors";
 import { yearOf } from "@/lib/domain";
 import { instalmentDueOn } from "@/lib/domain/calculate-benefit-interest";
-import { grantOf, dossierName, parametersOf, checkClaim, claimInclude } from "@/lib/dal/internal/benefits";
+import { grantOf, parametersOf, checkClaim, claimInclude, claimIdentity } from "@/lib/dal/internal/benefits";
 import { type StaffClaimView } from "@/lib/dto/benefits";
 
 export async function getClaimForStaff(viewer: Viewer | null, claimId: string, today: string): Promise<StaffClaimView> {
@@ -20,14 +20,7 @@ export async function getClaimForStaff(viewer: Viewer | null, claimId: string, t
   const paidCents = c.payments.reduce((s, p) => s + p.amountCents, 0);
   const dueAt = (i: number) => (paymentDueOn ? (grant ? instalmentDueOn({ paymentDueOn, firstMonthOn: grant.firstMonthOn, index: i }) : paymentDueOn) : "");
   return {
-    id: c.id,
-    type: c.type,
-    status: c.status,
-    affiliateId: c.affiliateId,
-    dossierName: dossierName(c.affiliate),
-    memberNumber: c.affiliate.memberNumber,
-    grantedAutomatically: c.grantedAutomatically,
-    filedOn: c.filedOn ? isoDate(c.filedOn) : null,
+    ...claimIdentity(c),
     paymentDueOn,
     monthlyAmountCents: c.monthlyAmountCents,
     request: c.request

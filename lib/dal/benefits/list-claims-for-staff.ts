@@ -4,7 +4,7 @@ import { isoDate } from "@/lib/clock";
 import { assertPermission, type Viewer } from "@/lib/auth/viewer";
 import { daysLeft, deadlineBadge } from "@/lib/domain/request-deadlines";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { dossierName, dossierSelect } from "@/lib/dal/internal/benefits";
+import { dossierSelect, claimIdentity } from "@/lib/dal/internal/benefits";
 import { type ClaimListRow } from "@/lib/dto/benefits";
 
 /** Claims by payment deadline (the closest first); a claim still to decide shows its decision deadline. */
@@ -26,19 +26,12 @@ export async function listClaimsForStaff(viewer: Viewer | null, filters: { type?
     const dueOn = paymentDue ?? decisionDue;
     const deadline = paymentDue ? "payment" : decisionDue ? "decision" : null;
     return {
-      id: c.id,
-      type: c.type,
-      status: c.status,
-      affiliateId: c.affiliateId,
-      dossierName: dossierName(c.affiliate),
-      memberNumber: c.affiliate.memberNumber,
+      ...claimIdentity(c),
       reference: c.request?.reference ?? null,
-      filedOn: c.filedOn ? isoDate(c.filedOn) : null,
       dueOn,
       deadline,
       daysLeft: dueOn && open ? daysLeft(dueOn, today) : null,
       badge: dueOn && open ? deadlineBadge({ dueOn, today, paused: false }) : null,
-      grantedAutomatically: c.grantedAutomatically,
     };
   });
   // open claims by deadline first, then the settled ones

@@ -8,7 +8,7 @@ import type { ParameterSet } from "@/lib/domain/parameters/types";
 import { outstandingByCall } from "@/lib/dal/internal/owed";
 import { loadParameters } from "@/lib/dal/internal/reference-data";
 import type { Category, Prisma } from "@/lib/generated/prisma/client";
-import { type Grant, type BridgingPayload, type CaregiverPayload } from "@/lib/dto/benefits";
+import { type Grant, type BridgingPayload, type CaregiverPayload, type ClaimIdentity } from "@/lib/dto/benefits";
 import { toDomainCategory } from "@/lib/db/enums";
 
 export function grantOf(payload: unknown): Grant | null {
@@ -19,6 +19,28 @@ export function grantOf(payload: unknown): Grant | null {
 
 export function dossierName(a: { person: { firstName: string; lastName: string } | null; company: { name: string } | null }): string {
   return a.person ? `${a.person.lastName}, ${a.person.firstName}` : (a.company?.name ?? "");
+}
+
+/** The identity columns every claim screen shows: the claim, its dossier and its filing date. */
+export function claimIdentity(c: {
+  id: string;
+  type: ClaimIdentity["type"];
+  status: string;
+  affiliateId: string;
+  grantedAutomatically: boolean;
+  filedOn: Date | null;
+  affiliate: Parameters<typeof dossierName>[0] & { memberNumber: string };
+}): ClaimIdentity {
+  return {
+    id: c.id,
+    type: c.type,
+    status: c.status,
+    affiliateId: c.affiliateId,
+    dossierName: dossierName(c.affiliate),
+    memberNumber: c.affiliate.memberNumber,
+    grantedAutomatically: c.grantedAutomatically,
+    filedOn: c.filedOn ? isoDate(c.filedOn) : null,
+  };
 }
 
 export const dossierSelect = { memberNumber: true, person: { select: { firstName: true, lastName: true } }, company: { select: { name: true } } } as const;

@@ -4,8 +4,7 @@ import { isoDate } from "@/lib/clock";
 import { assertPermission, type Viewer } from "@/lib/auth/viewer";
 import { NotFoundError } from "@/lib/errors";
 import { nextDbSteps } from "@/lib/dal/internal/recovery-workflow";
-import { prescription } from "@/lib/domain/prescription";
-import { nameOf, who, planInForce } from "@/lib/dal/internal/recovery";
+import { nameOf, planInForce, toRecoveryListItem, who } from "@/lib/dal/internal/recovery";
 import { type RecoveryCaseView } from "@/lib/dto/recovery";
 
 export async function getRecoveryCase(viewer: Viewer | null, caseId: string, today: string): Promise<RecoveryCaseView> {
@@ -23,19 +22,9 @@ export async function getRecoveryCase(viewer: Viewer | null, caseId: string, tod
   ]);
   const history = c.steps.map((s) => s.kind);
   const contact = c.steps.find((s) => s.kind === "PERSONAL_CONTACT");
-  const p = prescription(isoDate(c.oldestDueOn), today);
   const closed = c.status === "CLOSED" || c.status === "WRITTEN_OFF";
   return {
-    id: c.id,
-    affiliateId: c.affiliateId,
-    dossierName: nameOf(c.affiliate),
-    memberNumber: c.affiliate.memberNumber,
-    status: c.status,
-    currentStep: c.currentStep,
-    debtCents: c.debtCents,
-    oldestDueOn: isoDate(c.oldestDueOn),
-    prescribesOn: p.prescribesOn,
-    prescription: p.state,
+    ...toRecoveryListItem(c, today),
     jointDebtor: joint ? { id: joint.id, name: nameOf(joint), memberNumber: joint.memberNumber } : null,
     planInForce: plan,
     steps: c.steps.map((s) => ({ id: String(s.id), kind: s.kind, on: isoDate(s.on), actorName: s.actor?.name ?? null, note: s.note, costCents: s.costCents })),

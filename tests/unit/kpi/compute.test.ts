@@ -1,10 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import {
-  addMonthsToMonth, aggregate, benefitObservations, callObservations, collectionObservations, decisionDeadline, indicatorValue, monthsBetween, onTrack,
-  recoveryObservations, requestObservations, resolution, type RequestRecord,
-} from "@/lib/kpi/compute";
+import { addMonthsToMonth, aggregate, callObservations, collectionObservations, indicatorValue, monthsBetween, onTrack, recoveryObservations } from "@/lib/kpi/compute";
+import { benefitObservations, decisionDeadline, requestObservations, resolution, type RequestRecord } from "@/lib/kpi/compute-requests";
 import { INDICATORS } from "@/lib/kpi/indicators";
 import { INASTI_QUERIES } from "@/lib/kpi/inasti";
 import fr from "@/lib/i18n/messages/fr/dashboards.json";
