@@ -18,9 +18,10 @@ export async function recordBirth(viewer: Viewer | null, input: { affiliateId: s
   if (!affiliate.person || affiliate.person.sex !== "F") throw refused("notAMother");
   const personId = affiliate.person.id;
   return prisma.$transaction(async (tx) => {
-    const existing = await tx.birth.findFirst({ where: { personId, bornOn: dbDate(input.bornOn) } });
-    if (existing) return { created: false };
-    await tx.birth.create({ data: { personId, bornOn: dbDate(input.bornOn) } });
+    // one birth row per mother and date (unique index): a second recording, even at the same moment, inserts
+    // nothing and offers nothing
+    const { count } = await tx.birth.createMany({ data: [{ personId, bornOn: dbDate(input.bornOn) }], skipDuplicates: true });
+    if (count === 0) return { created: false };
     await tx.benefitClaim.create({
       data: { affiliateId: affiliate.id, type: "MATERNITY_AID", status: "OFFERED", grantedAutomatically: true, filedOn: dbDate(today) },
     });

@@ -11,6 +11,7 @@ import { withRetry } from "@/lib/dal/internal/retry";
 import { simulateMyPaymentPlan } from "@/lib/dal/requests/simulate-my-payment-plan";
 import { type FiledRequest } from "@/lib/dto/requests";
 import { toDomainState, toDomainType } from "@/lib/db/enums";
+import { refused } from "@/lib/errors";
 
 /** The request state machine of the domain, applied to the stored statuses (throws on a forbidden move). */
 function assertTransition(type: RequestType, from: RequestStatus, to: RequestStatus) {
@@ -27,6 +28,10 @@ export async function requestMyPaymentPlan(viewer: Viewer | null, today: string,
   return withRetry(() =>
     prisma.$transaction(
       async (tx) => {
+        // read again inside the transaction (and on every retry): the policy was checked before it opened, and a
+        // second submission (double click, two tabs) must not put a second plan in force — the database's unique
+        // index on the debtor's active plan refuses it anyway
+        if (sim.eligible && (await tx.paymentPlan.count({ where: { affiliateId, status: "ACTIVE" } })) > 0) throw refused("planAlreadyActive");
         const reference = await nextReference(tx, yearOf(today));
         const status: RequestStatus = sim.eligible ? "ACCEPTED" : "SUBMITTED";
         const events: Prisma.RequestEventUncheckedCreateWithoutRequestInput[] = [

@@ -165,6 +165,9 @@ describe("SEPA creditor identifier and eID card number", () => {
     expect(isValidEidCardNumber("000-0011032-71")).toBe(true);
     expect(isValidEidCardNumber("000-0011032-25")).toBe(false);
     expect(isValidEidCardNumber("1")).toBe(false);
+    // a multiple of 97 carries the check digits 97, never 00 (own case: the shared vectors are not in the repository)
+    expect(isValidEidCardNumber("000-0000097-97")).toBe(true);
+    expect(isValidEidCardNumber("000-0000097-00")).toBe(false);
   });
 });
 
