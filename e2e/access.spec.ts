@@ -1,11 +1,14 @@
-import { expect, test } from "@playwright/test";
-import { expectAccessible, signIn } from "./support";
+import { expectAccessible, signIn, expect, test } from "./support";
 
 test("anonymous visitors of the private areas are sent to the sign-in page", async ({ page }) => {
   await page.goto("/me");
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fme/);
   await page.goto("/staff/dossiers/affiliate-100001");
   await expect(page).toHaveURL(/\/login/);
+  // the redirect is relative: a forged X-Forwarded-Host (or Host) never sends anyone to another site
+  const forged = await page.request.get("/me/pay", { maxRedirects: 0, headers: { "X-Forwarded-Host": "evil.example", "X-Forwarded-Proto": "https" } });
+  expect(forged.status()).toBe(307);
+  expect(forged.headers()["location"]).toBe("/login?callbackUrl=%2Fme%2Fpay");
 });
 
 test("an affiliate gets 404 on another affiliate's call and on the whole staff area", async ({ page }) => {

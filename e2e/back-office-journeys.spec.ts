@@ -1,10 +1,10 @@
 // Back office: find a dossier by a mistyped name; four eyes on a payment plan outside policy (advisor@ proposes,
 // advisor2@ approves; the proposer cannot approve their own); a refused reduction gives the affiliate a motivated
 // decision letter with the appeal route; another affiliate gets a 404. axe on every page visited.
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
 import { caughtMail, connect, createRequest, disconnect, linkTo, pdfText, type BackOfficeData } from "./back-office-data";
 import { makeNiss } from "../prisma/factories";
-import { expectAccessible, signIn, signOut } from "./support";
+import { expectAccessible, signIn, signOut, expect, test } from "./support";
 
 let data: BackOfficeData;
 test.beforeAll(async () => {

@@ -1,6 +1,6 @@
-import { expect, test } from "@playwright/test";
+
 import type pg from "pg";
-import { expectAccessible, signIn, signOut } from "./support";
+import { expectAccessible, signIn, signOut, expect, test } from "./support";
 import { connect, disconnect, type BackOfficeData } from "./back-office-data";
 
 // The advisor handles a bridging-right claim created here (a dossier with 8 paid quarters): sees the conditions, sees

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import { expect, test } from "@playwright/test";
-import { expectAccessible, signIn } from "./support";
+
+import { expectAccessible, signIn, expect, test } from "./support";
 
 test("a manager refreshes the dashboards, drills into a late request and exports it", async ({ page }) => {
   test.setTimeout(120_000);

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { expectAccessible, signIn } from "./support";
+
+import { expectAccessible, signIn, expect, test } from "./support";
 
 test("a mother whose birth is known confirms the maternity aid offered to her, in one click", async ({ page }) => {
   await signIn(page, "affiliate@demo.caisse.be");

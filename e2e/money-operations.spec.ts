@@ -1,8 +1,8 @@
 // Money operations in the browser: an advisor dry-runs then runs a job from /staff/jobs and sees it in the
 // history; imports a CODA statement through the same page (the unmatched credit it carries lands in the queue)
 // and matches that payment by hand on /staff/payments. axe on each page; an affiliate gets 404 on both.
-import { expect, test } from "@playwright/test";
-import { expectAccessible, signIn } from "./support";
+
+import { expectAccessible, signIn, expect, test } from "./support";
 import { buildCoda } from "../tests/fixtures/coda/builder";
 
 const PAYER = `E2E PAYEUR ${Date.now() % 100000}`;

@@ -1,9 +1,9 @@
 // "Forgot password" end to end, for a login this spec creates (never a demo login: other specs sign in with them):
 // the link on the sign-in page, the same neutral answer for a known and an unknown address, the e-mail caught by the
 // mail catcher, a new password from its link (once), then the sign-in with it. axe on every page.
-import { expect, test } from "@playwright/test";
+
 import { caughtMail, connect, disconnect, linkTo, type BackOfficeData } from "./back-office-data";
-import { expectAccessible, PASSWORD, signIn } from "./support";
+import { expectAccessible, PASSWORD, signIn, expect, test } from "./support";
 
 let data: BackOfficeData;
 test.beforeAll(async () => {

@@ -2,10 +2,10 @@
 // named .pdf) is refused by its content with a translated message naming it and the form keeps what was typed; a
 // real PDF is stored with the request and listed (and downloadable) on its status page — in French and in Dutch,
 // axe on every page.
-import { expect, test } from "@playwright/test";
+
 import pg from "pg";
 import { connect, disconnect, type BackOfficeData } from "./back-office-data";
-import { expectAccessible, signInFr } from "./support";
+import { expectAccessible, signInFr, expect, test } from "./support";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 

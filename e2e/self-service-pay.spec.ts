@@ -1,9 +1,9 @@
 // Pay page: every open call's EPC QR code, decoded from the rendered image, carries the fund's IBAN, the amount
 // shown and the call's structured communication; the direct-debit mandate request validates the IBAN.
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { type Locator, type Page } from "@playwright/test";
 import jsQR from "jsqr";
 import { PNG } from "pngjs";
-import { expectAccessible, signInFr } from "./support";
+import { expectAccessible, signInFr, expect, test } from "./support";
 
 const FUND_IBAN = "BE30001424242411"; // the demo fund's account (prisma/seed.ts: makeIban("001", 4_242_424))
 

@@ -1,9 +1,9 @@
 // Documents (PDF certificates from the ledger, ownership checked by the route handlers) and the profile form
 // (validated refund IBAN, changes in the audit log) — FR and NL, axe on every page.
-import { expect, test } from "@playwright/test";
+
 import pg from "pg";
 import { connect, disconnect, type BackOfficeData } from "./back-office-data";
-import { expectAccessible, signIn, signInFr } from "./support";
+import { expectAccessible, signIn, signInFr, expect, test } from "./support";
 
 let data: BackOfficeData | undefined;
 let client: pg.Client;

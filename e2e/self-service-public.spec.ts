@@ -1,7 +1,7 @@
 // Public simulator: no sign-in, same domain computation and explanation as the affiliate pages (FR and NL).
-import { expect, test } from "@playwright/test";
+
 import { quarterlyContribution } from "../lib/domain";
-import { expectAccessible } from "./support";
+import { expectAccessible, expect, test } from "./support";
 
 const FEE_BP = 305; // the demo fund's management fee (prisma/seed.ts)
 

@@ -1,8 +1,8 @@
 // /me regularisation card: the demo affiliate (Julie Dubois, prisma/seed.ts) has her 2024 contributions regularised
 // (supplement call or refund), 2025 not yet (the tax authority's income is in: a forecast on it) and 2026 in progress
 // (an accepted reduction for 2026: a forecast on its income); the page stays WCAG 2.1 AA.
-import { expect, test } from "@playwright/test";
-import { expectAccessible, signInFr } from "./support";
+
+import { expectAccessible, signInFr, expect, test } from "./support";
 
 test("the affiliate sees her regularisation status and forecasts on /me", async ({ page }) => {
   await signInFr(page, "affiliate@demo.caisse.be");

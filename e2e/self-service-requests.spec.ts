@@ -1,9 +1,9 @@
 // Requests: a payment plan inside the fund's policy is accepted at once and its schedule shown; a question
 // reaches the named advisor's queue (checked in the database) — in French and in Dutch, axe on every page.
-import { expect, test } from "@playwright/test";
+
 import pg from "pg";
 import { connect, disconnect, type BackOfficeData } from "./back-office-data";
-import { expectAccessible, signInFr } from "./support";
+import { expectAccessible, signInFr, expect, test } from "./support";
 import { quarterlyContribution } from "../lib/domain";
 
 let data: BackOfficeData | undefined;

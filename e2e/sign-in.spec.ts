@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { expectAccessible, signIn, signOut } from "./support";
+
+import { expectAccessible, signIn, signOut, expect, test } from "./support";
 
 test("the public home and the sign-in page are accessible", async ({ page }) => {
   await page.goto("/");

@@ -1,5 +1,45 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, test as base, type Page, type Response } from "@playwright/test";
+
+export { expect };
+
+/** What every page answers, whatever the page: the browser-side protections (next.config.js, proxy.ts). */
+export function securityHeaderProblems(response: Response): string[] {
+  const h = response.headers();
+  const csp = h["content-security-policy"] ?? "";
+  const scriptSrc = /script-src ([^;]*)/.exec(csp)?.[1] ?? "";
+  const problems: string[] = [];
+  if (!/'nonce-[A-Za-z0-9+/=]{16,}'/.test(scriptSrc)) problems.push("script-src without a per-request nonce");
+  if (scriptSrc.includes("'unsafe-inline'")) problems.push("script-src allows 'unsafe-inline'");
+  if (!csp.includes("frame-ancestors 'none'")) problems.push("no frame-ancestors 'none'");
+  if (h["referrer-policy"] !== "no-referrer") problems.push(`Referrer-Policy ${h["referrer-policy"]}`);
+  if (h["x-content-type-options"] !== "nosniff") problems.push("no nosniff");
+  if (!/max-age=\d{7,}/.test(h["strict-transport-security"] ?? "")) problems.push("no HSTS");
+  if (!h["permissions-policy"]?.includes("camera=()")) problems.push("no Permissions-Policy");
+  return problems.map((p) => `${response.url()}: ${p}`);
+}
+
+/**
+ * Every test of the suite: each HTML page the browser loads must carry the security headers, and Chromium must
+ * report no Content-Security-Policy violation in its console (a blocked script or style fails the test).
+ */
+export const test = base.extend<{ browserSecurity: void }>({
+  browserSecurity: [
+    async ({ page }, use) => {
+      const problems: string[] = [];
+      page.on("console", (m) => {
+        if (/Content.Security.Policy/i.test(m.text())) problems.push(`${page.url()}: ${m.text()}`);
+      });
+      page.on("response", (r) => {
+        const type = r.headers()["content-type"] ?? "";
+        if (r.request().resourceType() === "document" && r.status() === 200 && type.startsWith("text/html")) problems.push(...securityHeaderProblems(r));
+      });
+      await use();
+      expect(problems, "browser-side security: headers and CSP violations").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
 
 export const PASSWORD = "demo-caisse-2026";
 

@@ -6,6 +6,14 @@ import ExcelJS from "exceljs";
 export type Cell = string | number | null;
 export type ExportTable = { name: string; title: string; notes?: string[]; headers: string[]; rows: Cell[][] };
 
+/** A text cell a spreadsheet would run as a formula (= + - @, or a leading tab or carriage return) is written with
+ *  a leading apostrophe: it reads as text, never as a formula (CSV injection). Numbers are left as they are. */
+export function neutralise(cell: Cell): string | number {
+  if (cell === null) return "";
+  if (typeof cell === "number") return cell;
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
 export function tablesToCsv(tables: ExportTable[]): string {
   const records: Cell[][] = [];
   tables.forEach((t, i) => {
@@ -15,7 +23,7 @@ export function tablesToCsv(tables: ExportTable[]): string {
     records.push(t.headers);
     records.push(...t.rows);
   });
-  return "\ufeff" + stringify(records.map((r) => r.map((c) => (c === null ? "" : c))), { delimiter: ";" });
+  return "\ufeff" + stringify(records.map((r) => r.map(neutralise)), { delimiter: ";" });
 }
 
 export async function tablesToXlsx(tables: ExportTable[]): Promise<Buffer> {
@@ -26,7 +34,7 @@ export async function tablesToXlsx(tables: ExportTable[]): Promise<Buffer> {
     ws.addRow([t.title]).font = { bold: true };
     for (const n of t.notes ?? []) ws.addRow([n]);
     ws.addRow(t.headers).font = { bold: true };
-    for (const r of t.rows) ws.addRow(r.map((c) => (c === null ? "" : c)));
+    for (const r of t.rows) ws.addRow(r.map(neutralise));
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
