@@ -30,9 +30,11 @@ export async function proxy(request: NextRequest) {
   if (PRIVATE.test(pathname)) {
     const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
     if (!token) {
-      // a relative Location: never built from X-Forwarded-Host or any other header a client can forge
-      const response = new NextResponse(null, { status: 307, headers: { Location: `/login?callbackUrl=${encodeURIComponent(pathname)}` } });
-      return response;
+      // the sign-in page of the portal's configured public address (NEXTAUTH_URL), else of the host the browser
+      // connected to — never of X-Forwarded-Host, which any client can set to send people to another site
+      const login = new URL("/login", process.env.NEXTAUTH_URL || `${request.nextUrl.protocol}//${request.headers.get("host") ?? request.nextUrl.host}`);
+      login.searchParams.set("callbackUrl", pathname);
+      return NextResponse.redirect(login);
     }
     // an affiliate asking for the staff area gets the same answer as for a page that does not exist
     if (token.role === "AFFILIATE" && pathname.startsWith("/staff")) {

@@ -47,6 +47,15 @@ export type CreatedPaymentPlan = { planId: string; suspendedCaseIds: string[] };
 
 export async function createPaymentPlan(tx: Tx, plan: NewPaymentPlan): Promise<CreatedPaymentPlan> {
   if (plan.instalments.length > MAX_PLAN_INSTALMENTS) throw new Error("payment plan: too many instalments for a communication");
+  // one plan in force per debtor (a unique index says so): a plan the fund accepts while another is in force
+  // replaces it — the new plan covers the debt as it stands, the old one is cancelled, recorded in the audit log
+  const replaced = await tx.paymentPlan.findMany({ where: { affiliateId: plan.affiliateId, status: "ACTIVE" }, select: { id: true } });
+  if (replaced.length > 0) {
+    await tx.paymentPlan.updateMany({ where: { id: { in: replaced.map((r) => r.id) }, status: "ACTIVE" }, data: { status: "CANCELLED" } });
+    await tx.auditLog.createMany({
+      data: replaced.map((r) => ({ actorId: plan.actorId, action: "plan.replaced", entity: "PaymentPlan", entityId: r.id, details: { byRequestId: plan.requestId } })),
+    });
+  }
   const created = await tx.paymentPlan.create({
     data: {
       affiliateId: plan.affiliateId,

@@ -1,5 +1,6 @@
 // Prisma access for integration tests. DATABASE_URL comes from `tsx scripts/with-db.ts --test -- vitest …`,
 // which points it at a throwaway `…_test` database (created, migrated, and dropped after the run).
+import { afterAll, beforeEach } from "vitest";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
@@ -20,4 +21,17 @@ export async function resetDatabase(prisma: PrismaClient) {
   if (tables.length === 0) return;
   const list = tables.map((t) => `public."${t.tablename.replaceAll('"', '""')}"`).join(", ");
   await prisma.$executeRawUnsafe(`TRUNCATE TABLE ${list} RESTART IDENTITY CASCADE`);
+}
+
+/** The test database of one test file: a client, every table emptied before each test, the client and the app's
+ *  own disconnected after the file. */
+export function testDatabase(): PrismaClient {
+  const prisma = createTestPrisma();
+  afterAll(async () => {
+    await prisma.$disconnect();
+    const { prisma: appPrisma } = await import("@/lib/db/client");
+    await appPrisma.$disconnect();
+  });
+  beforeEach(() => resetDatabase(prisma));
+  return prisma;
 }

@@ -2,11 +2,10 @@
 // regularisation credit and a write-off. Every screen (/me, the call page, /me/pay, the staff dossier), the manual
 // matching list, the CODA allocation, the direct-debit run and the dashboards' collection figures must report the
 // same amount still owed on each call: they all read the "LedgerOwed" view.
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestPrisma, resetDatabase } from "../helpers/db";
+import { describe, expect, it } from "vitest";
+import { testDatabase } from "../helpers/db";
 import { affiliateWithCall, staffUser } from "../helpers/fixtures";
 import { dbDate, makeCommunication } from "@/prisma/factories";
-import { prisma as appPrisma } from "@/lib/db/client";
 import { getMyCall } from "@/lib/dal/account/get-my-call";
 import { getMyOverview } from "@/lib/dal/account/get-my-overview";
 import { getMyPaymentInstructions } from "@/lib/dal/account/get-my-payment-instructions";
@@ -20,12 +19,7 @@ import { runJob } from "@/lib/jobs/runner";
 import { loadCallCollections } from "@/lib/kpi/load";
 import { refreshKpiFacts } from "@/lib/kpi/refresh";
 
-const prisma = createTestPrisma();
-afterAll(async () => {
-  await prisma.$disconnect();
-  await appPrisma.$disconnect();
-});
-beforeEach(() => resetDatabase(prisma));
+const prisma = testDatabase();
 
 const TODAY = "2026-11-28";
 

@@ -2,22 +2,16 @@
 // interleaved — leave the ledger right. Where the code could be wrong, the database refuses (migration
 // money_under_concurrency); where the code is right, the second writer waits for the first and reads the truth.
 import pg from "pg";
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestPrisma, resetDatabase } from "../helpers/db";
+import { describe, expect, it } from "vitest";
+import { resetDatabase, testDatabase } from "../helpers/db";
 import { affiliateWithCall, staffUser } from "../helpers/fixtures";
 import { dbDate } from "@/prisma/factories";
-import { prisma as appPrisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { matchPayment } from "@/lib/dal/payments/match-payment";
 import { requestMyPaymentPlan } from "@/lib/dal/requests/request-my-payment-plan";
 import { recordBirth } from "@/lib/dal/benefits/record-birth";
 
-const prisma = createTestPrisma();
-afterAll(async () => {
-  await prisma.$disconnect();
-  await appPrisma.$disconnect();
-});
-beforeEach(() => resetDatabase(prisma));
+const prisma = testDatabase();
 
 const TODAY = "2026-11-28";
 
