@@ -25,8 +25,15 @@ export function contentSecurityPolicy(nonce: string, dev = process.env.NODE_ENV 
 
 const PRIVATE = /^\/(me|staff)(\/|$)/;
 
+/** Forms that take files (evidence, job files) accept the server actions' 16 MB; every other form a small body. */
+const UPLOADS = /^\/(me\/requests|staff\/jobs)(\/|$)/;
+export const SMALL_BODY_BYTES = 256 * 1024;
+
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
+  if (request.method === "POST" && !UPLOADS.test(pathname) && Number(request.headers.get("content-length") ?? 0) > SMALL_BODY_BYTES) {
+    return new NextResponse("Payload Too Large", { status: 413, headers: { "content-type": "text/plain; charset=utf-8" } });
+  }
   if (PRIVATE.test(pathname)) {
     const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
     if (!token) {
