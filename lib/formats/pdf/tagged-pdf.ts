@@ -8,6 +8,15 @@ export type PdfFigure = { image: Buffer; alt: string; width: number };
 
 export type PdfMeta = { locale: "fr" | "nl" | string; author: string; subject?: string };
 
+/**
+ * Text as the embedded Helvetica (WinAnsi) can print it: the narrow no-break space that fr-BE puts between
+ * thousands ("2\u202f606,00 €") is not in that encoding and came out as "2 /606,00 €"; the ordinary no-break
+ * space is, and it keeps an amount on one line as well.
+ */
+export function pdfText(text: string): string {
+  return text.replace(/[\u202f\u2009\u2007]/g, "\u00a0");
+}
+
 /** Renders title + blocks (+ figures after the text); empty blocks are skipped. */
 export function renderTaggedPdf(content: PdfContent, meta: PdfMeta, figures: PdfFigure[] = []): Promise<Buffer> {
   const doc = new PDFDocument({
@@ -27,16 +36,16 @@ export function renderTaggedPdf(content: PdfContent, meta: PdfMeta, figures: Pdf
   });
   const root = doc.struct("Document");
   doc.addStructure(root);
-  root.add(doc.struct("H1", {}, () => doc.font("Helvetica-Bold").fontSize(16).text(content.title)));
+  root.add(doc.struct("H1", {}, () => doc.font("Helvetica-Bold").fontSize(16).text(pdfText(content.title))));
   doc.moveDown();
   for (const block of content.blocks) {
     if (!block.text) continue;
     const heading = block.heading;
-    if (heading) root.add(doc.struct("H2", {}, () => doc.font("Helvetica-Bold").fontSize(12).text(heading)));
-    root.add(doc.struct("P", {}, () => doc.font("Helvetica").fontSize(11).text(block.text)));
+    if (heading) root.add(doc.struct("H2", {}, () => doc.font("Helvetica-Bold").fontSize(12).text(pdfText(heading))));
+    root.add(doc.struct("P", {}, () => doc.font("Helvetica").fontSize(11).text(pdfText(block.text))));
     doc.moveDown();
   }
-  for (const f of figures) root.add(doc.struct("Figure", { alt: f.alt }, () => doc.image(f.image, { width: f.width })));
+  for (const f of figures) root.add(doc.struct("Figure", { alt: pdfText(f.alt) }, () => doc.image(f.image, { width: f.width })));
   root.end();
   doc.end();
   return done;
