@@ -33,9 +33,11 @@ test("a manager refreshes the dashboards, drills into a late request and exports
   expect(csv).toContain("Référence");
   expect(csv).toContain(reference);
 
-  // the dossier behind the number opens
-  await late.getByRole("link", { name: new RegExp(`Ouvrir le dossier ${reference}`) }).click();
-  await page.waitForURL(/\/staff\/dossiers\//);
+  // managers see figures, not dossiers: no way into the dossier behind the number
+  await expect(late.getByRole("link")).toHaveCount(0);
+  for (const url of ["/staff/queues", "/staff/recovery", "/staff/benefits"]) {
+    expect((await page.request.get(url)).status(), url).toBe(404);
+  }
 });
 
 test("the public performance page needs no login and shows no personal data", async ({ page }) => {

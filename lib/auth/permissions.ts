@@ -7,10 +7,12 @@ export const PERMISSIONS = {
   "own-dossier:read": ["AFFILIATE"],
   "own-request:create": ["AFFILIATE"],
   "own-profile:update": ["AFFILIATE"],
-  "dossier:read:any": ["ADVISOR", "MANAGER", "ADMIN"],
-  "dossier:search": ["ADVISOR", "MANAGER", "ADMIN"],
+  // reading a person's data is for advisors; managers and admins see figures, not dossiers
+  "dossier:read:any": ["ADVISOR"],
+  "dossier:search": ["ADVISOR"],
   "request:decide": ["ADVISOR"],
-  "request:approve-second": ["ADVISOR", "MANAGER"],
+  // the second pair of eyes reads the request: another advisor
+  "request:approve-second": ["ADVISOR"],
   "payment:reconcile": ["ADVISOR"],
   "recovery:manage": ["ADVISOR"],
   "job:run": ["ADVISOR", "ADMIN"],

@@ -80,4 +80,11 @@ export type MandateView = { id: string; reference: string; iban: string; status:
 
 export type CompanyDirectorView = { name: string; fromOn: string; toOn: string | null; affiliatedHere: boolean; openDebtCents: number | null };
 
-export type DossierConsultation = { at: string; staffName: string; reason: string | null };
+/** What a staff member read of a person's data (the audit-log actions of lib/dal/internal/access-log.ts). */
+export const STAFF_READS = [
+  "dossier.view", "request.view", "benefit.view", "recovery.view", "payment.view", "call-notice.view",
+  "decision-letter.view", "recovery-letter.view", "evidence.download", "search.result",
+] as const;
+export type StaffRead = (typeof STAFF_READS)[number];
+
+export type DossierConsultation = { at: string; staffName: string; what: StaffRead; reason: string | null; details: Record<string, string> };

@@ -1,6 +1,6 @@
 // The shapes of the staff dossier screens: search hits, the dossier, its timeline, and why it is opened.
 import type { AffiliateKind, AffiliationStatus, Category, Locale } from "@/lib/generated/prisma/enums";
-import { type LedgerLine } from "@/lib/dto/account";
+import { type DossierConsultation, type LedgerLine } from "@/lib/dto/account";
 
 export type DossierHit = {
   id: string;
@@ -34,7 +34,7 @@ export type DossierDetails = {
   documents: { id: string; kind: string; fileName: string; requestId: string | null; createdAt: string }[];
   threads: { id: string; subject: string; status: string; answerDueOn: string; createdAt: string }[];
   notes: { id: string; authorName: string; body: string; createdAt: string }[];
-  accessLog: { at: string; actorName: string; reason: string | null }[];
+  accessLog: DossierConsultation[];
   timeline: TimelineEntry[];
   advisorId: string | null;
 };

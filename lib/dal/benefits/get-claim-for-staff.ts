@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
+import { logStaffRead } from "@/lib/dal/internal/access-log";
 import { isoDate } from "@/lib/clock";
 import { assertPermission, type Viewer } from "@/lib/auth/viewer";
 import { NotFoundError } from "@/lib/errors";
@@ -12,6 +13,7 @@ export async function getClaimForStaff(viewer: Viewer | null, claimId: string, t
   assertPermission(viewer, "request:decide");
   const c = await prisma.benefitClaim.findUnique({ where: { id: claimId }, include: claimInclude });
   if (!c) throw new NotFoundError("claim");
+  await logStaffRead(viewer, { affiliateId: c.affiliateId, action: "benefit.view", entity: "BenefitClaim", entityId: c.id, reason: "benefit" });
   const checked = c.status === "CLAIMED" ? await checkClaim(c, today) : null;
   const grant = grantOf(c.request?.payload);
   const paymentDueOn = c.paymentDueOn ? isoDate(c.paymentDueOn) : null;

@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
+import { logStaffRead } from "@/lib/dal/internal/access-log";
 import { ownAffiliateId, type Viewer } from "@/lib/auth/viewer";
 import { NotFoundError } from "@/lib/errors";
 import { can } from "@/lib/auth/permissions";
@@ -15,6 +16,7 @@ export async function getCallNoticePdf(viewer: Viewer | null, callId: string): P
   else where = { id: callId, affiliateId: ownAffiliateId(viewer) };
   const call = await prisma.contributionCall.findFirst({ where, include: { affiliate: { include: { person: true, company: true } } } });
   if (!call) throw new NotFoundError("call");
+  if (viewer) await logStaffRead(viewer, { affiliateId: call.affiliateId, action: "call-notice.view", entity: "ContributionCall", entityId: call.id, reason: "consultation" });
   const fund = await findFund(prisma);
   if (!fund) throw new NotFoundError("fund");
   const a = call.affiliate;

@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
+import { logStaffRead } from "@/lib/dal/internal/access-log";
 import { assertPermission, type Viewer } from "@/lib/auth/viewer";
 import { NotFoundError } from "@/lib/errors";
 import { can } from "@/lib/auth/permissions";
@@ -12,8 +13,9 @@ export async function getDecisionLetter(viewer: Viewer | null, requestId: string
   const doc = await prisma.document.findFirst({
     where: { requestId, kind: "DECISION", ...(staff ? {} : { affiliateId: viewer.affiliateId ?? "—" }) },
     orderBy: { createdAt: "desc" },
-    select: { fileName: true, content: true },
+    select: { id: true, fileName: true, content: true, affiliateId: true, request: { select: { reference: true } } },
   });
   if (!doc || !doc.content) throw new NotFoundError("document");
+  await logStaffRead(viewer, { affiliateId: doc.affiliateId, action: "decision-letter.view", entity: "Document", entityId: doc.id, reason: "request", details: { reference: doc.request?.reference ?? "" } });
   return { fileName: doc.fileName, content: doc.content };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
+import { logStaffRead } from "@/lib/dal/internal/access-log";
 import { assertPermission, type Viewer } from "@/lib/auth/viewer";
 import { NotFoundError } from "@/lib/errors";
 import { can } from "@/lib/auth/permissions";
@@ -19,8 +20,6 @@ export async function getEvidenceFile(viewer: Viewer | null, id: string): Promis
     select: { fileName: true, mimeType: true, content: true, affiliateId: true, requestId: true },
   });
   if (!d?.content) throw new NotFoundError("evidence");
-  await prisma.auditLog.create({
-    data: { actorId: viewer.userId, action: "evidence.download", entity: "Document", entityId: id, details: { affiliateId: d.affiliateId, requestId: d.requestId } },
-  });
+  await logStaffRead(viewer, { affiliateId: d.affiliateId, action: "evidence.download", entity: "Document", entityId: id, reason: d.requestId ? "request" : "consultation", details: { fileName: d.fileName } });
   return { fileName: d.fileName, mimeType: d.mimeType, content: d.content };
 }

@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db/client";
 import { isoDate } from "@/lib/clock";
 import { assertPermission, type Viewer } from "@/lib/auth/viewer";
 import { NotFoundError } from "@/lib/errors";
+import { staffReadsOf } from "@/lib/dal/internal/access-log";
 import { mergeTimeline } from "@/lib/dal/internal/timeline";
 import { type DossierDetails } from "@/lib/dto/dossiers";
 
@@ -24,7 +25,7 @@ export async function getDossierDetails(viewer: Viewer | null, affiliateId: stri
     prisma.document.findMany({ where: { affiliateId }, orderBy: { createdAt: "desc" }, select: { id: true, kind: true, fileName: true, requestId: true, createdAt: true } }),
     prisma.messageThread.findMany({ where: { affiliateId }, orderBy: { createdAt: "desc" } }),
     prisma.dossierNote.findMany({ where: { affiliateId }, orderBy: { createdAt: "desc" } }),
-    prisma.auditLog.findMany({ where: { entity: "Affiliate", entityId: affiliateId, action: "dossier.view" }, orderBy: { at: "desc" }, take: 50, include: { actor: { select: { name: true } } } }),
+    staffReadsOf(affiliateId, 50),
     prisma.ledgerEntry.findMany({ where: { affiliateId }, orderBy: { id: "desc" }, take: 50, select: { id: true, kind: true, bookedOn: true } }),
     prisma.recoveryStep.findMany({ where: { case: { affiliateId } }, orderBy: { on: "desc" }, select: { id: true, kind: true, on: true, caseId: true } }),
   ]);
@@ -54,7 +55,7 @@ export async function getDossierDetails(viewer: Viewer | null, affiliateId: stri
     documents: documents.map((d) => ({ id: d.id, kind: d.kind, fileName: d.fileName, requestId: d.requestId, createdAt: d.createdAt.toISOString() })),
     threads: threads.map((t) => ({ id: t.id, subject: t.subject, status: t.status, answerDueOn: isoDate(t.answerDueOn), createdAt: t.createdAt.toISOString() })),
     notes: notes.map((n) => ({ id: n.id, authorName: authors.get(n.authorId) ?? "", body: n.body, createdAt: n.createdAt.toISOString() })),
-    accessLog: log.map((l) => ({ at: l.at.toISOString(), actorName: l.actor?.name ?? "", reason: l.reason })),
+    accessLog: log,
     timeline,
     advisorId: a.advisorId,
   };

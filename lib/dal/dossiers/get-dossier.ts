@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
+import { logStaffRead } from "@/lib/dal/internal/access-log";
 import { isoDate } from "@/lib/clock";
 import { assertPermission, type Viewer } from "@/lib/auth/viewer";
 import { NotFoundError } from "@/lib/errors";
@@ -28,9 +29,7 @@ export async function getDossier(viewer: Viewer | null, affiliateId: string, tod
     prisma.ledgerEntry.findMany({ where: { affiliateId }, orderBy: { id: "desc" }, take: 200 }),
     currentCategory(affiliateId, today),
   ]);
-  await prisma.auditLog.create({
-    data: { actorId: viewer.userId, action: "dossier.view", entity: "Affiliate", entityId: affiliateId, reason },
-  });
+  await logStaffRead(viewer, { affiliateId, action: "dossier.view", entity: "Affiliate", entityId: affiliateId, reason });
   return {
     id: a.id,
     memberNumber: a.memberNumber,

@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
+import { logStaffReads } from "@/lib/dal/internal/access-log";
 import { assertPermission, type Viewer } from "@/lib/auth/viewer";
 import { classifySearch } from "@/lib/domain/classify-search";
 import { type DossierHit } from "@/lib/dto/dossiers";
@@ -124,9 +125,10 @@ export async function searchDossiers(viewer: Viewer | null, rawQuery: string): P
   const unique = [...new Set(ids)];
   const rows = await prisma.affiliate.findMany({ where: { id: { in: unique } }, select: hitSelect });
   const byId = new Map(rows.map((r) => [r.id, r]));
-  return unique
-    .map((id) => byId.get(id))
-    .filter((r): r is NonNullable<typeof r> => !!r)
+  const found = unique.map((id) => byId.get(id)).filter((r): r is NonNullable<typeof r> => !!r);
+  // each person shown in the results is a read of their data (their name, number and town)
+  await logStaffReads(viewer, found.map((r) => ({ affiliateId: r.id, action: "search.result" as const, entity: "Affiliate", entityId: r.id, reason: "search" })));
+  return found
     .map((r) => ({
       id: r.id,
       memberNumber: r.memberNumber,

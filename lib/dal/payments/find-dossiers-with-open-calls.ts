@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
+import { logStaffReads } from "@/lib/dal/internal/access-log";
 import { assertPermission, type Viewer } from "@/lib/auth/viewer";
 import { iso } from "@/lib/dal/internal/payments";
 import { type DossierOpenCalls } from "@/lib/dto/payments";
@@ -22,6 +23,7 @@ export async function findDossiersWithOpenCalls(viewer: Viewer | null, query: st
     take: 10,
   });
   if (affiliates.length === 0) return [];
+  await logStaffReads(viewer, affiliates.map((a) => ({ affiliateId: a.id, action: "search.result" as const, entity: "Affiliate", entityId: a.id, reason: "payment" })));
   const open = await prisma.$queryRawUnsafe<{ callId: string; open: number }[]>(
     `SELECT "callId", sum("owedCents")::int AS open FROM "LedgerOwed"
      WHERE "affiliateId" = ANY($1::text[]) AND "callId" IS NOT NULL

@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
+import { logStaffRead } from "@/lib/dal/internal/access-log";
 import { assertPermission, type Viewer } from "@/lib/auth/viewer";
 import { NotFoundError } from "@/lib/errors";
 import { type PaymentToReconcile } from "@/lib/dto/payments";
@@ -11,5 +12,6 @@ export async function getPaymentToReconcile(viewer: Viewer | null, paymentId: st
   assertPermission(viewer, "payment:reconcile");
   const p = await prisma.payment.findUnique({ where: { id: paymentId } });
   if (!p) throw new NotFoundError("payment");
+  await logStaffRead(viewer, { affiliateId: p.affiliateId, action: "payment.view", entity: "Payment", entityId: p.id, reason: "payment" });
   return { id: p.id, status: p.status, amountCents: p.amountCents, valueOn: iso(p.valueOn), counterpartyName: p.counterpartyName, counterpartyIban: p.counterpartyIban, communication: p.communication, source: p.source };
 }

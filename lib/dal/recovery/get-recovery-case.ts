@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
+import { logStaffRead } from "@/lib/dal/internal/access-log";
 import { isoDate } from "@/lib/clock";
 import { assertPermission, type Viewer } from "@/lib/auth/viewer";
 import { NotFoundError } from "@/lib/errors";
@@ -14,6 +15,7 @@ export async function getRecoveryCase(viewer: Viewer | null, caseId: string, tod
     include: { affiliate: { select: who }, steps: { orderBy: [{ on: "asc" }, { id: "asc" }], include: { actor: { select: { name: true } } } } },
   });
   if (!c) throw new NotFoundError("recovery");
+  await logStaffRead(viewer, { affiliateId: c.affiliateId, action: "recovery.view", entity: "RecoveryCase", entityId: c.id, reason: "recovery" });
   const [joint, plan, proposer, letters] = await Promise.all([
     c.jointDebtorId ? prisma.affiliate.findUnique({ where: { id: c.jointDebtorId }, select: { id: true, ...who } }) : null,
     planInForce(c.affiliateId),

@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
+import { logStaffRead } from "@/lib/dal/internal/access-log";
 import { isoDate, todayInBrussels } from "@/lib/clock";
 import { assertPermission, type Viewer } from "@/lib/auth/viewer";
 import { NotFoundError } from "@/lib/errors";
@@ -28,6 +29,7 @@ export async function getRequestForStaff(viewer: Viewer | null, requestId: strin
     },
   });
   if (!r) throw new NotFoundError("request");
+  await logStaffRead(viewer, { affiliateId: r.affiliateId, action: "request.view", entity: "Request", entityId: r.id, reason: "request", details: { reference: r.reference } });
   const inasti = isInastiRequest(r.type)
     ? { step: can(viewer.role, "request:decide") ? inastiStep(r.type, r.status) : null, ...(await inastiDetails(viewer, r.id)) }
     : null;

@@ -206,7 +206,7 @@ describe("payment plan outside policy → plan in force", () => {
   it("a request with another reference form still gets unique valid communications; a rejected proposal creates nothing", async () => {
     const a = await affiliateWithCall(prisma, "Alpha");
     const { viewer: proposer } = await staffUser(prisma, "ADVISOR", "anna");
-    const { viewer: manager } = await staffUser(prisma, "MANAGER", "mona");
+    const { viewer: manager } = await staffUser(prisma, "ADVISOR", "mona");
     const r1 = await request(a.affiliate.id, "PAYMENT_PLAN", { debtCents: 200_000, advanceCents: 20_000, months: 18 }, "E-2026-00000001");
     const r2 = await request(a.affiliate.id, "PAYMENT_PLAN", { debtCents: 200_000, advanceCents: 20_000, months: 18 }, "E-2026-00000002");
     await decideRequest(proposer, { requestId: r2.id, decision: "accept", reasonCode: "planOutsidePolicy", text: "" }, today);

@@ -155,7 +155,7 @@ describe("decisions", () => {
   it("a payment plan outside policy waits for a second approval, one within policy is accepted at once; a rejected proposal goes back to review", async () => {
     const a = await affiliateWithCall(prisma, "Alpha");
     const { viewer: proposer } = await staffUser(prisma, "ADVISOR", "anna");
-    const { viewer: manager } = await staffUser(prisma, "MANAGER", "mona");
+    const { viewer: manager } = await staffUser(prisma, "ADVISOR", "mona");
     const today = "2026-11-28";
     const outside = await request(a.affiliate.id, "PAYMENT_PLAN", "2026-11-01", "IN_REVIEW", { debtCents: 300_000, advanceCents: 30_000, months: 24 });
     const within = await request(a.affiliate.id, "PAYMENT_PLAN", "2026-11-01", "IN_REVIEW", { debtCents: 300_000, advanceCents: 30_000, months: 10 });
@@ -163,7 +163,7 @@ describe("decisions", () => {
     expect(view.planRefusals).toEqual(["too-many-months"]);
     expect(await decideRequest(proposer, { requestId: within.id, decision: "accept", reasonCode: "planWithinPolicy", text: "" }, today)).toEqual({ status: "ACCEPTED", awaitingSecondApproval: false });
     expect(await decideRequest(proposer, { requestId: outside.id, decision: "accept", reasonCode: "planOutsidePolicy", text: "Situation médicale" }, today)).toEqual({ status: "AWAITING_SECOND_APPROVAL", awaitingSecondApproval: true });
-    // a manager may be the second pair of eyes; rejecting sends it back to review
+    // another advisor is the second pair of eyes (managers see figures, not dossiers); rejecting sends it back to review
     await approveSecond(manager, { requestId: outside.id, approve: false, reason: "24 mois : trop long" }, today);
     expect((await prisma.request.findUniqueOrThrow({ where: { id: outside.id } })).status).toBe("IN_REVIEW");
     await decideRequest(proposer, { requestId: outside.id, decision: "accept", reasonCode: "planOutsidePolicy", text: "" }, today);

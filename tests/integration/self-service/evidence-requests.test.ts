@@ -246,7 +246,7 @@ describe("evidence download: owner or staff (logged), otherwise 404", () => {
     sessionViewer = b.advisor.viewer; // any advisor may read any dossier: logged
     expect((await get(doc.id)).status).toBe(200);
     expect(await prisma.auditLog.findMany({ where: { action: "evidence.download" } })).toEqual([
-      expect.objectContaining({ actorId: b.advisor.user.id, entity: "Document", entityId: doc.id, details: { affiliateId: a.affiliate.id, requestId: doc.requestId } }),
+      expect.objectContaining({ actorId: b.advisor.user.id, entity: "Document", entityId: doc.id, affiliateId: a.affiliate.id, reason: "request", details: { fileName: doc.fileName } }),
     ]);
   });
 

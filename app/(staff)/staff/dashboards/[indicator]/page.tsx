@@ -60,8 +60,7 @@ export default async function IndicatorPage({ params, searchParams }: { params: 
                 <th scope="col" className="py-2 pr-3">{t("result")}</th>
                 <th scope="col" className="py-2 pr-3 text-right">{t("measure")}</th>
                 <th scope="col" className="py-2 pr-3">{t("category")}</th>
-                <th scope="col" className="py-2 pr-3">{t("requestType")}</th>
-                <th scope="col" className="py-2">{t("dossier")}</th>
+                <th scope="col" className="py-2">{t("requestType")}</th>
               </tr>
             </thead>
             <tbody>
@@ -72,8 +71,7 @@ export default async function IndicatorPage({ params, searchParams }: { params: 
                   <td className={`py-1 pr-3 ${r.ok === false ? "font-semibold text-bad-700" : ""}`}>{r.ok === null ? tm("none") : r.ok ? t("kept") : t("notKept")}</td>
                   <td className="py-1 pr-3 text-right">{measure(r.value)}</td>
                   <td className="py-1 pr-3">{catLabel(r.category)}</td>
-                  <td className="py-1 pr-3">{r.requestType ? tr.has(r.requestType) ? tr(r.requestType) : r.requestType : tm("none")}</td>
-                  <td className="py-1">{r.affiliateId ? <Link href={`/staff/dossiers/${r.affiliateId}`}>{t("openDossier", { reference: r.reference })}</Link> : tm("none")}</td>
+                  <td className="py-1">{r.requestType ? tr.has(r.requestType) ? tr(r.requestType) : r.requestType : tm("none")}</td>
                 </tr>
               ))}
             </tbody>

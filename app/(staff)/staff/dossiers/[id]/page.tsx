@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { AccessLogTable } from "@/components/access-log-table";
 import { Card, PageTitle, Stat } from "@/components/ui";
 import { LedgerTable } from "@/components/ledger-table";
 import { orNotFound, requireViewer } from "@/lib/auth/session";
@@ -266,25 +267,7 @@ export default async function DossierPage({ params, searchParams }: { params: Pr
         </div>
       </Card>
       <Card title={tb("accessLog")}>
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">{tb("accessCaption")}</caption>
-          <thead>
-            <tr className="border-b border-slate-300">
-              <th scope="col" className="py-2 pr-3">{tb("when")}</th>
-              <th scope="col" className="py-2 pr-3">{tb("who")}</th>
-              <th scope="col" className="py-2">{tb("why")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {x.accessLog.map((l, i) => (
-              <tr key={i} className="border-b border-slate-100">
-                <td className="py-2 pr-3">{dateTime.format(new Date(l.at))}</td>
-                <td className="py-2 pr-3">{l.actorName}</td>
-                <td className="py-2">{tb(`reasons.${viewReason(l.reason ?? undefined)}`)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <AccessLogTable rows={x.accessLog} caption={tb("accessCaption")} />
       </Card>
     </div>
   );
