@@ -20,6 +20,7 @@ export function ParameterForm({ id, keyName, value, status }: { id: string; keyN
             {Object.entries(errors).map(([field, msgs]) => (
               <li key={field}><a href={`#param-${field}`}>{t(`errors.${msgs?.[0] ?? "invalid"}`)}</a></li>
             ))}
+            {Object.keys(errors).length === 0 && <li>{t.has(`errors.${state.code}`) ? t(`errors.${state.code}`) : t("errors.invalid")}</li>}
           </ul>
         </div>
       )}

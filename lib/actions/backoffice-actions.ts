@@ -109,9 +109,9 @@ export async function forwardInastiAction(_prev: unknown, formData: FormData) {
 
 export async function recordInastiDecisionAction(_prev: unknown, formData: FormData) {
   return run(inastiDecisionSchema, formData, async (d, viewer) => {
-    await recordInastiDecision(viewer, d, todayInBrussels());
+    const { awaitingSecondApproval } = await recordInastiDecision(viewer, d, todayInBrussels());
     revalidatePath(`/staff/requests/${d.requestId}`);
-    return "recorded";
+    return awaitingSecondApproval ? "recordedForApproval" : "recorded";
   });
 }
 

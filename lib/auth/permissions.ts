@@ -19,6 +19,8 @@ export const PERMISSIONS = {
   "dashboard:read": ["MANAGER", "ADMIN"],
   "parameter:read": ["ADVISOR", "MANAGER", "ADMIN"],
   "parameter:update": ["ADMIN"],
+  // a proposed parameter change applies once a second person — another admin or a manager — approves it
+  "parameter:approve": ["MANAGER", "ADMIN"],
   "audit:read": ["MANAGER", "ADMIN"],
 } as const satisfies Record<string, readonly AppRole[]>;
 

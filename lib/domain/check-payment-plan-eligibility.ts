@@ -32,11 +32,11 @@ export interface PaymentPlanEligibility {
   requiredAdvanceCents: number;
 }
 
-export function checkPaymentPlanEligibility(
-  request: PaymentPlanRequest,
-  context: PaymentPlanContext,
-  policy: PaymentPlanPolicy = DEFAULT_PAYMENT_PLAN_POLICY,
-): PaymentPlanEligibility {
+export type PaymentPlanHistory = Pick<PaymentPlanContext, "today" | "judicialRecoveryPending" | "activePlan" | "brokenPlansOn">;
+
+/** The refusals the debtor's history causes, whatever the plan's terms: judicial recovery pending, a plan already in
+ *  force, two plans broken in the last three years. An advisor may still accept such a plan, with a second approver. */
+export function historyRefusals(context: PaymentPlanHistory): PaymentPlanRefusal[] {
   const refusals: PaymentPlanRefusal[] = [];
   if (context.judicialRecoveryPending) refusals.push("judicial-recovery-pending");
   if (context.activePlan) refusals.push("plan-already-active");
@@ -45,6 +45,15 @@ export function checkPaymentPlanEligibility(
     (d) => compareDates(d, threeYearsAgo) > 0 && compareDates(d, context.today) <= 0,
   ).length;
   if (recentBreaks >= 2) refusals.push("two-broken-plans-in-three-years");
+  return refusals;
+}
+
+export function checkPaymentPlanEligibility(
+  request: PaymentPlanRequest,
+  context: PaymentPlanContext,
+  policy: PaymentPlanPolicy = DEFAULT_PAYMENT_PLAN_POLICY,
+): PaymentPlanEligibility {
+  const refusals: PaymentPlanRefusal[] = historyRefusals(context);
   const advance = requiredAdvanceCents(request.debtCents, policy);
   if (context.advancePaidCents < advance) refusals.push("advance-not-paid");
   refusals.push(...policyRefusals({ ...request, advanceCents: context.advancePaidCents }, policy));

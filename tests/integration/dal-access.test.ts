@@ -9,6 +9,7 @@ import { getDossier } from "@/lib/dal/dossiers/get-dossier";
 import { getManagerOverview } from "@/lib/dal/dashboards/get-manager-overview";
 import { searchDossiers } from "@/lib/dal/dossiers/search-dossiers";
 import { listParameters } from "@/lib/dal/parameters/list-parameters";
+import { approveParameterChange } from "@/lib/dal/parameters/approve-parameter-change";
 import { updateParameter } from "@/lib/dal/parameters/update-parameter";
 import { NotFoundError } from "@/lib/errors";
 import { prisma as appPrisma } from "@/lib/db/client";
@@ -109,8 +110,13 @@ describe("legal parameters", () => {
     await expect(updateParameter(advisor, { id: p.id, value: 41000n, status: "confirmed", reason: "AR read" })).rejects.toBeInstanceOf(NotFoundError);
     await expect(listParameters(a.viewer, 2026)).rejects.toBeInstanceOf(NotFoundError);
     await updateParameter(admin, { id: p.id, value: 41000n, status: "confirmed", reason: "INASTI grid 2026" });
-    expect(await listParameters(advisor, 2026)).toMatchObject([{ key: "company.smallAmountCents", value: "41000", status: "confirmed", changes: 1 }]);
-    expect(await prisma.legalParameterChange.findMany()).toMatchObject([{ oldValue: 40831n, newValue: 41000n, oldStatus: "derived", newStatus: "confirmed", changedById: admin.userId }]);
+    // proposed only: the figure changes when a second person approves (tests/integration/security/four-eyes.test.ts)
+    expect(await listParameters(advisor, 2026)).toMatchObject([{ key: "company.smallAmountCents", value: "40831", status: "derived", changes: 0, pending: { value: "41000" } }]);
+    const { viewer: manager } = await staffUser(prisma, "MANAGER");
+    const change = await prisma.legalParameterChange.findFirstOrThrow();
+    await approveParameterChange(manager, { changeId: change.id, approve: true });
+    expect(await listParameters(advisor, 2026)).toMatchObject([{ key: "company.smallAmountCents", value: "41000", status: "confirmed", changes: 1, pending: null }]);
+    expect(await prisma.legalParameterChange.findMany()).toMatchObject([{ oldValue: 40831n, newValue: 41000n, oldStatus: "derived", newStatus: "confirmed", changedById: admin.userId, state: "APPLIED", decidedById: manager.userId }]);
     expect(await prisma.auditLog.count({ where: { action: "parameter.update", entityId: p.id } })).toBe(1);
     await expect(updateParameter(admin, { id: "nope", value: 1n, status: "confirmed", reason: "xxxxx" })).rejects.toBeInstanceOf(NotFoundError);
   });

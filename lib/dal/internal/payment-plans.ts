@@ -1,7 +1,8 @@
 import "server-only";
 import crypto from "node:crypto";
-import { dbDate } from "@/lib/clock";
-import { structuredCommunication, type Instalment } from "@/lib/domain";
+import { dbDate, isoDate } from "@/lib/clock";
+import { prisma } from "@/lib/db/client";
+import { structuredCommunication, type Instalment, type PaymentPlanHistory } from "@/lib/domain";
 import { instalmentCommunication, parseRequestReference } from "@/lib/domain/request-reference";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -41,6 +42,16 @@ export function planInstalmentCommunication(reference: string, requestId: string
   if (!Number.isInteger(seq) || seq < 0 || seq > MAX_PLAN_INSTALMENTS) throw new Error("instalment communication: bad input");
   const digest = BigInt(`0x${crypto.createHash("sha256").update(requestId).digest("hex").slice(0, 15)}`) % 10_000_000n;
   return structuredCommunication(`7${String(digest).padStart(7, "0")}${String(seq).padStart(2, "0")}`).replace(/\D/g, "");
+}
+
+/** The debtor's history the plan policy weighs (docs/domain.md §7.2): judicial recovery, a plan in force, broken plans. */
+export async function planHistory(affiliateId: string, today: string, db: Tx | typeof prisma = prisma): Promise<PaymentPlanHistory> {
+  const [judicial, activePlans, broken] = await Promise.all([
+    db.recoveryCase.count({ where: { affiliateId, status: "JUDICIAL" } }),
+    db.paymentPlan.count({ where: { affiliateId, status: "ACTIVE" } }),
+    db.paymentPlan.findMany({ where: { affiliateId, status: "BROKEN", brokenOn: { not: null } }, select: { brokenOn: true } }),
+  ]);
+  return { today, judicialRecoveryPending: judicial > 0, activePlan: activePlans > 0, brokenPlansOn: broken.map((b) => isoDate(b.brokenOn!)) };
 }
 
 export type CreatedPaymentPlan = { planId: string; suspendedCaseIds: string[] };

@@ -65,7 +65,7 @@ export function isInastiRequest(type: DbRequestType): boolean {
 
 /** The INASTI steps open on a request now: forward it (in review), or record INASTI's decision (forwarded). */
 export function inastiStep(type: DbRequestType, status: DbRequestStatus): "forward" | "record" | null {
-  if (!isInastiRequest(type)) return null;
+  if (!isInastiRequest(type) || status === "AWAITING_SECOND_APPROVAL") return null;
   if (status === "FORWARDED") return "record";
   return transitionRequest(toDomainType(type), toDomainState(status), "forwarded").ok ? "forward" : null;
 }

@@ -1,9 +1,10 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import { isoDate } from "@/lib/clock";
-import { addMonths } from "@/lib/domain";
+import { addMonths, historyRefusals, type PaymentPlanRefusal } from "@/lib/domain";
 import { type DbRequestType } from "@/lib/db/enums";
-import { type PlanTerms } from "@/lib/domain/approved-plan-schedule";
+import { planOutsidePolicy, type PlanTerms } from "@/lib/domain/approved-plan-schedule";
+import { planHistory } from "@/lib/dal/internal/payment-plans";
 import { refused } from "@/lib/errors";
 
 export function dossierName(a: { person: { firstName: string; lastName: string } | null; company: { name: string } | null }): string {
@@ -39,4 +40,12 @@ export async function planTerms(r: { type: DbRequestType; payload: unknown; affi
   }
   const filedOn = isoDate(r.filedOn);
   return { debtCents, advanceCents: p.advanceCents ?? 0, months: p.months ?? 1, firstInstalmentOn: addMonths(filedOn, 1) };
+}
+
+/** Why a payment plan lies outside the fund's policy: the debtor's history (judicial recovery, a plan in force, two
+ *  broken plans in three years) and the plan's own terms. Any refusal makes an acceptance a four-eyes decision. */
+export async function planRefusals(r: Parameters<typeof planTerms>[0], today: string): Promise<{ terms: PlanTerms | null; refusals: PaymentPlanRefusal[] }> {
+  const terms = await planTerms(r);
+  if (!terms || !r.affiliateId) return { terms, refusals: [] };
+  return { terms, refusals: [...historyRefusals(await planHistory(r.affiliateId, today)), ...planOutsidePolicy(terms)] };
 }

@@ -8,7 +8,18 @@ export async function listParameters(viewer: Viewer | null, year: number): Promi
   const rows = await prisma.legalParameter.findMany({
     where: { year },
     orderBy: { key: "asc" },
-    include: { _count: { select: { changes: true } } },
+    include: {
+      _count: { select: { changes: { where: { state: "APPLIED" } } } },
+      changes: { where: { state: "PROPOSED" }, take: 1, include: { changedBy: { select: { name: true } } } },
+    },
   });
-  return rows.map((r) => ({ id: r.id, year: r.year, key: r.key, value: r.value === null ? "" : r.value.toString(), unit: r.unit, source: r.source, status: r.status, changes: r._count.changes }));
+  return rows.map((r) => {
+    const p = r.changes[0];
+    return {
+      id: r.id, year: r.year, key: r.key, value: r.value === null ? "" : r.value.toString(), unit: r.unit, source: r.source, status: r.status, changes: r._count.changes,
+      pending: p
+        ? { changeId: p.id, value: p.newValue === null ? "" : p.newValue.toString(), status: p.newStatus, reason: p.reason, proposedByName: p.changedBy.name, proposedById: p.changedById, proposedAt: p.changedAt.toISOString() }
+        : null,
+    };
+  });
 }

@@ -1,37 +1,50 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import { assertPermission, type Viewer } from "@/lib/auth/viewer";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError, refused } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
 
+/**
+ * An admin's correction of a legal figure, proposed: it applies only when a second staff member approves it
+ * (approveParameterChange) — four eyes on every figure the contributions are computed from. One proposal at a time
+ * per parameter.
+ */
 export async function updateParameter(
   viewer: Viewer | null,
   input: { id: string; value: bigint; status: "confirmed" | "derived"; reason: string },
 ): Promise<void> {
   assertPermission(viewer, "parameter:update");
-  await prisma.$transaction(async (tx) => {
-    const current = await tx.legalParameter.findUnique({ where: { id: input.id } });
-    if (!current) throw new NotFoundError("parameter");
-    await tx.legalParameter.update({ where: { id: input.id }, data: { value: input.value, status: input.status } });
-    await tx.legalParameterChange.create({
-      data: {
-        parameterId: input.id,
-        oldValue: current.value,
-        newValue: input.value,
-        oldStatus: current.status,
-        newStatus: input.status,
-        reason: input.reason,
-        changedById: viewer.userId,
-      },
+  const current = await prisma.legalParameter.findUnique({ where: { id: input.id } });
+  if (!current) throw new NotFoundError("parameter");
+  if (current.value === input.value && current.status === input.status) throw refused("parameterUnchanged");
+  try {
+    await prisma.$transaction(async (tx) => {
+      const change = await tx.legalParameterChange.create({
+        data: {
+          parameterId: input.id,
+          oldValue: current.value,
+          newValue: input.value,
+          oldStatus: current.status,
+          newStatus: input.status,
+          reason: input.reason,
+          changedById: viewer.userId,
+          state: "PROPOSED",
+        },
+      });
+      await tx.auditLog.create({
+        data: {
+          actorId: viewer.userId,
+          action: "parameter.propose",
+          entity: "LegalParameter",
+          entityId: input.id,
+          reason: input.reason,
+          details: { changeId: change.id, year: current.year, key: current.key, oldValue: current.value?.toString() ?? null, newValue: input.value.toString() },
+        },
+      });
     });
-    await tx.auditLog.create({
-      data: {
-        actorId: viewer.userId,
-        action: "parameter.update",
-        entity: "LegalParameter",
-        entityId: input.id,
-        reason: input.reason,
-        details: { year: current.year, key: current.key, oldValue: current.value?.toString() ?? null, newValue: input.value.toString() },
-      },
-    });
-  });
+  } catch (error) {
+    // the partial unique index: another change of this figure already waits for its second approver
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw refused("parameterChangePending");
+    throw error;
+  }
 }

@@ -5,7 +5,9 @@ import { assertPermission, type Viewer } from "@/lib/auth/viewer";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { checkSecondApprover, decisionTarget } from "@/lib/dal/internal/request-workflow";
 import { toDbStatus } from "@/lib/db/enums";
-import { type Decision } from "@/lib/dto/requests";
+import { type Decision, type InastiDecisionInput } from "@/lib/dto/requests";
+import { type DbRequestType } from "@/lib/db/enums";
+import { applyInastiDecision } from "@/lib/dal/internal/inasti";
 import { renderDecisionLetter } from "@/lib/letters/decision-letter";
 import { type DecisionOutcome } from "@/lib/dto/requests";
 import { moveStatus, applyDecision } from "@/lib/dal/internal/decisions";
@@ -23,7 +25,8 @@ export async function approveSecond(viewer: Viewer | null, input: { requestId: s
   if (!r) throw new NotFoundError("request");
   const check = checkSecondApprover({ status: r.status, proposedById: r.proposedById, approverId: viewer.userId });
   if (!check.ok) throw refused(check.code);
-  const proposal = r.proposedDecision as { decision: Decision; reasonCode: string; text: string; planRefusals?: string[] };
+  const proposal = r.proposedDecision as { decision: Decision | "inasti-accept"; reasonCode: string; text: string; planRefusals?: string[]; inasti?: InastiDecisionInput };
+  if (proposal.decision === "inasti-accept" && proposal.inasti) return approveInasti(viewer, r, proposal.inasti, input, today);
   if (!input.approve) {
     await prisma.$transaction(async (tx) => {
       await moveStatus(tx, r.id, "AWAITING_SECOND_APPROVAL", { status: "IN_REVIEW", proposedById: null, proposedDecision: Prisma.DbNull });
@@ -31,7 +34,7 @@ export async function approveSecond(viewer: Viewer | null, input: { requestId: s
     });
     return { status: "IN_REVIEW", awaitingSecondApproval: false };
   }
-  const status = toDbStatus(decisionTarget(proposal.decision));
+  const status = toDbStatus(decisionTarget(proposal.decision as Decision));
   let letter: Buffer | null = null;
   if (status === "REFUSED" && r.affiliate) {
     const fund = await findFund(prisma);
@@ -53,7 +56,7 @@ export async function approveSecond(viewer: Viewer | null, input: { requestId: s
   await prisma.$transaction(async (tx) => {
     // the decision is the proposer's; the event's actor is the second staff member who approved it
     const prefix = `approved:${proposal.decision}${input.reason ? ` (${input.reason})` : ""} — `;
-    await applyDecision(tx, { actorId: viewer.userId, decidedById: r.proposedById! }, { ...r, status: "AWAITING_SECOND_APPROVAL" }, status, proposal, today, prefix);
+    await applyDecision(tx, { actorId: viewer.userId, decidedById: r.proposedById! }, { ...r, status: "AWAITING_SECOND_APPROVAL" }, status, { ...proposal, decision: proposal.decision as Decision }, today, prefix);
     await tx.auditLog.create({ data: { actorId: viewer.userId, action: "request.approve-second", entity: "Request", entityId: r.id, details: { proposedById: r.proposedById, decision: proposal.decision } } });
     if (letter && r.affiliateId) {
       await tx.document.create({
@@ -71,4 +74,28 @@ export async function approveSecond(viewer: Viewer | null, input: { requestId: s
     }
   });
   return { status, awaitingSecondApproval: false };
+}
+
+/** An INASTI acceptance above the threshold: approved, it is recorded as the proposer entered it (the ledger follows);
+ *  rejected, the request is back with INASTI's decision still to record. */
+async function approveInasti(
+  viewer: Viewer,
+  r: { id: string; type: DbRequestType; affiliateId: string | null; payload: unknown; reference: string; proposedById: string | null },
+  inasti: InastiDecisionInput,
+  input: { approve: boolean; reason: string },
+  today: string,
+): Promise<DecisionOutcome> {
+  const note = input.reason ? ` (${input.reason})` : "";
+  if (!input.approve) {
+    await prisma.$transaction(async (tx) => {
+      await moveStatus(tx, r.id, "AWAITING_SECOND_APPROVAL", { status: "FORWARDED", proposedById: null, proposedDecision: Prisma.DbNull });
+      await tx.requestEvent.create({ data: { requestId: r.id, actorId: viewer.userId, fromStatus: "AWAITING_SECOND_APPROVAL", toStatus: "FORWARDED", reason: `rejected:inasti.accepted — ${input.reason}` } });
+    });
+    return { status: "FORWARDED", awaitingSecondApproval: false };
+  }
+  await prisma.$transaction(async (tx) => {
+    await applyInastiDecision(tx, r, inasti, { actorId: viewer.userId, decidedById: r.proposedById!, from: "AWAITING_SECOND_APPROVAL", prefix: `approved${note} — ` }, today);
+    await tx.auditLog.create({ data: { actorId: viewer.userId, action: "request.approve-second", entity: "Request", entityId: r.id, affiliateId: r.affiliateId, details: { proposedById: r.proposedById, decision: "inasti-accept" } } });
+  });
+  return { status: "ACCEPTED", awaitingSecondApproval: false };
 }

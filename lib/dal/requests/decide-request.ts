@@ -2,18 +2,17 @@ import "server-only";
 import { prisma } from "@/lib/db/client";
 import { assertPermission, type Viewer } from "@/lib/auth/viewer";
 import { checkDecision, decisionTarget, needsSecondApproval } from "@/lib/dal/internal/request-workflow";
-import { planOutsidePolicy } from "@/lib/domain/approved-plan-schedule";
 import { toDbStatus } from "@/lib/db/enums";
 import { welcomeNewAffiliate } from "@/lib/dal/affiliation/welcome-new-affiliate";
-import { planTerms } from "@/lib/dal/internal/requests";
+import { planRefusals } from "@/lib/dal/internal/requests";
 import { type DecisionInput, type DecisionOutcome } from "@/lib/dto/requests";
 import { moveStatus, applyDecision } from "@/lib/dal/internal/decisions";
 import { NotFoundError, refused } from "@/lib/errors";
 
 /**
  * An advisor's decision: start the review, accept, refuse, ask for information (pauses the clock), information
- * received (restarts it) or close. A refusal and a payment plan outside the fund's policy become a proposal that a
- * second staff member must approve (four eyes).
+ * received (restarts it) or close. A refusal and a payment plan outside the fund's policy (its terms or the debtor's
+ * history) become a proposal that a second staff member must approve (four eyes).
  */
 export async function decideRequest(viewer: Viewer | null, input: DecisionInput, today: string): Promise<DecisionOutcome> {
   assertPermission(viewer, "request:decide");
@@ -21,8 +20,7 @@ export async function decideRequest(viewer: Viewer | null, input: DecisionInput,
   if (!r) throw new NotFoundError("request");
   const check = checkDecision(r.type, r.status, input.decision);
   if (!check.ok) throw refused(check.code === "request.transitionNotAllowed" ? "transitionNotAllowed" : check.code);
-  const terms = input.decision === "accept" ? await planTerms(r) : null;
-  const refusals = terms ? planOutsidePolicy(terms) : [];
+  const { refusals } = input.decision === "accept" ? await planRefusals(r, today) : { refusals: [] };
   const reason = [input.reasonCode, input.text].filter(Boolean).join(" — ");
   if (needsSecondApproval({ type: r.type, decision: input.decision, planRefusals: refusals })) {
     await prisma.$transaction(async (tx) => {

@@ -7,13 +7,12 @@ import { NotFoundError } from "@/lib/errors";
 import { can } from "@/lib/auth/permissions";
 import { availableDecisions, inastiStep, isInastiRequest, deadlineKind } from "@/lib/dal/internal/request-workflow";
 import { BENEFIT_REQUEST_TYPES, OPEN_REQUEST_STATUSES } from "@/lib/db/enums";
-import { planOutsidePolicy } from "@/lib/domain/approved-plan-schedule";
 import { type Decision } from "@/lib/dto/requests";
 import { deadlineBadge, effectiveDueOn } from "@/lib/domain/request-deadlines";
 import { affiliationLeadTime } from "@/lib/dal/internal/affiliation";
 import { welcomeStatus } from "@/lib/dal/affiliation/get-welcome-status";
 import { inastiDetails } from "@/lib/dal/requests/get-inasti-details";
-import { dossierName, applicantName, dossierSelect, planTerms } from "@/lib/dal/internal/requests";
+import { dossierName, applicantName, dossierSelect, planRefusals } from "@/lib/dal/internal/requests";
 import { type StaffRequestView } from "@/lib/dto/requests";
 
 export async function getRequestForStaff(viewer: Viewer | null, requestId: string, today: string): Promise<StaffRequestView> {
@@ -33,7 +32,7 @@ export async function getRequestForStaff(viewer: Viewer | null, requestId: strin
   const inasti = isInastiRequest(r.type)
     ? { step: can(viewer.role, "request:decide") ? inastiStep(r.type, r.status) : null, ...(await inastiDetails(viewer, r.id)) }
     : null;
-  const terms = await planTerms(r);
+  const { terms, refusals } = await planRefusals(r, today);
   const proposed = r.proposedDecision as { decision: Decision; reasonCode: string; text: string; planRefusals?: string[] } | null;
   const proposer = r.proposedById ? await prisma.user.findUnique({ where: { id: r.proposedById }, select: { name: true } }) : null;
   const decider = r.decidedById ? await prisma.user.findUnique({ where: { id: r.decidedById }, select: { name: true } }) : null;
@@ -66,7 +65,7 @@ export async function getRequestForStaff(viewer: Viewer | null, requestId: strin
       : null,
     canApprove: r.status === "AWAITING_SECOND_APPROVAL" && can(viewer.role, "request:approve-second") && r.proposedById !== viewer.userId,
     planTerms: terms,
-    planRefusals: terms ? planOutsidePolicy(terms) : [],
+    planRefusals: refusals,
     events: r.events.map((e) => ({ at: e.at.toISOString(), actorName: e.actor?.name ?? null, from: e.fromStatus, to: e.toStatus, reason: e.reason })),
     documents: r.documents.map((d) => ({ id: d.id, kind: d.kind, fileName: d.fileName, createdAt: d.createdAt.toISOString() })),
     leadTimeDays: r.type === "AFFILIATION" && r.status === "ACCEPTED" ? await affiliationLeadTime(r.id) : null,

@@ -1,27 +1,21 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
-import { dbDate, isoDate } from "@/lib/clock";
+import { dbDate } from "@/lib/clock";
 import { ownAffiliateId, type Viewer } from "@/lib/auth/viewer";
 import { addDays, addMonths, checkPaymentPlanEligibility, decidePaymentPlan } from "@/lib/domain";
 import { outstandingByCall } from "@/lib/dal/internal/owed";
+import { planHistory } from "@/lib/dal/internal/payment-plans";
 import { type PlanSimulation } from "@/lib/dto/requests";
 
 /** Overdue debt of the caller (calls past their due date, still open) and the facts the plan policy needs. */
 async function planContext(affiliateId: string, today: string) {
-  const [calls, outstanding, judicial, activePlans, broken] = await Promise.all([
+  const [calls, outstanding, history] = await Promise.all([
     prisma.contributionCall.findMany({ where: { affiliateId, dueOn: { lt: dbDate(today) } }, select: { id: true } }),
     outstandingByCall(affiliateId),
-    prisma.recoveryCase.count({ where: { affiliateId, status: "JUDICIAL" } }),
-    prisma.paymentPlan.count({ where: { affiliateId, status: "ACTIVE" } }),
-    prisma.paymentPlan.findMany({ where: { affiliateId, status: "BROKEN", brokenOn: { not: null } }, select: { brokenOn: true } }),
+    planHistory(affiliateId, today),
   ]);
   const debtCents = calls.reduce((s, c) => s + Math.max(0, outstanding.get(c.id) ?? 0), 0);
-  return {
-    debtCents,
-    judicialRecoveryPending: judicial > 0,
-    activePlan: activePlans > 0,
-    brokenPlansOn: broken.map((b) => isoDate(b.brokenOn!)),
-  };
+  return { debtCents, ...history };
 }
 
 /**
@@ -34,9 +28,9 @@ export async function simulateMyPaymentPlan(viewer: Viewer | null, today: string
   const firstInstalmentOn = addMonths(today, 1);
   const advanceDueOn = addDays(today, 15);
   const request = { debtCents: ctx.debtCents, months: input.months, firstInstalmentOn };
-  const eligibility = checkPaymentPlanEligibility(request, { today, ...ctx, advancePaidCents: 0 });
+  const eligibility = checkPaymentPlanEligibility(request, { ...ctx, advancePaidCents: 0 });
   const advance = eligibility.requiredAdvanceCents;
-  const decision = decidePaymentPlan(request, { today, ...ctx, advancePaidCents: advance });
+  const decision = decidePaymentPlan(request, { ...ctx, advancePaidCents: advance });
   return {
     debtCents: ctx.debtCents,
     requiredAdvanceCents: advance,

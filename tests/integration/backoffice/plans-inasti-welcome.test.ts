@@ -282,7 +282,7 @@ describe("INASTI-decided requests", () => {
     await expectCode(recordInastiDecision(advisor, { requestId: r.id, outcome: "accepted", decidedOn: "2026-11-19", inastiReference: "RSVZ-1", note: "" }, today), "dateBeforeForwarding");
     const before = await balance(a.affiliate.id);
     const out = await recordInastiDecision(advisor, { requestId: r.id, outcome: "accepted", decidedOn: "2026-11-27", inastiReference: "RSVZ-2026-77", note: "Force majeure" }, today);
-    expect(out).toEqual({ cancelledCents: 4_000 });
+    expect(out).toEqual({ cancelledCents: 4_000, awaitingSecondApproval: false });
     const done = await prisma.request.findUniqueOrThrow({ where: { id: r.id } });
     expect(done).toMatchObject({ status: "ACCEPTED", decisionReasonCode: "inasti.accepted", decisionText: "RSVZ-2026-77 — Force majeure" });
     expect(done.payload).toMatchObject({ callIds: [a.call.id, other.call.id], inasti: { sentOn: "2026-11-20", decidedOn: "2026-11-27", outcome: "accepted", reference: "RSVZ-2026-77" } });
@@ -331,11 +331,11 @@ describe("INASTI-decided requests", () => {
     const { viewer: advisor } = await staffUser(prisma, "ADVISOR", "anna");
     const first = await request(a.affiliate.id, "SURCHARGE_WAIVER", { callIds: [a.call.id], ground: "DESERVING", motivation: "Un." });
     await forwardToInasti(advisor, { requestId: first.id, sentOn: today }, today);
-    expect(await recordInastiDecision(advisor, { requestId: first.id, outcome: "accepted", decidedOn: today, inastiReference: "RSVZ-1", note: "" }, today)).toEqual({ cancelledCents: 4_000 });
+    expect(await recordInastiDecision(advisor, { requestId: first.id, outcome: "accepted", decidedOn: today, inastiReference: "RSVZ-1", note: "" }, today)).toEqual({ cancelledCents: 4_000, awaitingSecondApproval: false });
     const afterFirst = await balance(a.affiliate.id);
     const second = await request(a.affiliate.id, "SURCHARGE_WAIVER", { callIds: [a.call.id], ground: "DESERVING", motivation: "Deux." });
     await forwardToInasti(advisor, { requestId: second.id, sentOn: today }, today);
-    expect(await recordInastiDecision(advisor, { requestId: second.id, outcome: "accepted", decidedOn: today, inastiReference: "RSVZ-2", note: "" }, today)).toEqual({ cancelledCents: 0 });
+    expect(await recordInastiDecision(advisor, { requestId: second.id, outcome: "accepted", decidedOn: today, inastiReference: "RSVZ-2", note: "" }, today)).toEqual({ cancelledCents: 0, awaitingSecondApproval: false });
     expect(await balance(a.affiliate.id)).toBe(afterFirst);
     expect(await prisma.ledgerEntry.count({ where: { kind: "ADJUSTMENT", callId: a.call.id } })).toBe(1);
     // likewise an exemption accepted twice for one call
@@ -344,7 +344,7 @@ describe("INASTI-decided requests", () => {
     for (const r of [ex1, ex2]) await forwardToInasti(advisor, { requestId: r.id, sentOn: today }, today);
     const once = await recordInastiDecision(advisor, { requestId: ex1.id, outcome: "accepted", decidedOn: today, inastiReference: "RSVZ-3", note: "" }, today);
     expect(once.cancelledCents).toBe(a.contribution.contributionCents + a.contribution.managementFeeCents);
-    expect(await recordInastiDecision(advisor, { requestId: ex2.id, outcome: "accepted", decidedOn: today, inastiReference: "RSVZ-4", note: "" }, today)).toEqual({ cancelledCents: 0 });
+    expect(await recordInastiDecision(advisor, { requestId: ex2.id, outcome: "accepted", decidedOn: today, inastiReference: "RSVZ-4", note: "" }, today)).toEqual({ cancelledCents: 0, awaitingSecondApproval: false });
     expect(await balance(a.affiliate.id)).toBe(afterFirst - once.cancelledCents);
   });
 

@@ -144,7 +144,7 @@ describe("dossier", () => {
     expect((await getDossierDetails(viewer, c.affiliate.id)).links).toEqual([{ kind: "director", name: "Test Alpha", affiliateId: a.affiliate.id }]);
     expect(d.notes).toMatchObject([{ authorName: "anna", body: "A appelé pour un plan" }]);
     expect(d.requests).toMatchObject([{ reference: "T-1" }]);
-    expect(d.accessLog).toMatchObject([{ actorName: "anna", reason: "phone" }]);
+    expect(d.accessLog).toMatchObject([{ staffName: "anna", what: "dossier.view", reason: "phone" }]);
     expect(d.timeline.map((e) => e.kind).sort()).toEqual(["ledger", "ledger", "note", "request"]);
     expect(d.timeline[d.timeline.length - 1].kind).toBe("ledger"); // 2026-01-01, the oldest
     await expect(addDossierNote(a.viewer, { affiliateId: a.affiliate.id, body: "x" })).rejects.toBeInstanceOf(NotFoundError);

@@ -16,6 +16,7 @@ const EXPECTED: Record<Permission, Record<AppRole, boolean>> = {
   "dashboard:read": { AFFILIATE: false, ADVISOR: false, MANAGER: true, ADMIN: true },
   "parameter:read": { AFFILIATE: false, ADVISOR: true, MANAGER: true, ADMIN: true },
   "parameter:update": { AFFILIATE: false, ADVISOR: false, MANAGER: false, ADMIN: true },
+  "parameter:approve": { AFFILIATE: false, ADVISOR: false, MANAGER: true, ADMIN: true },
   "audit:read": { AFFILIATE: false, ADVISOR: false, MANAGER: true, ADMIN: true },
 };
 

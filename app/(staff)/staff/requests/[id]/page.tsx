@@ -6,6 +6,7 @@ import { DeadlineBadge } from "@/components/backoffice/deadline-badge";
 import { ActionForm } from "@/components/backoffice/action-form";
 import { orNotFound, requireViewer } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
+import { INASTI_FOUR_EYES_CENTS } from "@/lib/domain/four-eyes";
 import { getRequestForStaff } from "@/lib/dal/requests/get-request-for-staff";
 import { portalAccessStatus } from "@/lib/dal/affiliation/get-portal-access-status";
 import { todayInBrussels } from "@/lib/clock";
@@ -28,6 +29,7 @@ export default async function StaffRequestPage({ params }: { params: Promise<{ i
   const ts = await getTranslations("bo_status");
   const tr = await getTranslations("bo_reasons");
   const ti = await getTranslations("bo_inasti");
+  const tp = await getTranslations("ss_status");
   const today = todayInBrussels();
   const locale = await getLocale();
   const dateTime = new Intl.DateTimeFormat(locale === "nl" ? "nl-BE" : "fr-BE", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Brussels" });
@@ -117,7 +119,7 @@ export default async function StaffRequestPage({ params }: { params: Promise<{ i
                   { name: "note", type: "textarea", label: ti("note") },
                 ]}
                 submit={ti("recordSubmit")}
-                messages={{ recorded: ti("recorded") }}
+                messages={{ recorded: ti("recorded"), recordedForApproval: ti("recordedForApproval", { threshold: formatMoney(locale, INASTI_FOUR_EYES_CENTS) }) }}
               />
             </div>
           )}
@@ -152,6 +154,11 @@ export default async function StaffRequestPage({ params }: { params: Promise<{ i
             <dt className="text-slate-700">{t("planMonths")}</dt><dd>{r.planTerms.months}</dd>
           </dl>
           <p className={`mt-2 ${r.planRefusals.length ? "text-warn-800" : "text-ok-700"}`}>{r.planRefusals.length ? t("outsidePolicy") : t("withinPolicy")}</p>
+          {r.planRefusals.length > 0 && (
+            <ul className="mt-1 list-disc pl-6 text-warn-800">
+              {r.planRefusals.map((x) => <li key={x}>{tp(`refusals.${x}`)}</li>)}
+            </ul>
+          )}
         </Card>
       )}
       {r.proposal && (
