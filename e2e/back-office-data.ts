@@ -1,8 +1,7 @@
 // Test data for the back-office journeys, created in the shared e2e database by each test (specs share it).
-import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
-import { simpleParser } from "mailparser";
+import { caughtMail as caughtMailIn, linkTo } from "../tests/support/caught-mail";
 import pg from "pg";
 import { ensureDatabase, type DatabaseHandle } from "../scripts/db";
 
@@ -69,33 +68,8 @@ export function pdfText(pdf: Buffer): string {
   return text.replace(/\s+/g, " ");
 }
 
-/**
- * The newest e-mail to `to` caught by the e2e server's mail catcher (scripts/mail-catcher.ts writes one .eml per
- * message under MAIL_CATCHER_DIR, by default .data/mail-<database>), waiting for it up to `timeoutMs`.
- */
-export async function caughtMail(to: string, timeoutMs = 15_000): Promise<{ subject: string; text: string }> {
-  const dir = process.env.MAIL_CATCHER_DIR ?? path.resolve(".data", `mail-${process.env.E2E_DB ?? "e2e"}`);
-  const deadline = Date.now() + timeoutMs;
-  const wanted = to.toLowerCase();
-  for (;;) {
-    const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(".eml")) : [];
-    // newest first (names start with the time of receipt)
-    files.sort((a, b) => fs.statSync(path.join(dir, b)).mtimeMs - fs.statSync(path.join(dir, a)).mtimeMs);
-    for (const f of files.slice(0, 200)) {
-      const raw = fs.readFileSync(path.join(dir, f));
-      if (!raw.toString("latin1").toLowerCase().includes(wanted)) continue;
-      const mail = await simpleParser(raw);
-      const recipients = (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap((a) => a.value.map((v) => (v.address ?? "").toLowerCase()));
-      if (recipients.includes(wanted)) return { subject: mail.subject ?? "", text: mail.text ?? "" };
-    }
-    if (Date.now() > deadline) throw new Error(`no e-mail to ${to} in ${dir}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
+/** The newest e-mail to `to` caught by the e2e server's mail catcher (by default under .data/mail-<database>). */
+export function caughtMail(to: string, timeoutMs = 15_000) {
+  return caughtMailIn(to, { dir: process.env.MAIL_CATCHER_DIR ?? path.resolve(".data", `mail-${process.env.E2E_DB ?? "e2e"}`), timeoutMs });
 }
-
-/** The link of an e-mail's text to the given page (e.g. "activate", "reset-password"). */
-export function linkTo(text: string, page: string): string {
-  const m = text.match(new RegExp(`https?://\\S+/${page}\\?token=[A-Za-z0-9_-]+`));
-  if (!m) throw new Error(`no /${page} link in: ${text}`);
-  return m[0];
-}
+export { linkTo };

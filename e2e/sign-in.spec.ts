@@ -81,7 +81,7 @@ test("the manager sees the fund's counts", async ({ page }) => {
   await expectAccessible(page);
 });
 
-test("the admin corrects a derived legal figure with a reason", async ({ page }) => {
+test("the admin proposes a correction of a derived legal figure with a reason; a manager approves it", async ({ page }) => {
   await signIn(page, "admin@demo.caisse.be");
   await page.waitForURL("**/staff");
   await page.getByRole("link", { name: "Paramètres légaux" }).click();
@@ -94,6 +94,19 @@ test("the admin corrects a derived legal figure with a reason", async ({ page })
   await expect(page.getByRole("alert").filter({ hasText: "Indiquez le motif" })).toBeVisible();
   await page.getByLabel("Motif de la correction").fill("Grille INASTI 2026 publiée");
   await page.getByRole("button", { name: "Enregistrer" }).click();
-  await expect(page.getByRole("status")).toHaveText("Correction enregistrée.");
+  await expect(page.getByRole("status")).toContainText("Correction proposée");
+  // four eyes: the admin cannot approve their own proposal; a manager does, and the figure changes
+  await page.goto("/staff/parameters");
+  await expect(page.getByText(/company\.smallAmountCents : \d+ → 41000/)).toBeVisible();
+  await expect(page.getByRole("button", { name: /Approuver/ })).toHaveCount(0);
+  await expectAccessible(page);
+  await signOut(page);
+  await signIn(page, "manager@demo.caisse.be");
+  await page.waitForURL("**/staff");
+  await page.goto("/staff/parameters");
+  await page.getByRole("button", { name: "Approuver company.smallAmountCents" }).click();
+  await expect(page.getByRole("status")).toHaveText("Correction approuvée et appliquée.");
+  await page.reload();
+  await expect(page.getByRole("row", { name: /company\.smallAmountCents/ })).toContainText("41000");
   await expectAccessible(page);
 });

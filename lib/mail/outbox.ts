@@ -23,6 +23,11 @@ export type EmailInput = {
   uniqueKey?: string;
 };
 
+/** The text with the value of every `token=` query parameter masked (activation, password reset). */
+export function withoutTokens(text: string): string {
+  return text.replace(/([?&]token=)[^\s&#]+/g, "$1(sent)");
+}
+
 /** Records the e-mail and tries to send it now. Returns false when it stays queued (no SMTP, or SMTP failed). */
 export async function sendEmail(input: EmailInput): Promise<boolean> {
   if (input.uniqueKey) {
@@ -41,7 +46,8 @@ async function deliver(id: string): Promise<boolean> {
   const row = await prisma.outboundEmail.findUniqueOrThrow({ where: { id } });
   try {
     await t.sendMail({ from: FROM, to: row.to, subject: row.subject, text: row.text });
-    await prisma.outboundEmail.update({ where: { id }, data: { sentAt: new Date(), error: null } });
+    // once sent, the outbox keeps no live token: whoever reads the table cannot activate or reset an account
+    await prisma.outboundEmail.update({ where: { id }, data: { sentAt: new Date(), error: null, text: withoutTokens(row.text) } });
     return true;
   } catch (error) {
     await prisma.outboundEmail.update({ where: { id }, data: { error: error instanceof Error ? error.message : String(error) } });
