@@ -4,7 +4,7 @@
 import { type Page } from "@playwright/test";
 import { caughtMail, connect, createRequest, disconnect, linkTo, pdfText, type BackOfficeData } from "./back-office-data";
 import { makeNiss } from "../prisma/factories";
-import { expectAccessible, signIn, signOut, expect, test } from "./support";
+import { expectAccessible, signIn, signInFr, signOut, expect, test } from "./support";
 
 let data: BackOfficeData;
 test.beforeAll(async () => {
@@ -44,7 +44,7 @@ async function freeDossier(extra = "true", params: unknown[] = []): Promise<{ id
   return rows[0];
 }
 
-test("an advisor finds a dossier by a mistyped name and opens it with a reason", async ({ page }) => {
+test("an advisor finds a dossier by a mistyped name and opens it with a reason; the affiliate sees both reads", async ({ page }) => {
   const { rows } = await data.client.query(`select "affiliateId" from "User" where email = 'affiliate@demo.caisse.be'`);
   await signInAs(page, "advisor@demo.caisse.be");
   await page.getByLabel(/Nom, numéro national/).fill("Duboiss Julie");
@@ -58,7 +58,17 @@ test("an advisor finds a dossier by a mistyped name and opens it with a reason",
   await page.getByLabel("Pourquoi consultez-vous ce dossier ?").selectOption("phone");
   await page.getByRole("button", { name: "Consulter" }).click();
   await expect(page).toHaveURL(/reason=phone/);
-  await expect(page.getByRole("table", { name: "Qui a consulté ce dossier, quand et pourquoi" })).toContainText("Appel téléphonique de l'affilié");
+  const log = page.getByRole("table", { name: "Qui a consulté ce dossier, quand et pourquoi" });
+  await expect(log).toContainText("Appel téléphonique");
+  await expect(log).toContainText("Le nom dans une liste de résultats de recherche");
+  await expectAccessible(page);
+  // Julie sees both reads on "who consulted my file", with who, what and why
+  await signOut(page);
+  await signInFr(page, "affiliate@demo.caisse.be");
+  await page.goto("/me/profile");
+  const mine = page.getByRole("table", { name: "Consultations de votre dossier" });
+  await expect(mine.getByRole("row").filter({ hasText: "Le dossier" }).filter({ hasText: "Appel téléphonique" }).first()).toBeVisible();
+  await expect(mine.getByRole("row").filter({ hasText: "Le nom dans une liste de résultats de recherche" }).filter({ hasText: "Recherche d'un dossier" }).first()).toBeVisible();
   await expectAccessible(page);
 });
 
