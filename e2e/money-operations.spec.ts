@@ -4,6 +4,7 @@
 
 import { expectAccessible, signIn, expect, test } from "./support";
 import { buildCoda } from "../tests/fixtures/coda/builder";
+import { makeIban } from "../prisma/factories";
 
 const PAYER = `E2E PAYEUR ${Date.now() % 100000}`;
 // a job run and a page refresh per step: more than the default minute on a loaded machine
@@ -41,7 +42,8 @@ test("an advisor dry-runs then runs the surcharges job and sees it in the histor
 
 test("an advisor imports a CODA statement and matches its unmatched payment by hand", async ({ page }) => {
   const coda = buildCoda({
-    account: "BE68539007547034", sequence: 100 + (Date.now() % 800), on: "2026-11-27", openingCents: 0,
+    // the demo fund's own account (prisma/seed.ts): a statement of any other account is refused (docs/decisions/0027)
+    account: makeIban("001", 4_242_424), sequence: 100 + (Date.now() % 800), on: "2026-11-27", openingCents: 0,
     movements: [{ amountCents: 4_321, valueOn: "2026-11-27", text: "COTISATION JULIE", counterpartyIban: "BE80001000000177", counterpartyName: PAYER }],
   });
   await signIn(page, "advisor@demo.caisse.be");

@@ -1,4 +1,6 @@
 // Belgian IBAN (ISO 13616 mod 97 + national mod 97 check of the BBAN) and BIC from the National Bank's bank-code list.
+// Validity rests on the check digits only: a bank code missing from the list (the list lags new banks) is accepted,
+// with no BIC (docs/decisions/0027).
 import { BE_BANK_CODES } from "./data/be-bank-codes";
 
 /** ISO 7064 MOD 97-10 remainder of an alphanumeric string (letters A=10 … Z=35). */
@@ -19,14 +21,16 @@ export function normalizeIban(value: string): string {
 
 export interface BelgianBank {
   bankCode: string;
+  /** null when the code has no BIC in the list, or is not in the list at all */
   bic: string | null;
-  name: string;
+  /** null when the code is not in the NBB list (yet) */
+  name: string | null;
 }
 
-function bankOf(bankCode: string): BelgianBank | null {
+function bankOf(bankCode: string): BelgianBank {
   const code = Number(bankCode);
   const range = BE_BANK_CODES.find(([from, to]) => code >= from && code <= to);
-  return range === undefined ? null : { bankCode, bic: range[2], name: range[3] };
+  return range === undefined ? { bankCode, bic: null, name: null } : { bankCode, bic: range[2], name: range[3] };
 }
 
 function nationalCheckOk(bban: string): boolean {
@@ -34,15 +38,16 @@ function nationalCheckOk(bban: string): boolean {
   return expected === Number(bban.slice(10));
 }
 
-/** 'BE' + 14 digits, IBAN check = 1, national check digits right (00 written 97), bank code assigned by the NBB. */
+/** 'BE' + 14 digits, IBAN check = 1, national check digits right (00 written 97). The bank code need not be in
+ *  the NBB list: a new bank's code is missing from it for a while, and its accounts are real. */
 export function isValidBelgianIban(value: string): boolean {
   const iban = normalizeIban(value);
   if (!/^BE\d{14}$/.test(iban)) return false;
   const bban = iban.slice(4);
-  return mod97(bban + iban.slice(0, 4)) === 1 && nationalCheckOk(bban) && bankOf(bban.slice(0, 3)) !== null;
+  return mod97(bban + iban.slice(0, 4)) === 1 && nationalCheckOk(bban);
 }
 
-/** The bank of a valid Belgian IBAN (BIC may be null: some assigned codes have none); null when invalid. */
+/** The bank of a valid Belgian IBAN (BIC null when the code has none or is not in the NBB list yet); null when invalid. */
 export function bankForIban(value: string): BelgianBank | null {
   return isValidBelgianIban(value) ? bankOf(normalizeIban(value).slice(4, 7)) : null;
 }

@@ -1,26 +1,38 @@
 // CODA import: parse and check the whole file first (a bad file is refused whole with its record
-// number and reason), refuse a statement already imported (BankStatement unique keys: file hash and
-// account + sequence + date), then in ONE transaction record every incoming credit as a Payment: a valid
-// structured communication naming a call (or a plan instalment) is matched and allocated by the domain's
-// allocatePayment (PaymentAllocation rows); everything else waits in the UNMATCHED queue.
+// number and reason), refuse a statement of any account but the fund's own (docs/decisions/0027), refuse a
+// statement already imported (BankStatement unique keys: file hash and account + sequence + date), then in ONE
+// transaction record every incoming credit as a Payment: a valid structured communication naming a call (or a plan
+// instalment) is matched and allocated by the domain's allocatePayment (PaymentAllocation rows); everything else
+// waits in the UNMATCHED queue.
 // Set-based: per statement a handful of queries whatever its size (bookCredits, returnCollections below).
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { isValidStructuredCommunication } from "@/lib/domain";
+import { isValidStructuredCommunication, normalizeIban } from "@/lib/domain";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { CodaError, milliToCents, parseCoda, type CodaMovement, type CodaStatement } from "@/lib/formats/coda/parser";
+import { CodaError, milliToCents, parseCoda, paymentMovements, statementIban, type CodaStatement } from "@/lib/formats/coda/parser";
 import { allocateInMemory, openItemsOf } from "@/lib/dal/internal/allocation";
+import { loadFund } from "@/lib/dal/internal/reference-data";
 import { JobRefusal, type JobContext, type JobDefinition, type JobResult } from "./types";
 
 export interface ImportCodaParams extends Record<string, string | number | boolean | undefined> {
   file: string;
 }
 
-/** The movements that are payments: plain movements, and the details of a globalised total (not the total). */
-export function paymentMovements(st: CodaStatement): CodaMovement[] {
-  const totals = new Set(st.movements.filter((m) => m.detail === "0000" && (m.transactionCode[0] === "1" || m.transactionCode[0] === "2")).map((m) => m.sequence));
-  return st.movements.filter((m) => (m.detail === "0000" ? !totals.has(m.sequence) : totals.has(m.sequence) && /^[5-9]/.test(m.transactionCode)));
+export { paymentMovements };
+
+/** An account in groups of four ("BE68 5390 0754 7034"), as the refusal message shows it. */
+const grouped = (account: string) => account.replace(/(.{4})(?=.)/g, "$1 ");
+
+/** Every statement of the file must be of the fund's own account (record 1; structure 0 read as its IBAN): a
+ *  statement of another account — an affiliate's, a former bank's — is refused whole, naming both accounts. */
+export function assertFundAccount(statements: CodaStatement[], fundIban: string): void {
+  const own = normalizeIban(fundIban);
+  const foreign = statements.find((s) => statementIban(s) !== own);
+  if (foreign)
+    throw new JobRefusal("coda.foreignAccount", [
+      { code: "coda.foreignAccount", params: { record: foreign.firstRecord + 1, account: grouped(statementIban(foreign)), fundAccount: grouped(own) } },
+    ]);
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -38,6 +50,7 @@ export async function importCoda(ctx: JobContext, bytes: Uint8Array, fileName: s
       throw new JobRefusal("coda.rejected", [{ code: error.code, params: { record: error.record, ...error.params } }]);
     throw error;
   }
+  assertFundAccount(statements, (await loadFund(prisma)).iban);
   const sha = createHash("sha256").update(bytes).digest("hex");
   const counts = { statements: statements.length, credits: 0, matched: 0, unmatched: 0, debits: 0, returned: 0 };
   let totalCents = 0;

@@ -15,6 +15,8 @@ export interface RunOptions {
   trigger?: "scheduler";
   /** Called once the JobRun row exists (the staff page returns its id while the run goes on). */
   onStart?: (jobRunId: string) => void;
+  /** SHA-256 of the uploaded file the run reads (a dry run from /staff/jobs): the real run checks it (lib/jobs/uploads.ts). */
+  fileSha256?: string;
 }
 
 export type RunOutcome =
@@ -35,6 +37,7 @@ export async function runJob<P extends JobParams>(def: JobDefinition<P>, params:
       dryRun,
       status: "RUNNING",
       startedById: options.startedById ?? null,
+      fileSha256: options.fileSha256 ?? null,
     },
   });
   options.onStart?.(run.id);

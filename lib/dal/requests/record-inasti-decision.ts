@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db/client";
 import { assertPermission, type Viewer } from "@/lib/auth/viewer";
 import { compareDates } from "@/lib/domain";
 import { moveStatus } from "@/lib/dal/internal/decisions";
-import { INASTI_FOUR_EYES_CENTS } from "@/lib/domain/four-eyes";
+import { inastiAcceptanceNeedsSecondApprover } from "@/lib/domain/four-eyes";
 import { type InastiDecisionInput } from "@/lib/dto/requests";
 import { applyInastiDecision, cancellableCents, inastiTrack, callIdsOf, loadInastiRequest, checkMove } from "@/lib/dal/internal/inasti";
 import { refused } from "@/lib/errors";
@@ -28,7 +28,7 @@ export async function recordInastiDecision(viewer: Viewer | null, input: InastiD
   if (track && compareDates(input.decidedOn, track.sentOn) < 0) throw refused("dateBeforeForwarding");
   if (input.outcome === "accepted" && r.affiliateId) {
     const cents = await cancellableCents(prisma, r.type, r.affiliateId, r.id, callIdsOf(r.payload));
-    if (cents > INASTI_FOUR_EYES_CENTS) {
+    if (inastiAcceptanceNeedsSecondApprover(cents)) {
       await prisma.$transaction(async (tx) => {
         await moveStatus(tx, r.id, "FORWARDED", {
           status: "AWAITING_SECOND_APPROVAL",

@@ -2,6 +2,9 @@
 // checks (record length, version, record order, balances, trailer count and totals, same account in records 1
 // and 8 — a warning only, see CodaStatement.warnings). A file that fails any check is rejected WHOLE with the record number (1-based) and a reason code.
 // Amounts are kept as integer thousandths (never floats).
+// Real-world variants the other readers accept are accepted too (docs/formats.md §1.7): UTF-8 as well as Latin-1,
+// a trailer whose trailing blanks were cut, a trailer count with or without the record-4 lines.
+import { belgianIbanFromBban, normalizeIban } from "@/lib/domain";
 
 export class CodaError extends Error {
   constructor(
@@ -52,6 +55,8 @@ export interface CodaStatement {
   newBalanceMilli: bigint;
   newBalanceOn: string | null;
   holderName: string;
+  /** record 1 pos 91–125 ("Compte à vue", "CPTE A VUE / ZICHTREK"…) */
+  accountDescription: string;
   movements: CodaMovement[];
   freeTexts: string[];
   /** Checks that failed without making the file unusable (record 8 naming another account than record 1:
@@ -106,21 +111,48 @@ function account(structure: string, field: string, record: number): { account: s
   }
 }
 
-export function decodeCoda(bytes: Uint8Array): string {
-  return new TextDecoder("latin1").decode(bytes);
+/** The encoding of a CODA file: UTF-8 when the bytes are valid UTF-8 with at least one multi-byte sequence (or a
+ *  byte-order mark), else Latin-1/windows-1252, what Belgian banks deliver. */
+export function codaEncoding(bytes: Uint8Array): "utf-8" | "latin1" {
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return "utf-8";
+  if (!bytes.some((b) => b >= 0x80)) return "latin1"; // plain ASCII: both read it alike
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return "utf-8";
+  } catch {
+    return "latin1";
+  }
 }
+
+/** The text of a CODA file, decoded as UTF-8 or Latin-1 (codaEncoding): records are 128 characters, not bytes. */
+export function decodeCoda(bytes: Uint8Array): string {
+  return codaEncoding(bytes) === "utf-8" ? new TextDecoder("utf-8").decode(bytes) : new TextDecoder("latin1").decode(bytes);
+}
+
+/** The statement's account as an IBAN without spaces: structure 0 (Belgian BBAN) converted, 2 and 3 as written;
+ *  structure 1 (foreign BBAN) and a BBAN that fails its check digits as read. */
+export function statementIban(st: Pick<CodaStatement, "accountStructure" | "account">): string {
+  if (st.accountStructure === "0") return belgianIbanFromBban(st.account) ?? st.account;
+  return st.accountStructure === "1" ? st.account : normalizeIban(st.account);
+}
+
+/** Shortest trailer accepted: a record 9 whose blanks after the credit total (pos 52) were cut is padded back. */
+const SHORTEST_TRAILER = 52;
 
 export function parseCoda(input: string | Uint8Array): CodaStatement[] {
   const text = typeof input === "string" ? input : decodeCoda(input);
   const records = splitRecords(text);
   if (records.length === 0) throw new CodaError("coda.empty", 0);
   records.forEach((r, i) => {
-    if (r.length !== 128) throw new CodaError("coda.recordLength", i + 1, { length: r.length });
+    if (r.length === 128) return;
+    if (r[0] === "9" && r.length >= SHORTEST_TRAILER && r.length < 128) records[i] = r.padEnd(128, " ");
+    else throw new CodaError("coda.recordLength", i + 1, { length: r.length });
   });
   const statements: CodaStatement[] = [];
   let st: CodaStatement | null = null;
   let state: "start" | "header" | "old" | "movements" | "new" | "done" = "start";
   let counted = 0;
+  let freeTexts = 0;
   let debitMilli = 0n;
   let creditMilli = 0n;
   let structure = "";
@@ -145,9 +177,10 @@ export function parseCoda(input: string | Uint8Array): CodaStatement[] {
       if (r[127] !== "2") fail("coda.version", { version: r[127] });
       st = {
         firstRecord: n, createdOn: date(r.slice(5, 11), n), bankId: r.slice(11, 14), accountStructure: "", account: "", currency: "",
-        sequence: 0, oldBalanceMilli: 0n, oldBalanceOn: null, newBalanceMilli: 0n, newBalanceOn: null, holderName: "", movements: [], freeTexts: [], warnings: [],
+        sequence: 0, oldBalanceMilli: 0n, oldBalanceOn: null, newBalanceMilli: 0n, newBalanceOn: null, holderName: "", accountDescription: "", movements: [], freeTexts: [], warnings: [],
       };
       counted = 0;
+      freeTexts = 0;
       debitMilli = 0n;
       creditMilli = 0n;
       state = "header";
@@ -165,6 +198,7 @@ export function parseCoda(input: string | Uint8Array): CodaStatement[] {
       s.oldBalanceMilli = amount(r[42], r.slice(43, 58), n);
       s.oldBalanceOn = date(r.slice(58, 64), n);
       s.holderName = r.slice(64, 90).trim();
+      s.accountDescription = r.slice(90, 125).trim();
       const seq = r.slice(125, 128);
       if (!/^\d{3}$/.test(seq)) fail("coda.badSequence", { value: seq });
       s.sequence = Number(seq);
@@ -242,13 +276,16 @@ export function parseCoda(input: string | Uint8Array): CodaStatement[] {
     if (type === "4") {
       if (state !== "new") fail("coda.unexpectedRecord", { type });
       s.freeTexts.push(r.slice(32, 112).trim());
+      freeTexts++;
       continue;
     }
     if (type === "9") {
       if (state !== "new") fail("coda.unexpectedRecord", { type });
       const count = r.slice(16, 22);
       if (!/^\d{6}$/.test(count)) fail("coda.badNumber", { value: count });
-      if (Number(count) !== counted) fail("coda.trailerCount", { expected: Number(count), found: counted });
+      // banks differ on whether the record-4 lines count: both are accepted (php-coda-parser sample 6 counts them,
+      // the pycoda samples do not)
+      if (Number(count) !== counted && Number(count) !== counted + freeTexts) fail("coda.trailerCount", { expected: Number(count), found: counted });
       const debit = amount("0", r.slice(22, 37), n);
       const credit = amount("0", r.slice(37, 52), n);
       if (debit !== debitMilli) fail("coda.trailerDebit", { expected: debit.toString(), found: debitMilli.toString() });
@@ -262,6 +299,18 @@ export function parseCoda(input: string | Uint8Array): CodaStatement[] {
   }
   if (state !== "done") throw new CodaError("coda.truncated", records.length);
   return statements;
+}
+
+/** The movements that are payments: plain movements, and the details of a globalised total instead of the total.
+ *  A total (type 1 or 2) counts as globalised only when its details (types 5–9) are there: a total flagged
+ *  globalised without them is a plain movement, as pycoda and php-coda-parser read it — never dropped. */
+export function paymentMovements(st: CodaStatement): CodaMovement[] {
+  const isDetail = (m: CodaMovement) => m.detail !== "0000" && /^[5-9]/.test(m.transactionCode);
+  const detailed = new Set(st.movements.filter(isDetail).map((m) => m.sequence));
+  const totals = new Set(
+    st.movements.filter((m) => m.detail === "0000" && (m.transactionCode[0] === "1" || m.transactionCode[0] === "2") && detailed.has(m.sequence)).map((m) => m.sequence),
+  );
+  return st.movements.filter((m) => (m.detail === "0000" ? !totals.has(m.sequence) : totals.has(m.sequence) && isDetail(m)));
 }
 
 /** Thousandths → cents; refuses sub-cent amounts rather than rounding money. */

@@ -1,11 +1,19 @@
 // CODA import on a real PostgreSQL: credits with a valid structured communication are matched to their call
 // and allocated by the domain rule (PaymentAllocation rows); the rest waits in the UNMATCHED queue; the same
-// statement twice and malformed files are refused whole, with nothing written. Public samples are swept too.
-import { existsSync, readdirSync } from "node:fs";
+// statement twice, malformed files and a statement of another account than the fund's are refused whole, with
+// nothing written. An upload from /staff/jobs is kept in a private folder, checked by SHA-256 between the dry run
+// and the real run, and deleted after the real run. Public samples are swept too.
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestPrisma, resetDatabase } from "../helpers/db";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { testDatabase } from "../helpers/db";
+import { staffUser } from "../helpers/fixtures";
 import { createPersonAffiliate, makeNiss } from "@/prisma/factories";
+import { dryRunJob } from "@/lib/dal/jobs/dry-run-job";
+import { runJobForReal } from "@/lib/dal/jobs/run-job-for-real";
+import { parseCoda, statementIban } from "@/lib/formats/coda/parser";
+import { serverTranslator } from "@/lib/i18n/translator";
 import { importCodaJob } from "@/lib/jobs/import-coda";
 import { quarterlyCallsJob } from "@/lib/jobs/quarterly-calls";
 import { runJob } from "@/lib/jobs/runner";
@@ -13,15 +21,25 @@ import { buildCoda, FIXTURE_MEMBER, FIXTURE_OGM } from "../../fixtures/coda/buil
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 
-const prisma = createTestPrisma();
-afterAll(() => prisma.$disconnect());
-beforeEach(() => resetDatabase(prisma));
+const prisma = testDatabase();
+// uploads of this file's dry runs go to a folder of its own (JOBS_UPLOAD_DIR), created by the code under test
+const savedUploadDir = process.env.JOBS_UPLOAD_DIR;
+let uploadDir: string;
+beforeEach(() => {
+  uploadDir = path.join(mkdtempSync(path.join(tmpdir(), "coda-uploads-")), "jobs");
+  process.env.JOBS_UPLOAD_DIR = uploadDir;
+});
+afterEach(() => {
+  if (savedUploadDir === undefined) delete process.env.JOBS_UPLOAD_DIR;
+  else process.env.JOBS_UPLOAD_DIR = savedUploadDir;
+});
+const uploads = () => (existsSync(uploadDir) ? readdirSync(uploadDir) : []);
 
 const own = (f: string) => path.join(import.meta.dirname, "../../fixtures/coda", f);
 const TODAY = "2026-03-26";
 
 async function setup() {
-  await prisma.fund.create({ data: { name: "Caisse test", iban: "BE68539007547034", bic: "GKCCBEBB", creditorId: "BE12ZZZ0456810810", managementFeeBp: 305, address: "Rue 1", phone: "02", email: "info@test.be" } });
+  await prisma.fund.create({ data: { id: 1, name: "Caisse test", iban: "BE68539007547034", bic: "GKCCBEBB", creditorId: "BE12ZZZ0456810810", managementFeeBp: 305, address: "Rue 1", phone: "02", email: "info@test.be" } });
   const { affiliate } = await createPersonAffiliate(prisma, { memberNumber: FIXTURE_MEMBER, niss: makeNiss("1981-02-03", 21, "F"), firstName: "Anne", lastName: "Martin", birthDate: "1981-02-03", sex: "F", category: "MAIN", startOn: "2012-01-01" });
   const run = await runJob(quarterlyCallsJob, { quarter: "2026-Q1" }, { prisma, today: "2026-01-02" });
   expect(run.ok).toBe(true);
@@ -113,15 +131,84 @@ describe("import-coda job", () => {
     const files = readdirSync(SHARED).filter((f) => f.endsWith(".cod")).sort();
     expect(files.length).toBeGreaterThan(0);
     for (const f of files) {
+      // each sample is some other account's statement: the fund's IBAN is set to it, as if it were the fund's own
+      const statements = parseCoda(readFileSync(path.join(SHARED, f)));
+      await prisma.fund.update({ where: { id: 1 }, data: { iban: statementIban(statements[0]) } });
       const out = await runJob(importCodaJob, { file: path.join(SHARED, f) }, { prisma, today: TODAY });
+      if (f.includes("multi")) {
+        // two statements of two accounts in one file: one of them is not the fund's
+        expect(out).toMatchObject({ ok: false, code: "coda.foreignAccount", errors: [{ params: { account: "BE12 3417 0262 5236", fundAccount: "BE86 4070 5141 6150" } }] });
+        continue;
+      }
       expect(out.ok, `${f}: ${JSON.stringify(out)}`).toBe(true);
       if (!out.ok) continue;
       if (f.startsWith("odoo")) expect(out.result.errors?.map((e) => e.code)).toEqual(["coda.accountMismatch"]);
       if (f.includes("sample1-")) expect(out.result.counts).toMatchObject({ credits: 4, matched: 0, unmatched: 4 }); // OGMs fail their check digits
       if (f.includes("sample10")) expect(out.result.counts).toMatchObject({ credits: 2 }); // the two SDD details, not the total
-      if (f.includes("multi")) expect(out.result.counts.statements).toBe(2);
       // importing it a second time is refused
       expect(await runJob(importCodaJob, { file: path.join(SHARED, f) }, { prisma, today: TODAY })).toMatchObject({ ok: false, code: "coda.duplicate" });
     }
+  });
+
+  it("refuses a statement of another account than the fund's, whole, in the dry run and the real run, naming both accounts", async () => {
+    await setup();
+    const advisor = await staffUser(prisma, "ADVISOR");
+    const bytes = readFileSync(own("foreign-account.cod"));
+    const dry = await dryRunJob(advisor.viewer, { job: "import-coda", file: { name: "releve.cod", bytes } }, TODAY);
+    const errors = [{ code: "coda.foreignAccount", params: { record: 2, account: "BE32 1234 5678 9002", fundAccount: "BE68 5390 0754 7034" } }];
+    expect(dry).toMatchObject({ ok: false, code: "coda.foreignAccount", errors });
+    expect(uploads()).toEqual([]); // a refused dry run can never run for real: its upload is gone
+    // the message the staff page shows, in both languages
+    const fr = serverTranslator("fr", "moErrors")("coda.foreignAccount", errors[0].params);
+    expect(fr).toBe("Cet extrait est celui du compte BE32 1234 5678 9002, pas du compte de la caisse (BE68 5390 0754 7034) : le fichier est refusé, rien n'a été importé.");
+    expect(serverTranslator("nl", "moErrors")("coda.foreignAccount", errors[0].params)).toContain("rekening BE32 1234 5678 9002, niet van de rekening van het fonds (BE68 5390 0754 7034)");
+    // no successful dry run, no real run from the page; the job itself (CLI, scheduler) refuses it as well
+    if (!dry.ok && dry.jobRunId) await expect(runJobForReal(advisor.viewer, dry.jobRunId, TODAY)).rejects.toThrow(/not found/);
+    const real = await runJob(importCodaJob, { file: own("foreign-account.cod") }, { prisma, today: TODAY });
+    expect(real).toMatchObject({ ok: false, status: "REFUSED", code: "coda.foreignAccount", errors });
+    expect(await prisma.payment.count()).toBe(0);
+    expect(await prisma.bankStatement.count()).toBe(0);
+    expect(await prisma.ledgerEntry.count({ where: { kind: "PAYMENT" } })).toBe(0);
+  });
+
+  it("keeps the upload in a private folder (0700) with its SHA-256 on the dry run; the real run refuses a changed file and deletes the upload whatever the outcome", async () => {
+    await setup();
+    const advisor = await staffUser(prisma, "ADVISOR");
+    const bytes = readFileSync(own("valid.cod"));
+    const dry = await dryRunJob(advisor.viewer, { job: "import-coda", file: { name: "valid.cod", bytes } }, TODAY);
+    expect(dry.ok).toBe(true);
+    if (!dry.ok) return;
+    expect(statSync(uploadDir).mode & 0o777).toBe(0o700);
+    const [name] = uploads();
+    const file = path.join(uploadDir, name);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const row = await prisma.jobRun.findUniqueOrThrow({ where: { id: dry.jobRunId } });
+    expect(row).toMatchObject({ dryRun: true, status: "SUCCEEDED", fileSha256: createHash("sha256").update(bytes).digest("hex"), params: { file } });
+
+    // the file is swapped for another statement after the dry run (here: another account's): refused, nothing read
+    writeFileSync(file, readFileSync(own("foreign-account.cod")));
+    const tampered = await runJobForReal(advisor.viewer, dry.jobRunId, TODAY);
+    expect(await tampered.finished).toMatchObject({ ok: false, status: "REFUSED", code: "jobs.file.changed", errors: [{ code: "jobs.file.changed" }] });
+    expect(existsSync(file)).toBe(false);
+    expect(await prisma.payment.count()).toBe(0);
+    expect(await prisma.bankStatement.count()).toBe(0);
+    expect(serverTranslator("fr", "moErrors")("jobs.file.changed")).toContain("a changé depuis la simulation");
+
+    // an untouched upload is imported, then deleted; the same dry run cannot be run a second time
+    const dry2 = await dryRunJob(advisor.viewer, { job: "import-coda", file: { name: "valid.cod", bytes } }, TODAY);
+    if (!dry2.ok) throw new Error(JSON.stringify(dry2));
+    const real = await runJobForReal(advisor.viewer, dry2.jobRunId, TODAY);
+    expect(await real.finished).toMatchObject({ ok: true, status: "SUCCEEDED", result: { counts: { statements: 1, credits: 3, matched: 1 } } });
+    expect(uploads()).toEqual([]);
+    expect(await prisma.bankStatement.count()).toBe(1);
+    const again = await runJobForReal(advisor.viewer, dry2.jobRunId, TODAY);
+    expect(await again.finished).toMatchObject({ ok: false, status: "REFUSED", code: "jobs.file.gone" });
+    expect(await prisma.bankStatement.count()).toBe(1);
+  });
+
+  it("imports a statement written in UTF-8 (an accented account description: 128 characters, 129 bytes)", async () => {
+    await setup();
+    const out = await runJob(importCodaJob, { file: own("valid-utf8.cod") }, { prisma, today: TODAY });
+    expect(out).toMatchObject({ ok: true, result: { counts: { statements: 1, credits: 3, matched: 1, unmatched: 2, debits: 1 } } });
   });
 });
