@@ -1,8 +1,9 @@
 // Money operations in the browser: an advisor dry-runs then runs a job from /staff/jobs and sees it in the
-// history; imports a CODA statement through the same page (the unmatched credit it carries lands in the queue)
+// history; imports a CODA statement through the same page — a second advisor runs the import for real (four eyes) —
+// (the unmatched credit it carries lands in the queue)
 // and matches that payment by hand on /staff/payments. axe on each page; an affiliate gets 404 on both.
 
-import { expectAccessible, signIn, expect, test } from "./support";
+import { expectAccessible, signIn, signOut, expect, test } from "./support";
 import { buildCoda } from "../tests/fixtures/coda/builder";
 import { makeIban } from "../prisma/factories";
 
@@ -54,7 +55,16 @@ test("an advisor imports a CODA statement and matches its unmatched payment by h
   await page.getByRole("button", { name: "Simuler" }).click();
   await expect(page.getByRole("heading", { name: /Résultat de la simulation/ })).toBeVisible();
   await expect(page.getByRole("table", { name: "Comptes de la simulation" }).getByRole("row", { name: /Crédits/ })).toContainText("1");
-  await page.getByRole("button", { name: "Exécuter pour de vrai" }).click();
+  // four eyes: an import is run for real by a second person, from the history
+  await expect(page.getByText(/Un import est exécuté pour de vrai par une deuxième personne/)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Exécuter pour de vrai" })).toHaveCount(0);
+  await expectAccessible(page);
+  await signOut(page);
+  await signIn(page, "advisor2@demo.caisse.be");
+  await page.waitForURL("**/staff");
+  await page.goto("/staff/jobs");
+  await page.getByRole("button", { name: /^Exécuter pour de vrai : Import d'un extrait CODA/ }).first().click();
+  await expect(page.getByRole("status").filter({ hasText: "Le traitement est lancé" })).toBeVisible();
   const history = page.getByRole("table", { name: /derniers traitements/ });
   await expect(history.getByRole("row").filter({ hasText: "Import d'un extrait CODA" }).filter({ hasText: "Réel" }).first()).toContainText("Terminé", { timeout: 30_000 });
 

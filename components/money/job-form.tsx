@@ -156,7 +156,11 @@ export function JobForm() {
           )}
           <p className="font-semibold">{t("total", { amount: money(summary.totalCents) })}</p>
           {summary.warnings.length > 0 && (<div><p>{t("warnings")}</p><JobErrorList errors={summary.warnings} /></div>)}
-          <button type="button" onClick={runForReal} disabled={realPending} className="rounded bg-bad-700 px-4 py-2 font-semibold text-white">{t("runForReal")}</button>
+          {FILE_JOBS.includes(summary.job as UiJob) ? (
+            <p className="font-semibold text-warn-800">{t("secondRunNeeded")}</p>
+          ) : (
+            <button type="button" onClick={runForReal} disabled={realPending} className="rounded bg-bad-700 px-4 py-2 font-semibold text-white">{t("runForReal")}</button>
+          )}
         </section>
       )}
     </div>

@@ -2,6 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { formatMoney } from "@/lib/format";
 import type { JobRunRow } from "@/lib/dto/jobs";
 import { JobErrorList } from "./job-error-list";
+import { SecondRunButton } from "./second-run-button";
 
 const STATUS_CLASS: Record<JobRunRow["status"], string> = { RUNNING: "text-brand-800", SUCCEEDED: "text-ok-700", FAILED: "text-bad-700", REFUSED: "text-warn-800" };
 
@@ -40,7 +41,11 @@ export async function JobHistory({ runs }: { runs: JobRunRow[] }) {
                   ))}
                 </th>
                 <td className="py-1 pr-3">{when(r.startedAt)}{r.startedBy && <span className="block text-slate-700">{t("byName", { name: r.startedBy })}</span>}{r.scheduled && <span className="block text-slate-700">{t("byScheduler")}</span>}</td>
-                <td className="py-1 pr-3">{r.dryRun ? t("modeDry") : t("modeReal")}</td>
+                <td className="py-1 pr-3">
+                  {r.dryRun ? t("modeDry") : t("modeReal")}
+                  {r.secondRun === "waiting" && <span className="block text-warn-800">{t("secondRunWaiting")}</span>}
+                  {r.secondRun === "yours" && <SecondRunButton dryRunId={r.id} label={t("secondRunButton", { job: jobName(r.job), name: r.startedBy ?? "" })} />}
+                </td>
                 <td className={`py-1 pr-3 font-semibold ${STATUS_CLASS[r.status]}`}>{t(`statuses.${r.status}`)}</td>
                 <td className="py-1 pr-3">
                   <span id={progressId} className="sr-only">{t("progressLabel", { job: jobName(r.job), when: when(r.startedAt) })}</span>

@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { currentViewer } from "@/lib/auth/session";
-import { NotFoundError } from "@/lib/errors";
+import { AppError, NotFoundError } from "@/lib/errors";
 import { todayInBrussels } from "@/lib/clock";
 import { dryRunJob } from "@/lib/dal/jobs/dry-run-job";
 import { runJobForReal } from "@/lib/dal/jobs/run-job-for-real";
@@ -50,6 +50,7 @@ export async function runJobForRealAction(input: { dryRunId: string }): Promise<
     return { ok: true, data: { jobRunId } };
   } catch (error) {
     if (error instanceof NotFoundError) return { ok: false, code: "notFound" };
+    if (error instanceof AppError) return { ok: false, code: error.code };
     throw error;
   }
 }

@@ -17,6 +17,9 @@ export type JobRunRow = {
   byCategory: Record<string, { count: number; totalCents: number }>;
   totalCents: number;
   errors: { code: string; params?: Record<string, string | number> }[];
+  /** an import's dry run waiting for its real run by a second person: "waiting" (the viewer ran it), "yours" (the
+   *  viewer may run it for real) */
+  secondRun: "waiting" | "yours" | null;
 };
 
 export type StartResult = { ok: true; jobRunId: string; outcome?: RunOutcome } | { ok: false; code: string; jobRunId?: string; errors: JobRunRow["errors"] };

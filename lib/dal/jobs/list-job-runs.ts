@@ -2,6 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db/client";
 import { assertPermission, type Viewer } from "@/lib/auth/viewer";
 import { type JobRunRow } from "@/lib/dto/jobs";
+import { FILE_JOBS, type UiJob } from "@/lib/schemas/money-jobs";
 
 export async function listJobRuns(viewer: Viewer | null, limit = 30): Promise<JobRunRow[]> {
   assertPermission(viewer, "job:run");
@@ -12,6 +13,7 @@ export async function listJobRuns(viewer: Viewer | null, limit = 30): Promise<Jo
     return {
       id: r.id, job: r.job, dryRun: r.dryRun, status: r.status, startedAt: r.startedAt.toISOString(), finishedAt: r.finishedAt?.toISOString() ?? null,
       startedBy: r.startedBy?.name ?? null, scheduled: trigger === "scheduler", progress: r.progress, params,
+      secondRun: r.dryRun && r.status === "SUCCEEDED" && !r.realRunById && FILE_JOBS.includes(r.job as UiJob) ? (r.startedById === viewer.userId ? "waiting" : "yours") : null,
       counts: Object.fromEntries(Object.entries(counts).filter(([, v]) => typeof v === "number")) as Record<string, number>,
       byCategory: (byCategory ?? {}) as JobRunRow["byCategory"], totalCents: Number(r.totalCents), errors: (r.errors ?? []) as JobRunRow["errors"],
     };
