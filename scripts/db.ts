@@ -7,6 +7,9 @@
 //   `caisse_<name>`. The server runs detached (own session: a Ctrl-C in one terminal does not kill a
 //   server another process is using) and is shared: every user holds a lease file, the last one to
 //   stop shuts it down, and a server orphaned by a killed run is adopted by the next run.
+// Two roles (docs/decisions/0028-two-database-roles.md): the URL above is the OWNER's, which runs the migrations, the
+// seed and the test resets; after migrating, ensureDatabase grants the APPLICATION role (appUrl, what the portal,
+// the worker and the jobs connect as) everything but UPDATE/DELETE on the history tables, and nothing it owns.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -36,8 +39,13 @@ export type DatabaseOptions = {
   fresh?: boolean;
 };
 export type DatabaseHandle = {
+  /** the owner's URL: migrations, seed, test fixtures and resets, benches */
   url: string;
+  /** the application role's URL: what the portal, the worker and the jobs connect with */
+  appUrl: string;
   embedded: boolean;
+  /** (re)apply the application role's grants, e.g. after `prisma migrate dev` added a table */
+  grantApp(): Promise<void>;
   /** drop the database (test runs leave nothing behind); refused for the configured DATABASE_URL */
   drop(): Promise<void>;
   /** release this process's use of the embedded server; stops it when nobody else uses it */
@@ -46,7 +54,8 @@ export type DatabaseHandle = {
 
 export async function ensureDatabase({ name, migrate = true, fresh = false }: DatabaseOptions): Promise<DatabaseHandle> {
   if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`database name must match [a-z0-9_]+: ${name}`);
-  const external = process.env.DATABASE_URL;
+  // DATABASE_OWNER_URL first: a command run by with-db that runs with-db again must not take the app role for the owner
+  const external = process.env.DATABASE_OWNER_URL || process.env.DATABASE_URL;
   let url: string;
   let release = async () => {};
   if (external) {
@@ -59,6 +68,7 @@ export async function ensureDatabase({ name, migrate = true, fresh = false }: Da
     url = `postgresql://postgres:postgres@127.0.0.1:${server.port}/${name === "demo" ? "caisse" : `caisse_${name}`}`;
     release = server.release;
   }
+  const app = appRoleFor(url, Boolean(external));
   // never drop the database the developer configured explicitly
   const droppable = !external || name !== "demo";
   try {
@@ -67,7 +77,10 @@ export async function ensureDatabase({ name, migrate = true, fresh = false }: Da
       await dropDatabase(url);
     }
     await createDatabaseIfMissing(url);
-    if (migrate) await migrateDeploy(url);
+    if (migrate) {
+      await migrateDeploy(url);
+      await ensureAppRole(url, app);
+    }
   } catch (error) {
     await release();
     throw error;
@@ -75,7 +88,9 @@ export async function ensureDatabase({ name, migrate = true, fresh = false }: Da
   let stopped = false;
   return {
     url,
+    appUrl: app.url,
     embedded: !external,
+    grantApp: () => ensureAppRole(url, app),
     drop: async () => {
       if (!droppable) throw new Error("refusing to drop the database named by DATABASE_URL");
       await dropDatabase(url);
@@ -162,6 +177,210 @@ async function migrateDeploy(url: string) {
   });
   if (code !== 0) throw new Error(`prisma migrate deploy failed (exit ${code})`);
   log(`migrate deploy: ${Date.now() - started} ms`);
+}
+
+// ---------------------------------------------------------------- the application role (docs/decisions/0028)
+
+/** The history: the application role may read and insert these rows, never update, delete or truncate them. */
+export const HISTORY_TABLES = ["LedgerEntry", "PaymentAllocation", "AuditLog", "RequestEvent"];
+/** The application role's name when ensureDatabase manages it (APP_DATABASE_URL names a role made by a DBA). */
+export const APP_ROLE = "caisse_app";
+/** pg-boss's schema (lib/jobs/scheduler.ts): the application role owns it, since pg-boss adds a table per queue. */
+const PGBOSS_SCHEMA = "pgboss";
+/** The advisory lock `prisma migrate` holds while it migrates: grants wait for a migration, and for each other. */
+const MIGRATE_LOCK = 72707369;
+
+type AppRole = { url: string; user: string; password: string; managed: boolean };
+
+/** The application role for a database: APP_DATABASE_URL's role on an external server (on the owner's database), else
+ *  caisse_app with APP_DATABASE_PASSWORD or a password generated once into .data/app-db-password. */
+function appRoleFor(ownerUrl: string, external: boolean): AppRole {
+  const given = external ? process.env.APP_DATABASE_URL : undefined;
+  if (!external && process.env.APP_DATABASE_URL) log("APP_DATABASE_URL ignored: it goes with DATABASE_URL (an external server)");
+  if (given) {
+    const u = new URL(given);
+    u.pathname = new URL(ownerUrl).pathname; // the owner's database: tests and e2e derive <db>_test, <db>_e2e
+    return { url: u.toString(), user: decodeURIComponent(u.username), password: decodeURIComponent(u.password), managed: false };
+  }
+  const password = process.env.APP_DATABASE_PASSWORD || generatedSecret("app-db-password");
+  const u = new URL(ownerUrl);
+  u.username = APP_ROLE;
+  u.password = encodeURIComponent(password);
+  return { url: u.toString(), user: APP_ROLE, password, managed: true };
+}
+
+const pgCode = (error: unknown) => (error as { code?: string }).code;
+
+async function loginError(url: string): Promise<unknown> {
+  try {
+    await withClient(url, (c) => c.query("select 1"));
+    return undefined;
+  } catch (error) {
+    return error;
+  }
+}
+
+/** Creates the application role when missing, gives it exactly its privileges on the database, hands it pg-boss's
+ *  schema and checks that it can log in. Idempotent; concurrent runs on one database wait for each other. */
+async function ensureAppRole(ownerUrl: string, app: AppRole) {
+  await withClient(ownerUrl, async (c) => {
+    const sql = async (template: string, ...values: string[]) => {
+      // format(): %I quotes an identifier, %L a literal — no quoting by hand
+      const args = values.map((_, i) => `, $${i + 2}::text`).join("");
+      const { rows } = await c.query<{ q: string }>(`select format($1${args}) as q`, [template, ...values]);
+      await c.query(rows[0].q);
+    };
+    const {
+      rows: [me],
+    } = await c.query<{ owner: string; superuser: boolean }>("select current_user::text as owner, rolsuper as superuser from pg_roles where rolname = current_user");
+    if (app.user === me.owner) throw new Error(`the application role must not be the owner ${me.owner} (APP_DATABASE_URL; README, "Two database roles")`);
+    const role = async () =>
+      (
+        await c.query<{ unsafe: boolean; owns: boolean }>(
+          `select rolsuper or rolcreaterole or rolbypassrls or pg_has_role(rolname, current_user, 'MEMBER') as unsafe,
+                  exists (select 1 from pg_class where relnamespace = 'public'::regnamespace and relowner = r.oid) as owns
+             from pg_roles r where rolname = $1`,
+          [app.user],
+        )
+      ).rows[0];
+    let found = await role();
+    if (!found) {
+      if (!app.managed) throw new Error(`the role ${app.user} of APP_DATABASE_URL does not exist on the server`);
+      log(`creating the application role ${app.user}`);
+      try {
+        await sql("CREATE ROLE %I LOGIN PASSWORD %L", app.user, app.password);
+      } catch (error) {
+        if (pgCode(error) === "42501") {
+          throw new Error(`${me.owner} may not create roles: create the application role and set APP_DATABASE_URL (README, "Two database roles")`);
+        }
+        if (pgCode(error) !== "42710" && pgCode(error) !== "23505") throw error; // 42710/23505: created meanwhile by a concurrent run
+      }
+      found = await role();
+    }
+    if (found.unsafe) throw new Error(`the application role ${app.user} must not be a superuser, create roles, bypass row security or be a member of ${me.owner}`);
+    if (found.owns) throw new Error(`the application role ${app.user} owns tables of the schema public: the owner ${me.owner} must own them all`);
+
+    await ensurePgBoss(c, app.user, me);
+
+    await c.query("BEGIN");
+    try {
+      await c.query(`select pg_advisory_xact_lock(${MIGRATE_LOCK})`);
+      await sql("GRANT CONNECT, TEMPORARY ON DATABASE %I TO %I", databaseOf(ownerUrl), app.user);
+      await sql("GRANT USAGE ON SCHEMA public TO %I", app.user);
+      // PostgreSQL < 15 lets everyone create objects in public: an object the app made there could run as the owner
+      const canCreate = async () => (await c.query<{ ok: boolean }>("select has_schema_privilege($1, 'public', 'CREATE') as ok", [app.user])).rows[0].ok;
+      if (await canCreate()) {
+        await sql("REVOKE CREATE ON SCHEMA public FROM PUBLIC, %I", app.user);
+        if (await canCreate()) throw new Error(`${app.user} may create objects in the schema public: as its owner, REVOKE CREATE ON SCHEMA public FROM PUBLIC`);
+      }
+      // start from nothing, so that a privilege granted by an earlier version of this code or by hand does not linger
+      await sql("REVOKE ALL ON ALL TABLES IN SCHEMA public FROM %I", app.user);
+      await sql("REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM %I", app.user);
+      const { rows: relations } = await c.query<{ name: string; kind: string }>(
+        `select relname::text as name, relkind::text as kind from pg_class
+          where relnamespace = 'public'::regnamespace and relkind in ('r', 'p', 'v', 'm', 'f') and not relispartition
+            and relname <> '_prisma_migrations'`,
+      );
+      // A foreign key from the history whose action writes (ON DELETE SET NULL, ON UPDATE CASCADE…) runs as the
+      // history table's owner: deleting a User would blank the actor of its audit entries. So the app may not delete
+      // such parent rows, nor update the referenced columns.
+      const { rows: actions } = await c.query<{ parent: string; del: boolean; upd: boolean; cols: string[] }>(
+        `select p.relname::text as parent, f.confdeltype in ('c', 'n', 'd') as del, f.confupdtype in ('c', 'n', 'd') as upd,
+                array(select a.attname::text from unnest(f.confkey) k join pg_attribute a on a.attrelid = f.confrelid and a.attnum = k) as cols
+           from pg_constraint f join pg_class h on h.oid = f.conrelid join pg_class p on p.oid = f.confrelid
+          where f.contype = 'f' and h.relnamespace = 'public'::regnamespace and h.relname = any($1::text[])`,
+        [HISTORY_TABLES],
+      );
+      for (const r of relations) {
+        const fks = actions.filter((a) => a.parent === r.name);
+        if (r.kind !== "r" && r.kind !== "p") {
+          // a view is written through as its owner: reading only
+          await sql("GRANT SELECT ON %I TO %I", r.name, app.user);
+        } else if (HISTORY_TABLES.includes(r.name)) {
+          await sql("GRANT SELECT, INSERT ON %I TO %I", r.name, app.user);
+        } else if (fks.length === 0) {
+          await sql("GRANT SELECT, INSERT, UPDATE, DELETE ON %I TO %I", r.name, app.user);
+        } else {
+          await sql(fks.some((a) => a.del) ? "GRANT SELECT, INSERT ON %I TO %I" : "GRANT SELECT, INSERT, DELETE ON %I TO %I", r.name, app.user);
+          const fixed = new Set(fks.filter((a) => a.upd).flatMap((a) => a.cols));
+          const { rows: columns } = await c.query<{ name: string }>(
+            `select attname::text as name from pg_attribute
+              where attrelid = format('public.%I', $1::text)::regclass and attnum > 0 and not attisdropped and attgenerated = '' order by attnum`,
+            [r.name],
+          );
+          const updatable = columns.map((col) => col.name).filter((col) => !fixed.has(col));
+          if (updatable.length > 0) {
+            const list = updatable.map(quoteIdent).join(", ");
+            await sql(`GRANT UPDATE (${list.replaceAll("%", "%%")}) ON %I TO %I`, r.name, app.user);
+          }
+        }
+      }
+      await sql("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO %I", app.user);
+      await c.query("COMMIT");
+    } catch (error) {
+      await c.query("ROLLBACK").catch(() => {});
+      throw error;
+    }
+  });
+
+  // a password of ours that the server does not know (role created by another checkout, file deleted): set it
+  let error = await loginError(app.url);
+  if (error && pgCode(error) === "28P01" && app.managed) {
+    log(`setting the password of the application role ${app.user}`);
+    await withClient(ownerUrl, async (c) => {
+      const { rows } = await c.query<{ q: string }>("select format('ALTER ROLE %I PASSWORD %L', $1::text, $2::text) as q", [app.user, app.password]);
+      await c.query(rows[0].q);
+    });
+    error = await loginError(app.url);
+  }
+  if (error) throw new Error(`cannot connect as the application role ${app.user}: ${error instanceof Error ? error.message : error}`);
+}
+
+/** pg-boss installs its schema on first start, which takes CREATE on the database: the owner installs it, then hands
+ *  the schema and everything in it to the application role (pg-boss creates and attaches a table per queue, which
+ *  takes ownership). Also moves a schema installed by an earlier version, when the app connected as the owner. */
+async function ensurePgBoss(c: pg.Client, app: string, me: { owner: string; superuser: boolean }) {
+  const installed = (await c.query<{ ok: boolean }>(`select to_regclass('${PGBOSS_SCHEMA}.version') is not null as ok`)).rows[0].ok;
+  if (!installed) {
+    const { default: PgBoss } = await import("pg-boss");
+    try {
+      await c.query(PgBoss.getConstructionPlans(PGBOSS_SCHEMA)); // its own transaction and advisory lock
+    } catch (error) {
+      await c.query("ROLLBACK").catch(() => {});
+      if (!(error instanceof Error && error.message.includes("already exists"))) throw error; // installed meanwhile
+    }
+  }
+  const foreign = `
+    select 'SCHEMA' as kind, quote_ident(nspname) as name from pg_namespace where nspname = $1 and nspowner <> $2::regrole
+    union all
+    select case relkind when 'S' then 'SEQUENCE' when 'v' then 'VIEW' when 'm' then 'MATERIALIZED VIEW' else 'TABLE' end, c.oid::regclass::text
+      from pg_class c where relnamespace = $1::regnamespace and relkind in ('r', 'p', 'v', 'm', 'S') and relowner <> $2::regrole
+       and not (relkind = 'S' and exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.deptype in ('a', 'i')))
+    union all
+    select 'ROUTINE', oid::regprocedure::text from pg_proc where pronamespace = $1::regnamespace and proowner <> $2::regrole
+    union all
+    select 'TYPE', oid::regtype::text from pg_type where typnamespace = $1::regnamespace and typtype in ('e', 'd') and typowner <> $2::regrole`;
+  const { rows } = await c.query<{ kind: string; name: string }>(foreign, [PGBOSS_SCHEMA, app]);
+  if (rows.length === 0) return;
+  log(`handing the ${PGBOSS_SCHEMA} schema to the application role ${app}`);
+  // ALTER … OWNER TO asks the owner to be able to act as the new owner
+  if (!me.superuser && !(await c.query<{ ok: boolean }>("select pg_has_role(current_user, $1, 'SET') as ok", [app]).catch(() => ({ rows: [{ ok: false }] }))).rows[0].ok) {
+    const { rows: q } = await c.query<{ q: string }>("select format('GRANT %I TO CURRENT_USER', $1::text) as q", [app]);
+    await c.query(q[0].q).catch((error: Error) => {
+      throw new Error(`cannot hand the ${PGBOSS_SCHEMA} schema to ${app} (${error.message}): as its admin, GRANT ${app} TO ${me.owner}`);
+    });
+  }
+  await c.query("BEGIN");
+  try {
+    await c.query(`select pg_advisory_xact_lock(${MIGRATE_LOCK})`);
+    for (const r of (await c.query<{ kind: string; name: string }>(foreign, [PGBOSS_SCHEMA, app])).rows) {
+      await c.query(`ALTER ${r.kind} ${r.name} OWNER TO ${quoteIdent(app)}`);
+    }
+    await c.query("COMMIT");
+  } catch (error) {
+    await c.query("ROLLBACK").catch(() => {});
+    throw error;
+  }
 }
 
 // ---------------------------------------------------------------- embedded PostgreSQL
@@ -420,7 +639,12 @@ export function loadEnvFiles() {
 
 /** Per-checkout NEXTAUTH_SECRET, generated once into the git-ignored .data folder. */
 export function nextAuthSecret() {
-  const file = path.join(DATA, "nextauth-secret");
+  return generatedSecret("nextauth-secret");
+}
+
+/** A random secret generated once into the git-ignored .data folder. */
+function generatedSecret(name: string) {
+  const file = path.join(DATA, name);
   fs.mkdirSync(DATA, { recursive: true });
   try {
     fs.writeFileSync(file, crypto.randomBytes(32).toString("base64url"), { flag: "wx", mode: 0o600 });
@@ -461,24 +685,29 @@ export function run(command: string, args: string[], env: NodeJS.ProcessEnv, cwd
   });
 }
 
-/** Environment for child processes: DATABASE_URL, auth settings, node_modules/.bin on PATH. */
-export function childEnv(url: string, host = "localhost"): NodeJS.ProcessEnv {
-  return {
+/** Environment for child processes: DATABASE_URL (the application role), auth settings, node_modules/.bin on PATH.
+ *  DATABASE_OWNER_URL (the owner) only with `owner`: throwaway databases (test fixtures and resets, benches) — the
+ *  owner's credentials of the real database never reach the portal's processes. */
+export function childEnv(db: Pick<DatabaseHandle, "url" | "appUrl">, host = "localhost", owner = false): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
-    DATABASE_URL: url,
+    DATABASE_URL: db.appUrl,
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || nextAuthSecret(),
     NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://${host}:${process.env.PORT || 3000}`,
     PATH: [BIN, process.env.PATH].filter(Boolean).join(path.delimiter),
   };
+  delete env.DATABASE_OWNER_URL;
+  if (owner) env.DATABASE_OWNER_URL = db.url;
+  return env;
 }
 
-/** The seed is idempotent; a missing prisma/seed.ts is skipped (it arrives with the real schema). */
-export async function runSeed(env: NodeJS.ProcessEnv) {
+/** The seed (idempotent) runs as the owner: it empties the tables first. A missing prisma/seed.ts is skipped. */
+export async function runSeed(env: NodeJS.ProcessEnv, ownerUrl: string) {
   const seed = path.join(ROOT, "prisma", "seed.ts");
   if (!fs.existsSync(seed)) {
     log("prisma/seed.ts does not exist yet: skipping the seed");
     return 0;
   }
-  return run(path.join(BIN, "tsx"), [seed], env, ROOT);
+  return run(path.join(BIN, "tsx"), [seed], { ...env, DATABASE_URL: ownerUrl }, ROOT);
 }
 

@@ -65,12 +65,12 @@ async function stopWorker() {
 let code = 0;
 try {
   db = await ensureDatabase({ name: "demo" });
-  const env = childEnv(db.url);
+  const env = childEnv(db); // the application role only (docs/decisions/0028)
   const localMail = await localMailEnv("demo");
   mail = localMail;
   Object.assign(env, localMail.env);
   // the seed is idempotent: a seeded fund returns at once, an interrupted seed is redone from empty tables
-  code = await runSeed(env);
+  code = await runSeed(env, db.url);
   if (code === 0 && buildIsStale()) {
     log("building (no build, or sources newer than .next/BUILD_ID)");
     code = await run(path.join(BIN, "next"), ["build"], env, ROOT);

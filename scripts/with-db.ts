@@ -1,12 +1,14 @@
 // Run a command against a ready, migrated database:
-//   tsx scripts/with-db.ts [--test|--e2e|--db NAME] [--fresh] [--seed] -- <command...>
+//   tsx scripts/with-db.ts [--test|--e2e|--db NAME] [--fresh] [--seed] [--owner] -- <command...>
 // --test   database "test", dropped and recreated before the command and dropped after it
 // --e2e    database "e2e" (or --db NAME given before it), dropped after the command; NEXTAUTH_URL defaults to
 //          http://127.0.0.1:$PORT (what Playwright visits)
 // --fresh  drop and recreate the database before migrating (not for the configured DATABASE_URL)
 // --seed   run prisma/seed.ts (idempotent) before the command
-// Sets DATABASE_URL, NEXTAUTH_SECRET/NEXTAUTH_URL when unset, forwards SIGINT/SIGTERM/SIGHUP, releases
-// the embedded PostgreSQL when the command exits, and exits with the command's code.
+// --owner  DATABASE_URL is the owner's, not the application role's (benches: they empty and reload the history)
+// Sets DATABASE_URL (the application role; the owner for `prisma …` commands and the seed; DATABASE_OWNER_URL too
+// for any database but the demo one — docs/decisions/0028), NEXTAUTH_SECRET/NEXTAUTH_URL when unset, forwards
+// SIGINT/SIGTERM/SIGHUP, releases the embedded PostgreSQL when the command exits, and exits with the command's code.
 // Call it as node_modules/.bin/tsx when a signal must reach it: `npm run` does not forward SIGTERM.
 import path from "node:path";
 import {
@@ -20,7 +22,7 @@ const sep = args.indexOf("--");
 const options = sep < 0 ? args : args.slice(0, sep);
 const command = sep < 0 ? [] : args.slice(sep + 1);
 if (command.length === 0) {
-  console.error("usage: tsx scripts/with-db.ts [--test|--e2e|--db NAME] [--fresh] [--seed] -- <command...>");
+  console.error("usage: tsx scripts/with-db.ts [--test|--e2e|--db NAME] [--fresh] [--seed] [--owner] -- <command...>");
   process.exit(2);
 }
 
@@ -29,6 +31,7 @@ let fresh = false;
 let dropAfter = false;
 let seed = false;
 let e2e = false;
+let asOwner = false;
 for (let i = 0; i < options.length; i++) {
   const o = options[i];
   if (o === "--test") [name, fresh, dropAfter] = ["test", true, true];
@@ -36,6 +39,7 @@ for (let i = 0; i < options.length; i++) {
   else if (o === "--db") name = options[++i] ?? "";
   else if (o === "--fresh") fresh = true;
   else if (o === "--seed") seed = true;
+  else if (o === "--owner") asOwner = true;
   else {
     console.error(`with-db: unknown option ${o}`);
     process.exit(2);
@@ -50,15 +54,20 @@ let mail: { close: () => void } | undefined;
 let code: number;
 try {
   db = await ensureDatabase({ name, fresh });
-  const env = childEnv(db.url, e2e ? "127.0.0.1" : "localhost");
+  // the application role's URL; throwaway databases (tests, benches) also get DATABASE_OWNER_URL for fixtures
+  const env = childEnv(db, e2e ? "127.0.0.1" : "localhost", name !== "demo");
   // real SMTP in dev and tests: a local catcher writing .eml files under .data/mail-<name>, unless SMTP_URL is set
   const localMail = await localMailEnv(name);
   mail = localMail;
   Object.assign(env, localMail.env);
-  // Prisma CLI commands (e.g. `prisma migrate dev`) get the timer preload; other commands must not
-  if (path.basename(command[0]) === "prisma") env.NODE_OPTIONS = prismaNodeOptions(env.NODE_OPTIONS);
-  code = seed ? await runSeed(env) : 0;
+  // Prisma CLI commands (e.g. `prisma migrate dev`) run as the owner and get the timer preload (no other command may)
+  const prisma = path.basename(command[0]) === "prisma";
+  if (prisma || asOwner) env.DATABASE_URL = db.url;
+  if (prisma) env.NODE_OPTIONS = prismaNodeOptions(env.NODE_OPTIONS);
+  code = seed ? await runSeed(env, db.url) : 0;
   if (code === 0) code = await run(command[0], command.slice(1), env);
+  // a migration made by `prisma migrate dev` may add tables: the application role gets its grants on them at once
+  if (code === 0 && prisma) await db.grantApp();
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   code = 1;

@@ -23,11 +23,9 @@ export async function openItemsOf(tx: Tx, affiliateIds: readonly string[]): Prom
   // lock first, read after: a concurrent allocation to these dossiers (a match by hand, a CODA import, a write-off)
   // finishes before this transaction reads what is owed, and the next statement sees what it allocated. In id
   // order, so that two writers never deadlock. The database refuses an over-allocation anyway (migration
-  // money_under_concurrency); the lock makes the second writer read the truth instead of failing.
-  await tx.$queryRawUnsafe(
-    `SELECT id FROM "LedgerEntry" WHERE "affiliateId" = ANY($1::text[]) AND "amountCents" > 0 AND kind IN ('CALL', 'FEE', 'SURCHARGE', 'ADJUSTMENT') ORDER BY id FOR UPDATE`,
-    [...new Set(affiliateIds)],
-  );
+  // money_under_concurrency); the lock makes the second writer read the truth instead of failing. Through
+  // caisse_lock_debits: the application role may not UPDATE the ledger, which FOR UPDATE asks (docs/decisions/0028).
+  await tx.$executeRawUnsafe(`SELECT caisse_lock_debits($1::text[])`, [...new Set(affiliateIds)]);
   const rows = await tx.$queryRawUnsafe<OpenRow[]>(
     `SELECT o."affiliateId", o."entryId" AS id, o.kind::text, c.kind::text AS "callKind", o."callId", coalesce(c."dueOn", o."bookedOn") AS "dueOn",
        o."owedCents" AS open

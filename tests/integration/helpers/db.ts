@@ -1,11 +1,14 @@
-// Prisma access for integration tests. DATABASE_URL comes from `tsx scripts/with-db.ts --test -- vitest …`,
-// which points it at a throwaway `…_test` database (created, migrated, and dropped after the run).
+// Prisma access for integration tests. `tsx scripts/with-db.ts --test -- vitest …` points DATABASE_URL at a throwaway
+// `…_test` database (created, migrated, and dropped after the run) as the application role — what the code under test
+// connects with (lib/db/client.ts) — and DATABASE_OWNER_URL at the same database as its owner: the tests' fixtures
+// and resets run as the owner, which may also write and empty the history tables (docs/decisions/0028).
 import { afterAll, beforeEach } from "vitest";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
+/** The owner's client: fixtures, resets and checks of what the code under test wrote. */
 export function createTestPrisma() {
-  const connectionString = process.env.DATABASE_URL;
+  const connectionString = process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is unset: run integration tests via `npm run test:integration`");
   return new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
 }
