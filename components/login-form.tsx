@@ -14,7 +14,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const tf = useTranslations("auth_forgot");
   // after choosing a password (activation or reset link), the sign-in page says so
   const params = useSearchParams();
-  const done = params.get("activated") === "1" ? tl("activated") : params.get("reset") === "1" ? tl("reset") : null;
+  const done = params.get("activated") === "1" ? tl("activated") : params.get("reset") === "1" ? tl("reset") : params.get("ended") === "1" ? tl("ended") : null;
   const [formError, setFormError] = useState<string | null>(null);
   const {
     register,
@@ -26,7 +26,8 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     setFormError(null);
     const result = await signIn("credentials", { ...values, redirect: false });
     if (!result || result.error) {
-      setFormError(result?.error === "throttled" ? t("errors.throttled") : t("errors.invalid"));
+      // one message whatever the cause (wrong password, unknown account, locked): nothing to learn from it
+      setFormError(t("errors.invalid"));
       return;
     }
     // a full navigation: /after-login is a route handler that sets the language cookie and redirects by role

@@ -42,6 +42,8 @@ export function AffiliationForm({ locale }: { locale: "fr" | "nl" }) {
     return m ? t(`errors.${m}` as "errors.tooLong") : undefined;
   };
   const summary = ORDER.map((name) => ({ name, error: errorOf(name) })).filter((e) => e.error);
+  // a refusal that is no field's (too many attempts from this address)
+  if (state && !state.ok && !state.fieldErrors && t.has(`errors.${state.code}`)) summary.push({ name: "consent", error: t(`errors.${state.code}` as "errors.tooLong") });
   const describedBy = (name: string, hint = false) => [errorOf(name) ? `aff-${name}-error` : null, hint ? `aff-${name}-hint` : null].filter(Boolean).join(" ") || undefined;
   const input = "mt-1 w-full rounded border border-slate-500 px-3 py-2";
   const field = (name: TextField, opts: { type?: string; hint?: boolean; autoComplete?: string } = {}) => (

@@ -5,11 +5,14 @@ import { requestPasswordReset, setPasswordWithToken, type TokenPurpose } from "@
 import { forgotPasswordSchema, setPasswordSchema } from "@/lib/schemas/activation";
 import type { ActionResult } from "./result";
 import { fieldErrorsOf } from "./run-action";
+import { refusedByLimit } from "./client-limits";
 
 // Public actions (no session): choosing a password from an activation or reset link, and asking for a reset link.
 // The purpose is fixed here, never taken from the client; the base URL of links comes from configuration only.
 
 async function choosePassword(purpose: TokenPurpose, formData: FormData): Promise<ActionResult> {
+  const limited = await refusedByLimit("publicForm");
+  if (limited) return limited;
   const parsed = setPasswordSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
     const fieldErrors = fieldErrorsOf(parsed.error);
@@ -39,6 +42,8 @@ export async function resetPasswordAction(_prev: ActionResult | null, formData: 
 export async function forgotPasswordAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const parsed = forgotPasswordSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { ok: false, code: "validation", fieldErrors: fieldErrorsOf(parsed.error) };
+  const limited = await refusedByLimit("publicForm");
+  if (limited) return limited;
   const email = parsed.data.email;
   const task = async () => {
     try {

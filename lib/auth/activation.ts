@@ -1,6 +1,8 @@
 import "server-only";
 import crypto from "node:crypto";
 import { prisma } from "@/lib/db/client";
+import { endAllSessions } from "./sessions";
+import { recordAuthEvent } from "./events";
 import { sendEmail } from "@/lib/mail/outbox";
 import { serverTranslator } from "@/lib/i18n/translator";
 import { hashPassword } from "./password";
@@ -93,14 +95,18 @@ export type SetPasswordOutcome = "ok" | "invalidToken";
 export async function setPasswordWithToken(token: string, purpose: TokenPurpose, password: string, now = new Date()): Promise<SetPasswordOutcome> {
   const userId = tokenUserId(token);
   if (!userId) return "invalidToken";
-  const user = await prisma.user.findUnique({ where: { id: userId }, select: { id: true, passwordHash: true, disabledAt: true } });
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { id: true, passwordHash: true, disabledAt: true, affiliateId: true } });
   if (!user || user.disabledAt || !verifyToken(token, user, purpose, now)) return "invalidToken";
   const passwordHash = await hashPassword(password);
   const updated = await prisma.user.updateMany({
     where: { id: user.id, passwordHash: user.passwordHash, disabledAt: null },
     data: { passwordHash, failedLogins: 0, lastFailedAt: null },
   });
-  return updated.count === 1 ? "ok" : "invalidToken";
+  if (updated.count !== 1) return "invalidToken";
+  // a new password ends every session of the account (a stolen cookie dies with the old password)
+  await endAllSessions(user.id, "passwordReset", now);
+  await recordAuthEvent("auth.passwordReset", { id: user.id, affiliateId: user.affiliateId }, { reason: purpose });
+  return "ok";
 }
 
 /** Whether a token is (still) valid, for the pages to show the form or the "link expired" notice. */

@@ -7,5 +7,7 @@ declare module "next-auth/jwt" {
     role?: AppRole;
     affiliateId?: string | null;
     locale?: string;
+    /** the server-side session (UserSession) this cookie belongs to */
+    sid?: string;
   }
 }

@@ -4,58 +4,112 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { prisma } from "@/lib/db/client";
 import { verifyPassword } from "./password";
 import { secondsUntilNextAttempt } from "./throttle";
+import { clientAddress, withinLimit } from "./limits";
+import { endAllSessions, startSession, touchSession, type ClientInfo, type SessionMethod } from "./sessions";
+import { recordAuthEvent } from "./events";
 import type { AppRole } from "./permissions";
 
-export const AUTH_ERROR = { invalid: "invalid-credentials", throttled: "throttled" } as const;
+/** The one answer to a refused sign-in: wrong password, unknown account, disabled, locked or too many attempts from
+ *  the address all read the same (no account enumeration). */
+export const AUTH_ERROR = { invalid: "invalid-credentials" } as const;
 
-/** Checks an e-mail/password pair; counts failures and refuses attempts while the account is throttled. */
-export async function authenticate(emailInput: string, password: string, now = new Date()) {
+const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$0000000000000000000000000000000000000000000";
+
+type Counted = { id: string; before: number; lastBefore: Date | null; passwordHash: string; role: AppRole; name: string; email: string; affiliateId: string | null; locale: string };
+
+/**
+ * Checks an e-mail/password pair. The attempt is counted first, atomically (the row is locked while its counter
+ * moves), so that parallel attempts are all counted before any password is checked; an account whose earlier
+ * failures still throttle it is refused without checking the password. A success clears the counter.
+ */
+export async function authenticate(emailInput: string, password: string, now = new Date(), client: ClientInfo = {}) {
   const email = emailInput.trim().toLowerCase();
-  const user = await prisma.user.findUnique({ where: { email } });
-  if (!user || user.disabledAt) {
+  const rows = await prisma.$queryRaw<Counted[]>`
+    WITH old AS (SELECT id, "failedLogins", "lastFailedAt" FROM "User" WHERE email = ${email} AND "disabledAt" IS NULL FOR UPDATE)
+    UPDATE "User" u SET "failedLogins" = old."failedLogins" + 1, "lastFailedAt" = ${now}
+      FROM old WHERE u.id = old.id
+    RETURNING u.id, old."failedLogins" AS before, old."lastFailedAt" AS "lastBefore", u."passwordHash", u.role::text AS role, u.name, u.email,
+              u."affiliateId", u.locale::text AS locale`;
+  const user = rows[0];
+  if (!user) {
     // same cost as a real check, so response time does not reveal which e-mails exist
-    await verifyPassword("$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$0000000000000000000000000000000000000000000", password);
+    await verifyPassword(DUMMY_HASH, password);
+    await recordAuthEvent("auth.signInFailed", null, { ...client, reason: "unknown" });
     return { ok: false as const, error: AUTH_ERROR.invalid };
   }
-  if (secondsUntilNextAttempt(user.failedLogins, user.lastFailedAt, now) > 0) {
-    return { ok: false as const, error: AUTH_ERROR.throttled };
+  if (secondsUntilNextAttempt(user.before, user.lastBefore, now) > 0) {
+    await verifyPassword(DUMMY_HASH, password);
+    await recordAuthEvent("auth.locked", user, { ...client, failures: user.before + 1 });
+    return { ok: false as const, error: AUTH_ERROR.invalid };
   }
   if (!(await verifyPassword(user.passwordHash, password))) {
-    await prisma.user.update({ where: { id: user.id }, data: { failedLogins: { increment: 1 }, lastFailedAt: now } });
+    await recordAuthEvent("auth.signInFailed", user, { ...client, reason: "password", failures: user.before + 1 });
     return { ok: false as const, error: AUTH_ERROR.invalid };
   }
-  if (user.failedLogins > 0) await prisma.user.update({ where: { id: user.id }, data: { failedLogins: 0, lastFailedAt: null } });
+  await prisma.user.update({ where: { id: user.id }, data: { failedLogins: 0, lastFailedAt: null } });
   return { ok: true as const, user };
 }
 
+type SignedInUser = { id: string; role: AppRole; affiliateId: string | null; locale: string; method?: SessionMethod; client?: ClientInfo };
+
 export const authOptions: NextAuthOptions = {
+  // the cookie lives as long as a session may (8 h); the UserSession row decides whether it is still alive
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
   pages: { signIn: "/login", error: "/login" },
   providers: [
     CredentialsProvider({
       name: "credentials",
       credentials: { email: { type: "email" }, password: { type: "password" } },
-      async authorize(credentials) {
-        const result = await authenticate(credentials?.email ?? "", credentials?.password ?? "");
+      async authorize(credentials, req) {
+        const client = { address: clientAddress(req?.headers), userAgent: (req?.headers?.["user-agent"] as string | undefined) ?? null };
+        if (!(await withinLimit("signIn", client.address))) {
+          await recordAuthEvent("auth.addressLimited", null, client);
+          throw new Error(AUTH_ERROR.invalid);
+        }
+        const result = await authenticate(credentials?.email ?? "", credentials?.password ?? "", new Date(), client);
         if (!result.ok) throw new Error(result.error);
         const { user } = result;
-        return { id: user.id, email: user.email, name: user.name, role: user.role, affiliateId: user.affiliateId, locale: user.locale };
+        return { id: user.id, email: user.email, name: user.name, role: user.role, affiliateId: user.affiliateId, locale: user.locale, method: "password", client } as never;
       },
     }),
   ],
   callbacks: {
     async jwt({ token, user }) {
       if (user) {
-        const u = user as unknown as { id: string; role: AppRole; affiliateId: string | null; locale: string };
+        // a sign-in: a new server-side session, whose id is all the cookie needs
+        const u = user as unknown as SignedInUser;
         token.uid = u.id;
         token.role = u.role;
         token.affiliateId = u.affiliateId;
         token.locale = u.locale;
+        token.sid = await startSession(u.id, u.method ?? "password", u.client ?? {});
+        await recordAuthEvent("auth.signIn", { id: u.id, affiliateId: u.affiliateId }, { ...(u.client ?? {}), method: u.method ?? "password" });
+        return token;
       }
+      // every later read of the cookie (pages, /api/auth/session): the session must still be alive, or the
+      // cookie is refused and cleared — never renewed
+      if (!(await touchSession(token.sid))) throw new Error("session ended");
       return token;
     },
     async session({ session, token }) {
-      return { ...session, uid: token.uid, role: token.role, affiliateId: token.affiliateId };
+      return { ...session, uid: token.uid, sid: token.sid, role: token.role, affiliateId: token.affiliateId };
+    },
+  },
+  logger: {
+    // an ended session's cookie is refused on purpose: not an error worth a stack trace
+    error(code, metadata) {
+      const message = (metadata as { message?: string } | undefined)?.message ?? (metadata as { error?: { message?: string } } | undefined)?.error?.message;
+      if (code === "JWT_SESSION_ERROR" && message === "session ended") return;
+      console.error(`[next-auth][error][${code}]`, metadata);
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      // logging out ends every session of the user, on every device
+      const uid = token?.uid;
+      if (!uid) return;
+      await endAllSessions(uid, "logout");
+      await recordAuthEvent("auth.signOut", { id: uid, affiliateId: token.affiliateId ?? null }, {});
     },
   },
 };

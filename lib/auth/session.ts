@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { getServerSession } from "next-auth";
+import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { prisma } from "@/lib/db/client";
 import { authOptions } from "./options";
@@ -10,7 +11,8 @@ import { AppError } from "@/lib/errors";
 
 // The one place that knows next-auth: swap the library here and nothing else changes.
 
-/** The signed-in user, re-read from the database on each request (a disabled account loses access at once). */
+/** The signed-in user of a live session (lib/auth/sessions.ts: ended at logout, password reset, idle, 8 hours),
+ *  re-read from the database on each request (a disabled account loses access at once). */
 export const currentViewer = cache(async (): Promise<Viewer | null> => {
   const session = await getServerSession(authOptions);
   const uid = (session as { uid?: string } | null)?.uid;
@@ -26,7 +28,12 @@ export const currentViewer = cache(async (): Promise<Viewer | null> => {
 /** For pages: anonymous → sign-in page; signed in without the permission → 404. */
 export async function requireViewer(permission?: Permission, callbackUrl?: string): Promise<Viewer> {
   const viewer = await currentViewer();
-  if (!viewer) redirect(callbackUrl ? `/login?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/login");
+  if (!viewer) {
+    // a session cookie that no longer opens anything: the session ended (idle, 8 hours, logout elsewhere) — say so
+    const ended = (await cookies()).getAll().some((c) => /(^|\.)next-auth\.session-token/.test(c.name));
+    const query = new URLSearchParams({ ...(ended ? { ended: "1" } : {}), ...(callbackUrl ? { callbackUrl } : {}) }).toString();
+    redirect(query ? `/login?${query}` : "/login");
+  }
   if (permission && !can(viewer.role, permission)) notFound();
   return viewer;
 }

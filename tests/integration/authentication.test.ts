@@ -26,18 +26,18 @@ describe("sign-in with e-mail and password", () => {
     expect(await authenticate("nobody@test.be", "wrong")).toEqual({ ok: false, error: "invalid-credentials" });
   });
 
-  it("slows down after repeated failures, then resets the counter on success", async () => {
+  it("slows down after repeated failures — every attempt counted, a locked account answering like a wrong password — then resets the counter on success", async () => {
     const user = await createUser(prisma, { email: "julie@test.be", passwordHash: await hashPassword("right-password-1"), role: "ADVISOR", name: "Julie" });
-    const t0 = new Date("2026-03-01T10:00:00Z");
-    for (let i = 0; i < 3; i++) expect(await authenticate("julie@test.be", "wrong", t0)).toEqual({ ok: false, error: "invalid-credentials" });
-    // 3 failures in a row → 1 s to wait after the last one, even with the right password (not counted as a failure)
-    expect(await authenticate("julie@test.be", "wrong", t0)).toEqual({ ok: false, error: "throttled" });
-    expect(await authenticate("julie@test.be", "right-password-1", new Date("2026-03-01T10:00:00.500Z"))).toEqual({ ok: false, error: "throttled" });
-    expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).failedLogins).toBe(3);
-    // one more failure after the wait doubles it
-    expect((await authenticate("julie@test.be", "wrong", new Date("2026-03-01T10:00:01Z"))).ok).toBe(false);
-    expect(await authenticate("julie@test.be", "right-password-1", new Date("2026-03-01T10:00:02Z"))).toEqual({ ok: false, error: "throttled" });
-    expect((await authenticate("julie@test.be", "right-password-1", new Date("2026-03-01T10:00:03Z"))).ok).toBe(true);
+    const at = (ms: number) => new Date(Date.parse("2026-03-01T10:00:00Z") + ms);
+    const invalid = { ok: false, error: "invalid-credentials" };
+    for (let i = 0; i < 3; i++) expect(await authenticate("julie@test.be", "wrong", at(0))).toEqual(invalid);
+    // 3 failures in a row → 1 s to wait after the last one, even with the right password; the attempt is counted
+    expect(await authenticate("julie@test.be", "right-password-1", at(500))).toEqual(invalid);
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).failedLogins).toBe(4);
+    // 4 counted → 2 s after the last attempt
+    expect(await authenticate("julie@test.be", "right-password-1", at(2_000))).toEqual(invalid);
+    // 5 counted → 4 s after the last attempt (at 2 s): at 6 s the right password gets in and the counter is cleared
+    expect((await authenticate("julie@test.be", "right-password-1", at(6_000))).ok).toBe(true);
     expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).failedLogins).toBe(0);
   });
 

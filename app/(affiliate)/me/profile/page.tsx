@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Card, PageTitle } from "@/components/ui";
 import { ProfileForm } from "@/components/me/profile-form";
 import { orNotFound, requireViewer } from "@/lib/auth/session";
@@ -8,6 +8,7 @@ import { getMyProfile } from "@/lib/dal/profile/get-my-profile";
 import { formatIban } from "@/lib/domain";
 import { listMyDossierConsultations } from "@/lib/dal/profile/list-my-dossier-consultations";
 import { AccessLogTable } from "@/components/access-log-table";
+import { listMySignIns } from "@/lib/dal/profile/list-my-sign-ins";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("ss_profile");
@@ -20,6 +21,10 @@ export default async function ProfilePage() {
   const t = await getTranslations("ss_profile");
   const ta = await getTranslations("ss_access");
   const consultations = await orNotFound(listMyDossierConsultations(viewer));
+  const signIns = await listMySignIns(viewer);
+  const ts = await getTranslations("ss_signins");
+  const locale = await getLocale();
+  const when = new Intl.DateTimeFormat(locale === "nl" ? "nl-BE" : "fr-BE", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Brussels" });
   return (
     <div className="space-y-6">
       <p>
@@ -47,6 +52,34 @@ export default async function ProfilePage() {
       <Card title={ta("title")}>
         <p className="mb-3">{ta("intro")}</p>
         <AccessLogTable rows={consultations} caption={ta("caption")} />
+      </Card>
+      <Card title={ts("title")}>
+        <p className="mb-3">{ts("intro")}</p>
+        {signIns.length === 0 ? (
+          <p>{ts("none")}</p>
+        ) : (
+          <table className="w-full text-left">
+            <caption className="sr-only">{ts("caption")}</caption>
+            <thead>
+              <tr className="border-b border-slate-300">
+                <th scope="col" className="py-2 pr-4">{ts("when")}</th>
+                <th scope="col" className="py-2 pr-4">{ts("how")}</th>
+                <th scope="col" className="py-2 pr-4">{ts("where")}</th>
+                <th scope="col" className="py-2">{ts("state")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {signIns.map((s, i) => (
+                <tr key={i} className="border-b border-slate-100">
+                  <td className="py-2 pr-4">{when.format(new Date(s.at))}</td>
+                  <td className="py-2 pr-4">{ts(`methods.${s.method}`)}</td>
+                  <td className="py-2 pr-4">{s.address ?? ts("unknownAddress")}</td>
+                  <td className="py-2">{s.endedAt ? ts(`ended.${s.endReason ?? "other"}`) : ts("open")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
       </Card>
     </div>
   );
