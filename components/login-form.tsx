@@ -16,6 +16,9 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const params = useSearchParams();
   const done = params.get("activated") === "1" ? tl("activated") : params.get("reset") === "1" ? tl("reset") : params.get("ended") === "1" ? tl("ended") : null;
   const [formError, setFormError] = useState<string | null>(null);
+  // staff: after a right password, the code of their authenticator app (or a recovery code)
+  const [askCode, setAskCode] = useState(false);
+  const [code, setCode] = useState("");
   const {
     register,
     handleSubmit,
@@ -24,10 +27,14 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
 
   async function onSubmit(values: LoginInput) {
     setFormError(null);
-    const result = await signIn("credentials", { ...values, redirect: false });
+    const result = await signIn("credentials", { ...values, code: askCode ? code : "", redirect: false });
     if (!result || result.error) {
+      if (result?.error === "second-factor-required") {
+        setAskCode(true);
+        return;
+      }
       // one message whatever the cause (wrong password, unknown account, locked): nothing to learn from it
-      setFormError(t("errors.invalid"));
+      setFormError(result?.error === "second-factor-invalid" ? t("errors.codeInvalid") : t("errors.invalid"));
       return;
     }
     // a full navigation: /after-login is a route handler that sets the language cookie and redirects by role
@@ -87,6 +94,27 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
           </p>
         )}
       </div>
+      {askCode && (
+        <div>
+          <label htmlFor="code" className="block font-medium">
+            {t("code")}
+          </label>
+          <p id="code-hint" className="text-sm text-slate-700">
+            {t("codeHint")}
+          </p>
+          <input
+            id="code"
+            name="code"
+            autoComplete="one-time-code"
+            inputMode="text"
+            autoFocus
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            aria-describedby="code-hint"
+            className="mt-1 w-48 rounded border border-slate-500 px-3 py-2 font-mono"
+          />
+        </div>
+      )}
       <button type="submit" disabled={isSubmitting} className="w-full rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
         {isSubmitting ? t("submitting") : t("submit")}
       </button>

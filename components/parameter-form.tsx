@@ -1,5 +1,5 @@
 "use client";
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { updateParameterAction } from "@/lib/actions/parameters";
 import type { ActionResult } from "@/lib/actions/result";
@@ -7,6 +7,9 @@ import type { ActionResult } from "@/lib/actions/result";
 export function ParameterForm({ id, keyName, value, status }: { id: string; keyName: string; value: string; status: string }) {
   const t = useTranslations("parameters");
   const [state, action, pending] = useActionState<ActionResult | null, FormData>(updateParameterAction, null);
+  // controlled fields: a refused submission (no reason yet) keeps what was typed — React resets uncontrolled ones
+  const [draft, setDraft] = useState({ value, status, reason: "" });
+  const set = (name: keyof typeof draft) => (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [name]: e.target.value }));
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const err = (name: string) => errors[name]?.[0];
   return (
@@ -27,19 +30,19 @@ export function ParameterForm({ id, keyName, value, status }: { id: string; keyN
       <input type="hidden" name="id" value={id} />
       <div>
         <label htmlFor="param-value" className="block font-medium">{t("value")}</label>
-        <input id="param-value" name="value" defaultValue={value} inputMode="numeric" aria-invalid={!!err("value")} className="mt-1 rounded border border-slate-500 px-2 py-1" />
+        <input id="param-value" name="value" value={draft.value} onChange={set("value")} inputMode="numeric" aria-invalid={!!err("value")} className="mt-1 rounded border border-slate-500 px-2 py-1" />
         {err("value") && <p className="text-sm text-bad-700">{t(`errors.${err("value")}`)}</p>}
       </div>
       <div>
         <label htmlFor="param-status" className="block font-medium">{t("status")}</label>
-        <select id="param-status" name="status" defaultValue={status} className="mt-1 rounded border border-slate-500 px-2 py-1">
+        <select id="param-status" name="status" value={draft.status} onChange={set("status")} className="mt-1 rounded border border-slate-500 px-2 py-1">
           <option value="confirmed">{t("confirmed")}</option>
           <option value="derived">{t("derived")}</option>
         </select>
       </div>
       <div>
         <label htmlFor="param-reason" className="block font-medium">{t("reason")}</label>
-        <textarea id="param-reason" name="reason" rows={2} aria-invalid={!!err("reason")} className="mt-1 w-full rounded border border-slate-500 px-2 py-1" />
+        <textarea id="param-reason" name="reason" rows={2} value={draft.reason} onChange={set("reason")} aria-invalid={!!err("reason")} className="mt-1 w-full rounded border border-slate-500 px-2 py-1" />
         {err("reason") && <p className="text-sm text-bad-700">{t(`errors.${err("reason")}`)}</p>}
       </div>
       <button type="submit" disabled={pending} className="rounded bg-brand-700 px-4 py-2 text-white">{t("save")}</button>

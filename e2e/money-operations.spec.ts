@@ -60,7 +60,7 @@ test("an advisor imports a CODA statement and matches its unmatched payment by h
   await expect(page.getByRole("button", { name: "Exécuter pour de vrai" })).toHaveCount(0);
   await expectAccessible(page);
   await signOut(page);
-  await signIn(page, "advisor2@demo.caisse.be");
+  await signIn(page, "advisor3@demo.caisse.be");
   await page.waitForURL("**/staff");
   await page.goto("/staff/jobs");
   await page.getByRole("button", { name: /^Exécuter pour de vrai : Import d'un extrait CODA/ }).first().click();

@@ -3,7 +3,7 @@
 
 import pg from "pg";
 import { connect, disconnect, type BackOfficeData } from "./back-office-data";
-import { expectAccessible, signIn, signInFr, expect, test } from "./support";
+import { expectAccessible, signIn, signInFr, expect, test, PASSWORD } from "./support";
 
 let data: BackOfficeData | undefined;
 let client: pg.Client;
@@ -58,6 +58,10 @@ test("the profile refuses a bad refund IBAN, then saves and logs the change (FR 
   await expectAccessible(page);
   await iban.fill("BE35 3101 2345 6737");
   await page.getByLabel("Me prévenir par SMS").check();
+  // the refund account changes only with the current password (step-up)
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(page.getByRole("alert").getByRole("link", { name: /entrez votre mot de passe actuel/ })).toHaveAttribute("href", "#profile-currentPassword");
+  await page.getByLabel("Mot de passe actuel").fill(PASSWORD);
   await page.getByRole("button", { name: "Enregistrer" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Vos modifications sont enregistrées." })).toBeVisible();
   const { rows } = await client.query(

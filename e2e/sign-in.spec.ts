@@ -19,7 +19,7 @@ test("a wrong password gets a clear message and the form keeps the e-mail", asyn
 
 test("an empty form shows per-field errors", async ({ page }) => {
   await page.goto("/login");
-  await page.getByRole("button", { name: "Se connecter" }).click();
+  await page.getByRole("button", { name: "Se connecter", exact: true }).click();
   await expect(page.getByText("Entrez votre adresse e-mail.")).toBeVisible();
   await expect(page.getByText("Entrez votre mot de passe.")).toBeVisible();
 });
@@ -105,7 +105,7 @@ test("the admin proposes a correction of a derived legal figure with a reason; a
   await page.waitForURL("**/staff");
   await page.goto("/staff/parameters");
   await page.getByRole("button", { name: "Approuver company.smallAmountCents" }).click();
-  await expect(page.getByRole("status")).toHaveText("Correction approuvée et appliquée.");
+  await expect(page.getByRole("status").filter({ hasText: "Correction approuvée et appliquée." }).first()).toBeVisible();
   await page.reload();
   await expect(page.getByRole("row", { name: /company\.smallAmountCents/ })).toContainText("41000");
   await expectAccessible(page);

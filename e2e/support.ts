@@ -1,5 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test as base, type Page, type Response } from "@playwright/test";
+import { Secret, TOTP } from "otpauth";
+import { DEMO_TOTP_SECRETS } from "../prisma/demo-second-factor";
 
 export { expect };
 
@@ -56,7 +58,30 @@ export async function signIn(page: Page, email: string, password = PASSWORD) {
   await page.goto("/login");
   await page.getByLabel(/Adresse e-mail|E-mailadres/).fill(email);
   await page.getByLabel(/Mot de passe|Wachtwoord/).fill(password);
-  await page.getByRole("button", { name: /Se connecter|Aanmelden/ }).click();
+  await page.getByRole("button", { name: /^(Se connecter|Aanmelden)$/ }).click();
+  const secret = DEMO_TOTP_SECRETS[email];
+  if (secret) {
+    // staff: the second factor, as an authenticator app would compute it
+    await page.getByLabel(/Code de vérification|Verificatiecode/).fill(await freshCode(secret));
+    await page.getByRole("button", { name: /^(Se connecter|Aanmelden)$/ }).click();
+  }
+}
+
+const lastStep = new Map<string, number>();
+/** A TOTP code never used before by this test process (a code is accepted once): the current step's, else the next
+ *  step's (accepted too), else wait for a new step. */
+export async function freshCode(secret: string): Promise<string> {
+  const totp = new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: "SHA1" });
+  for (;;) {
+    const now = Math.floor(Date.now() / 30_000);
+    const last = lastStep.get(secret) ?? -1;
+    const step = last < now ? now : last === now ? now + 1 : null;
+    if (step !== null) {
+      lastStep.set(secret, step);
+      return totp.generate({ timestamp: step * 30_000 + 1 });
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
 }
 
 /** Signs in an affiliate and makes sure the session is in French (a language switched by an earlier failed test is

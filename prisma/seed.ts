@@ -29,6 +29,8 @@ import {
   type QuarterNumber,
 } from "@/lib/domain";
 import { hashPassword } from "@/lib/auth/password";
+import { encryptSecret } from "@/lib/auth/secret-box";
+import { DEMO_TOTP_SECRETS } from "./demo-second-factor";
 import { runJob } from "@/lib/jobs/runner";
 import { surchargesJob } from "@/lib/jobs/surcharges";
 import { refreshKpiFacts } from "@/lib/kpi/refresh";
@@ -163,6 +165,11 @@ async function seed(prisma: PrismaClient) {
     admin: await createUser(prisma, { email: "admin@demo.caisse.be", passwordHash, role: "ADMIN", name: "Marc Admin" }),
   };
   const advisors = [staff.advisor, staff.advisor2, staff.advisor3];
+  // the demo staff have their second factor enrolled (prisma/demo-second-factor.ts; README, "Demo logins")
+  for (const u of Object.values(staff)) {
+    const secret = DEMO_TOTP_SECRETS[u.email];
+    if (secret) await prisma.user.update({ where: { id: u.id }, data: { totpSecret: encryptSecret(secret), totpEnabledAt: new Date() } });
+  }
 
   lap("before // ── people ──");
   // ── people ──

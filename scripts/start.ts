@@ -3,6 +3,7 @@
 // Seeding: prisma/seed.ts always runs; it returns at once when the fund is seeded (its Fund row is written last).
 // Build: only when .next/BUILD_ID is missing or older than any source file (mtime walk of the repo
 // minus tests/outputs, a few ms); FORCE_BUILD=1 forces it.
+// eID sign-in: the local OpenID provider (scripts/oidc-provider.ts) beside the database, unless FAS_ISSUER is set.
 // Scheduler: the pg-boss worker (scripts/worker.ts) runs next to the Next server and is stopped with it
 // (SIGINT/SIGTERM reach both; the worker lets its running job finish). SCHEDULER=off disables it.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -10,6 +11,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { BIN, ROOT, childEnv, ensureDatabase, forwardSignals, loadEnvFiles, log, run, runSeed, type DatabaseHandle } from "./db";
 import { localMailEnv } from "./mail-catcher";
+import { localFasEnv } from "./oidc-provider";
 
 // not inputs of `next build`: skip them so editing a test does not trigger a rebuild
 const IGNORED = new Set(["node_modules", ".next", ".data", ".git", ".ci", "tests", "e2e", "coverage", "test-results", "playwright-report", "scripts"]);
@@ -36,6 +38,7 @@ loadEnvFiles();
 
 let db: DatabaseHandle | undefined;
 let mail: { close: () => void } | undefined;
+let fas: { close: () => Promise<void> } | undefined;
 let worker: ChildProcess | undefined;
 
 function startWorker(env: NodeJS.ProcessEnv): ChildProcess | undefined {
@@ -69,6 +72,10 @@ try {
   const localMail = await localMailEnv("demo");
   mail = localMail;
   Object.assign(env, localMail.env);
+  // eID sign-in: the local OpenID provider with the demo citizens, unless FAS_ISSUER names the real FAS
+  const localFas = await localFasEnv(env.NEXTAUTH_URL!, env.DATABASE_URL);
+  fas = localFas;
+  Object.assign(env, localFas.env);
   // the seed is idempotent: a seeded fund returns at once, an interrupted seed is redone from empty tables
   code = await runSeed(env, db.url);
   if (code === 0 && buildIsStale()) {
@@ -85,5 +92,6 @@ try {
 }
 await stopWorker();
 mail?.close();
+await fas?.close();
 await db?.stop();
 process.exit(code);

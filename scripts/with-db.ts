@@ -6,6 +6,7 @@
 // --fresh  drop and recreate the database before migrating (not for the configured DATABASE_URL)
 // --seed   run prisma/seed.ts (idempotent) before the command
 // --owner  DATABASE_URL is the owner's, not the application role's (benches: they empty and reload the history)
+// Starts the mail catcher and, unless FAS_ISSUER is set, the local OpenID provider for eID sign-in (FAS_* variables).
 // Sets DATABASE_URL (the application role; the owner for `prisma …` commands and the seed; DATABASE_OWNER_URL too
 // for any database but the demo one — docs/decisions/0028), NEXTAUTH_SECRET/NEXTAUTH_URL when unset, forwards
 // SIGINT/SIGTERM/SIGHUP, releases the embedded PostgreSQL when the command exits, and exits with the command's code.
@@ -51,6 +52,7 @@ loadEnvFiles();
 
 let db: DatabaseHandle | undefined;
 let mail: { close: () => void } | undefined;
+let fas: { close: () => Promise<void> } | undefined;
 let code: number;
 try {
   db = await ensureDatabase({ name, fresh });
@@ -62,6 +64,14 @@ try {
   Object.assign(env, localMail.env);
   // Prisma CLI commands (e.g. `prisma migrate dev`) run as the owner and get the timer preload (no other command may)
   const prisma = path.basename(command[0]) === "prisma";
+  // eID sign-in: the local OpenID provider (scripts/oidc-provider.ts) unless FAS_ISSUER names an issuer; not for the
+  // Prisma CLI and the benches, which sign nobody in
+  if (!prisma && !asOwner) {
+    const { localFasEnv } = await import("./oidc-provider");
+    const localFas = await localFasEnv(env.NEXTAUTH_URL!, env.DATABASE_URL);
+    fas = localFas;
+    Object.assign(env, localFas.env);
+  }
   if (prisma || asOwner) env.DATABASE_URL = db.url;
   if (prisma) env.NODE_OPTIONS = prismaNodeOptions(env.NODE_OPTIONS);
   code = seed ? await runSeed(env, db.url) : 0;
@@ -78,5 +88,6 @@ try {
   log(`could not drop the test database: ${error instanceof Error ? error.message : error}`);
 }
 mail?.close();
+await fas?.close();
 await db?.stop();
 process.exit(code);

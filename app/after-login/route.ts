@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { currentViewer } from "@/lib/auth/session";
+import { currentSignIn, currentViewer } from "@/lib/auth/session";
 import { homeFor } from "@/lib/auth/permissions";
 import { getMyLocale } from "@/lib/dal/profile/get-my-locale";
 import { LOCALE_COOKIE } from "@/lib/i18n/config";
@@ -14,7 +14,8 @@ function redirectTo(path: string) {
 export async function GET(request: Request) {
   const viewer = await currentViewer();
   const url = new URL(request.url);
-  if (!viewer) return redirectTo("/login");
+  // a staff member's first sign-in: the second factor is enrolled before anything else
+  if (!viewer) return redirectTo((await currentSignIn()) ? "/second-factor" : "/login");
   const wanted = url.searchParams.get("callbackUrl");
   const home = homeFor(viewer.role);
   // only same-site paths inside the user's own area

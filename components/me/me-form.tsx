@@ -13,7 +13,7 @@ import { EVIDENCE_ACCEPT } from "@/lib/domain/evidence-limits";
 
 export type MeField = {
   name: string;
-  kind: "text" | "textarea" | "select" | "checkbox" | "checkboxes" | "date" | "file";
+  kind: "text" | "textarea" | "select" | "checkbox" | "checkboxes" | "date" | "file" | "password";
   options?: string[]; // select/checkboxes values; labels are `${ns}.options.${name}.${value}` unless optionLabels gives them
   optionLabels?: Record<string, string>; // already translated labels (e.g. the affiliate's own calls)
   inputMode?: "numeric" | "text";
@@ -46,7 +46,8 @@ export function MeForm<T extends FieldValues>({ ns, idPrefix, resolver, defaults
   const { register, handleSubmit, formState, watch, reset, getValues } = form;
 
   // restore the draft once, then keep it up to date (files cannot be kept: the user picks them again)
-  const fileFields = fields.filter((f) => f.kind === "file").map((f) => f.name);
+  // files cannot be kept, and a password is never written to the browser's storage
+  const fileFields = fields.filter((f) => f.kind === "file" || f.kind === "password").map((f) => f.name);
   const withoutFiles = (values: Record<string, unknown>) => Object.fromEntries(Object.entries(values).filter(([k]) => !fileFields.includes(k)));
   useEffect(() => {
     if (!draftKey) return;
@@ -95,6 +96,7 @@ export function MeForm<T extends FieldValues>({ ns, idPrefix, resolver, defaults
   const valueLabel = (f: MeField, v: unknown) => {
     if (f.kind === "select") return optionLabel(f, String(v));
     if (f.kind === "checkbox") return v ? t("yes") : t("no");
+    if (f.kind === "password") return v ? "••••••••" : "";
     if (f.kind === "file") return isFileList(v) && v.length > 0 ? Array.from(v).map((x) => x.name).join(", ") : t("noFile");
     if (f.kind === "checkboxes") {
       const list = Array.isArray(v) ? v : typeof v === "string" && v ? [v] : [];
@@ -178,6 +180,7 @@ export function MeForm<T extends FieldValues>({ ns, idPrefix, resolver, defaults
               {f.kind === "date" && <input type="date" {...common} className={cls} />}
               {f.kind === "file" && <input type="file" multiple accept={EVIDENCE_ACCEPT} {...common} className={cls} />}
               {f.kind === "text" && <input type="text" inputMode={f.inputMode} autoComplete={f.autoComplete} {...common} className={cls} />}
+              {f.kind === "password" && <input type="password" autoComplete={f.autoComplete ?? "current-password"} {...common} className={cls} />}
               {f.kind === "textarea" && <textarea rows={6} {...common} className={cls} />}
               {f.kind === "select" && (
                 <select {...common} className={cls}>

@@ -18,6 +18,8 @@ export function ProfileForm({ defaults, company }: { defaults: ProfileInput; com
     { name: "notifySms", kind: "checkbox" },
     { name: "notifyPaper", kind: "checkbox" },
     { name: "refundIban", kind: "text", autoComplete: "off" },
+    // step-up: asked only when the e-mail address or the refund account changes (checked on the server)
+    { name: "currentPassword", kind: "password", autoComplete: "current-password" },
   ];
   return (
     <MeForm<ProfileInput>

@@ -1,6 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { updateMyProfile } from "@/lib/dal/profile/update-my-profile";
+import { currentSignIn } from "@/lib/auth/session";
 import { checked, profileSchema } from "@/lib/schemas/me-profile";
 import type { ActionResult } from "./result";
 import { fields, runAction } from "./run-action";
@@ -16,7 +17,7 @@ export async function updateProfileAction(_prev: ActionResult<{ reference: strin
       language: d.language,
       prefs: { email: checked(d.notifyEmail), sms: checked(d.notifySms), paper: checked(d.notifyPaper) },
       refundIban: d.refundIban,
-    });
+    }, { password: d.currentPassword ?? "", sessionId: (await currentSignIn())?.sid ?? null });
     return { reference: "saved" };
   });
   if (r.ok) revalidatePath("/me/profile");

@@ -19,7 +19,6 @@ const approvalSchema = z.object({ changeId: z.string().min(1).max(100), decision
 
 /** The second person's approval or rejection of a proposed change. */
 export async function approveParameterChangeAction(_prev: ActionResult<"applied" | "rejected"> | null, formData: FormData): Promise<ActionResult<"applied" | "rejected">> {
-  const r = await runAction(approvalSchema, fields(formData), (d, viewer) => approveParameterChange(viewer, { changeId: d.changeId, approve: d.decision === "approve" }));
-  if (r.ok) revalidatePath("/staff/parameters");
-  return r;
+  // no revalidation here: the form navigates to the page with ?decided=…, which renders it afresh and says what was done
+  return runAction(approvalSchema, fields(formData), (d, viewer) => approveParameterChange(viewer, { changeId: d.changeId, approve: d.decision === "approve" }));
 }

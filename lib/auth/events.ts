@@ -5,7 +5,8 @@ import { prisma } from "@/lib/db/client";
 // address limit, logout, session ended (idle, 8 hours), password reset. An affiliate's own events carry their dossier
 // (AuditLog.affiliateId) — their profile lists their sign-ins.
 export type AuthEvent =
-  | "auth.signIn" | "auth.signInFailed" | "auth.locked" | "auth.addressLimited" | "auth.signOut" | "auth.sessionEnded" | "auth.passwordReset";
+  | "auth.signIn" | "auth.signInFailed" | "auth.locked" | "auth.addressLimited" | "auth.signOut" | "auth.sessionEnded" | "auth.passwordReset"
+  | "auth.secondFactorFailed";
 
 export async function recordAuthEvent(
   action: AuthEvent,

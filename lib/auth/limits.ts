@@ -30,11 +30,26 @@ function limiter(name: keyof typeof LIMITS): RateLimiterPostgres {
 
 /** Attempts allowed per client address and window. */
 export const LIMITS = {
-  /** sign-in attempts (password) */
+  /** failed sign-in attempts (password or second factor) */
   signIn: { points: 30, seconds: 15 * 60 },
   /** public forms that send an e-mail or create a record: forgot password, activation, affiliation request */
   publicForm: { points: 10, seconds: 60 * 60 },
 } as const;
+
+/** Whether `address` has already used up the limit (the attempt is refused without being looked at). */
+export async function limitReached(name: keyof typeof LIMITS, address: string | null | undefined): Promise<boolean> {
+  const used = await limiter(name).get(address || "unknown");
+  return !!used && used.consumedPoints >= LIMITS[name].points;
+}
+
+/** Counts one failed attempt of `address` (a sign-in refused). */
+export async function countAgainst(name: keyof typeof LIMITS, address: string | null | undefined): Promise<void> {
+  try {
+    await limiter(name).consume(address || "unknown");
+  } catch (error) {
+    if (!(error instanceof RateLimiterRes)) throw error;
+  }
+}
 
 /** Counts one attempt of `address` against the limit; false when the limit is reached (the attempt is refused). */
 export async function withinLimit(name: keyof typeof LIMITS, address: string | null | undefined): Promise<boolean> {

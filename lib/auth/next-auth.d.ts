@@ -9,5 +9,7 @@ declare module "next-auth/jwt" {
     locale?: string;
     /** the server-side session (UserSession) this cookie belongs to */
     sid?: string;
+    /** staff: the second factor was given in this session */
+    sf?: boolean;
   }
 }

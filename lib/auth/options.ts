@@ -4,10 +4,14 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { prisma } from "@/lib/db/client";
 import { verifyPassword } from "./password";
 import { secondsUntilNextAttempt } from "./throttle";
-import { clientAddress, withinLimit } from "./limits";
+import { clientAddress, countAgainst, limitReached } from "./limits";
 import { endAllSessions, startSession, touchSession, type ClientInfo, type SessionMethod } from "./sessions";
 import { recordAuthEvent } from "./events";
-import type { AppRole } from "./permissions";
+import { isStaff, type AppRole } from "./permissions";
+import { hasSecondFactor, verifySecondFactor } from "./second-factor";
+import { fasConfigFrom } from "./fas/config";
+import { fasProvider } from "./fas/provider";
+import { fasSignInOutcome } from "./fas/callbacks";
 
 /** The one answer to a refused sign-in: wrong password, unknown account, disabled, locked or too many attempts from
  *  the address all read the same (no account enumeration). */
@@ -50,7 +54,15 @@ export async function authenticate(emailInput: string, password: string, now = n
   return { ok: true as const, user };
 }
 
-type SignedInUser = { id: string; role: AppRole; affiliateId: string | null; locale: string; method?: SessionMethod; client?: ClientInfo };
+function fasProviders() {
+  const config = fasConfigFrom();
+  return config ? [fasProvider(config)] : [];
+}
+
+type SignedInUser = { id: string; role: AppRole; affiliateId: string | null; locale: string; method?: SessionMethod; client?: ClientInfo; secondFactor?: boolean };
+
+/** What the sign-in form is told after a right password, for staff: a code is needed, or the code was wrong. */
+export const SECOND_FACTOR = { required: "second-factor-required", invalid: "second-factor-invalid" } as const;
 
 export const authOptions: NextAuthOptions = {
   // the cookie lives as long as a session may (8 h); the UserSession row decides whether it is still alive
@@ -59,21 +71,44 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: "credentials",
-      credentials: { email: { type: "email" }, password: { type: "password" } },
+      credentials: { email: { type: "email" }, password: { type: "password" }, code: { type: "text" } },
       async authorize(credentials, req) {
         const client = { address: clientAddress(req?.headers), userAgent: (req?.headers?.["user-agent"] as string | undefined) ?? null };
-        if (!(await withinLimit("signIn", client.address))) {
+        // too many failed attempts from this address: refused before any account is looked at
+        if (await limitReached("signIn", client.address)) {
           await recordAuthEvent("auth.addressLimited", null, client);
           throw new Error(AUTH_ERROR.invalid);
         }
         const result = await authenticate(credentials?.email ?? "", credentials?.password ?? "", new Date(), client);
-        if (!result.ok) throw new Error(result.error);
+        if (!result.ok) {
+          await countAgainst("signIn", client.address);
+          throw new Error(result.error);
+        }
         const { user } = result;
-        return { id: user.id, email: user.email, name: user.name, role: user.role, affiliateId: user.affiliateId, locale: user.locale, method: "password", client } as never;
+        // staff: the second factor after the password (an enrolled one is asked here; one not enrolled yet gets a
+        // session that opens only the enrolment page)
+        let secondFactor = false;
+        if (isStaff(user.role) && (await hasSecondFactor(user.id))) {
+          const code = credentials?.code?.trim() ?? "";
+          if (!code) throw new Error(SECOND_FACTOR.required);
+          if (!(await verifySecondFactor(user.id, code))) {
+            // a wrong code is a failed attempt of the account too: its counter goes on from where the password left it
+            await prisma.user.update({ where: { id: user.id }, data: { failedLogins: user.before + 1, lastFailedAt: new Date() } });
+            await countAgainst("signIn", client.address);
+            await recordAuthEvent("auth.secondFactorFailed", user, client);
+            throw new Error(SECOND_FACTOR.invalid);
+          }
+          secondFactor = true;
+        }
+        return { id: user.id, email: user.email, name: user.name, role: user.role, affiliateId: user.affiliateId, locale: user.locale, method: "password", client, secondFactor } as never;
       },
     }),
+    // eID / itsme through the federal authentication service, when FAS_ISSUER names an issuer (lib/auth/fas/)
+    ...fasProviders(),
   ],
   callbacks: {
+    // an eID sign-in whose national number opens no dossier gets its page, and no session
+    signIn: ({ user, account }) => fasSignInOutcome(user, account),
     async jwt({ token, user }) {
       if (user) {
         // a sign-in: a new server-side session, whose id is all the cookie needs
@@ -82,17 +117,20 @@ export const authOptions: NextAuthOptions = {
         token.role = u.role;
         token.affiliateId = u.affiliateId;
         token.locale = u.locale;
-        token.sid = await startSession(u.id, u.method ?? "password", u.client ?? {});
+        token.sid = await startSession(u.id, u.method ?? "password", u.client ?? {}, new Date(), u.secondFactor ?? false);
+        token.sf = u.secondFactor ?? false;
         await recordAuthEvent("auth.signIn", { id: u.id, affiliateId: u.affiliateId }, { ...(u.client ?? {}), method: u.method ?? "password" });
         return token;
       }
       // every later read of the cookie (pages, /api/auth/session): the session must still be alive, or the
       // cookie is refused and cleared — never renewed
-      if (!(await touchSession(token.sid))) throw new Error("session ended");
+      const live = await touchSession(token.sid);
+      if (!live) throw new Error("session ended");
+      token.sf = live.secondFactor;
       return token;
     },
     async session({ session, token }) {
-      return { ...session, uid: token.uid, sid: token.sid, role: token.role, affiliateId: token.affiliateId };
+      return { ...session, uid: token.uid, sid: token.sid, sf: token.sf, role: token.role, affiliateId: token.affiliateId };
     },
   },
   logger: {

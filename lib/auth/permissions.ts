@@ -22,6 +22,8 @@ export const PERMISSIONS = {
   // a proposed parameter change applies once a second person — another admin or a manager — approves it
   "parameter:approve": ["MANAGER", "ADMIN"],
   "audit:read": ["MANAGER", "ADMIN"],
+  // staff accounts: an admin resets another staff member's second factor
+  "staff:manage": ["ADMIN"],
 } as const satisfies Record<string, readonly AppRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -5,7 +5,7 @@ import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { prisma } from "@/lib/db/client";
 import { authOptions } from "./options";
-import { can, type Permission } from "./permissions";
+import { can, isStaff, type Permission } from "./permissions";
 import type { Viewer } from "./viewer";
 import { AppError } from "@/lib/errors";
 
@@ -13,15 +13,23 @@ import { AppError } from "@/lib/errors";
 
 /** The signed-in user of a live session (lib/auth/sessions.ts: ended at logout, password reset, idle, 8 hours),
  *  re-read from the database on each request (a disabled account loses access at once). */
+/** The live session of the request, second factor given or not (the enrolment and code pages need it). */
+export const currentSignIn = cache(async (): Promise<{ uid: string; sid: string; secondFactor: boolean } | null> => {
+  const session = (await getServerSession(authOptions)) as { uid?: string; sid?: string; sf?: boolean } | null;
+  return session?.uid && session.sid ? { uid: session.uid, sid: session.sid, secondFactor: !!session.sf } : null;
+});
+
 export const currentViewer = cache(async (): Promise<Viewer | null> => {
-  const session = await getServerSession(authOptions);
-  const uid = (session as { uid?: string } | null)?.uid;
-  if (!uid) return null;
+  const signIn = await currentSignIn();
+  if (!signIn) return null;
+  const uid = signIn.uid;
   const user = await prisma.user.findUnique({
     where: { id: uid },
     select: { id: true, role: true, affiliateId: true, name: true, disabledAt: true },
   });
   if (!user || user.disabledAt) return null;
+  // staff open nothing before the second factor (enrolled or given) in this session
+  if (isStaff(user.role) && !signIn.secondFactor) return null;
   return { userId: user.id, role: user.role, affiliateId: user.affiliateId, name: user.name };
 });
 
@@ -29,6 +37,8 @@ export const currentViewer = cache(async (): Promise<Viewer | null> => {
 export async function requireViewer(permission?: Permission, callbackUrl?: string): Promise<Viewer> {
   const viewer = await currentViewer();
   if (!viewer) {
+    // a staff session waiting for its second factor goes to the enrolment page
+    if (await currentSignIn()) redirect("/second-factor");
     // a session cookie that no longer opens anything: the session ended (idle, 8 hours, logout elsewhere) — say so
     const ended = (await cookies()).getAll().some((c) => /(^|\.)next-auth\.session-token/.test(c.name));
     const query = new URLSearchParams({ ...(ended ? { ended: "1" } : {}), ...(callbackUrl ? { callbackUrl } : {}) }).toString();

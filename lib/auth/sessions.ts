@@ -15,9 +15,12 @@ export type SessionMethod = "password" | "fas";
 export type EndReason = "logout" | "passwordReset" | "idle" | "expired" | "disabled" | "secondFactorReset";
 export type ClientInfo = { address?: string | null; userAgent?: string | null };
 
-export async function startSession(userId: string, method: SessionMethod, client: ClientInfo = {}, now = new Date()): Promise<string> {
+export async function startSession(userId: string, method: SessionMethod, client: ClientInfo = {}, now = new Date(), secondFactor = false): Promise<string> {
   const s = await prisma.userSession.create({
-    data: { userId, method, createdAt: now, lastSeenAt: now, address: client.address?.slice(0, 100) ?? null, userAgent: client.userAgent?.slice(0, 300) ?? null },
+    data: {
+      userId, method, createdAt: now, lastSeenAt: now, address: client.address?.slice(0, 100) ?? null, userAgent: client.userAgent?.slice(0, 300) ?? null,
+      secondFactorAt: secondFactor ? now : null,
+    },
     select: { id: true },
   });
   return s.id;
@@ -35,11 +38,11 @@ export function sessionEndsBecause(s: { createdAt: Date; lastSeenAt: Date; ended
  * The user of a live session, its last-seen time moved to `now`; null when the session is unknown, ended, expired,
  * idle too long or its user disabled (an expired or idle session is ended here, with its reason).
  */
-export async function touchSession(sessionId: string | undefined, now = new Date()): Promise<{ userId: string } | null> {
+export async function touchSession(sessionId: string | undefined, now = new Date()): Promise<{ userId: string; secondFactor: boolean } | null> {
   if (!sessionId) return null;
   const s = await prisma.userSession.findUnique({
     where: { id: sessionId },
-    select: { id: true, userId: true, createdAt: true, lastSeenAt: true, endedAt: true, user: { select: { role: true, disabledAt: true } } },
+    select: { id: true, userId: true, createdAt: true, lastSeenAt: true, endedAt: true, secondFactorAt: true, user: { select: { role: true, disabledAt: true } } },
   });
   if (!s) return null;
   const why = s.user.disabledAt ? "disabled" : sessionEndsBecause(s, s.user.role, now);
@@ -50,7 +53,12 @@ export async function touchSession(sessionId: string | undefined, now = new Date
   if (now.getTime() - s.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
     await prisma.userSession.updateMany({ where: { id: s.id, endedAt: null }, data: { lastSeenAt: now } });
   }
-  return { userId: s.userId };
+  return { userId: s.userId, secondFactor: s.secondFactorAt !== null };
+}
+
+/** The second factor was given (or enrolled) in this session: staff pages open from now on. */
+export async function markSecondFactor(sessionId: string, now = new Date()): Promise<void> {
+  await prisma.userSession.updateMany({ where: { id: sessionId, endedAt: null }, data: { secondFactorAt: now } });
 }
 
 /** Ends every open session of a user (logout, password reset, account disabled); returns how many. */

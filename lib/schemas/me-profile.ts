@@ -15,6 +15,8 @@ export const profileSchema = z.object({
   notifySms: box,
   notifyPaper: box,
   refundIban: z.string().trim().refine((v) => v === "" || isValidBelgianIban(v), "invalidIban"),
+  /** step-up for the e-mail address and the refund account (lib/dal/profile/update-my-profile.ts) */
+  currentPassword: z.string().max(200).optional(),
 });
 export type ProfileInput = z.infer<typeof profileSchema>;
 export const checked = (v: ProfileInput["notifyEmail"]) => v === "yes" || v === true;

@@ -5,6 +5,9 @@ import { Card, PageTitle, Stat } from "@/components/ui";
 import { requireViewer, orNotFound } from "@/lib/auth/session";
 import { getMyOverview } from "@/lib/dal/account/get-my-overview";
 import { getMyCompanyDirectors } from "@/lib/dal/account/get-my-company-directors";
+import { getMyDirectedCompanies } from "@/lib/dal/account/get-my-directed-companies";
+import { fasConfigFrom } from "@/lib/auth/fas/config";
+import { FasOtherDossiers } from "@/components/me/fas-other-dossiers";
 import { listMyBenefits } from "@/lib/dal/benefits/list-my-benefits";
 import { getMyRegularisation } from "@/lib/dal/contributions/get-my-regularisation";
 import { confirmMaternityAidAction } from "@/lib/actions/me-benefits";
@@ -28,6 +31,8 @@ export default async function AffiliateHomePage() {
   const ts = await getTranslations("ss_home");
   const tco = await getTranslations("ss_company");
   const directors = await orNotFound(getMyCompanyDirectors(viewer, today));
+  // the companies this person directs open through an eID sign-in (only where the portal has an issuer)
+  const directed = fasConfigFrom() ? await orNotFound(getMyDirectedCompanies(viewer, today)) : [];
   const benefits = await orNotFound(listMyBenefits(viewer));
   const regularisation = await orNotFound(getMyRegularisation(viewer, today));
   const maternity = benefits.filter((b) => b.type === "MATERNITY_AID");
@@ -61,6 +66,7 @@ export default async function AffiliateHomePage() {
           </div>
         </dl>
       </Card>
+      {directed.length > 0 && <FasOtherDossiers companies={directed} />}
       {directors && (
         <Card title={tco("title")}>
           <p>{tco("companyLiable")}</p>

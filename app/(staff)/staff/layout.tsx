@@ -17,6 +17,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
   if (can(viewer.role, "job:run")) nav.push({ href: "/staff/jobs", label: t("jobs") });
   if (can(viewer.role, "dashboard:read")) nav.push({ href: "/staff/dashboards", label: t("dashboards") });
   if (can(viewer.role, "parameter:read")) nav.push({ href: "/staff/parameters", label: t("parameters") });
+  if (can(viewer.role, "staff:manage")) nav.push({ href: "/staff/accounts", label: t("staffAccounts") });
   return (
     <>
       <SiteHeader nav={nav} userName={viewer.name} />

@@ -59,7 +59,7 @@ describe("sessions that end", () => {
     const plus = (s: number) => new Date(t0.getTime() + s * 1000);
     const mine = await startSession(a.user.id, "password", {}, t0);
     const theirs = await startSession(staff.id, "password", {}, t0);
-    expect(await touchSession(mine, plus(IDLE_SECONDS.staff + 1))).toEqual({ userId: a.user.id });
+    expect(await touchSession(mine, plus(IDLE_SECONDS.staff + 1))).toEqual({ userId: a.user.id, secondFactor: false });
     expect(await touchSession(theirs, plus(IDLE_SECONDS.staff + 1))).toBeNull();
     expect(await prisma.userSession.findUniqueOrThrow({ where: { id: theirs } })).toMatchObject({ endReason: "idle" });
     // active every 50 minutes, still ended at 8 hours

@@ -21,6 +21,8 @@ import { simulateMyContributionChange } from "@/lib/dal/contributions/simulate-m
 import { simulateContribution } from "@/lib/dal/contributions/simulate-contribution";
 import { getMyProfile } from "@/lib/dal/profile/get-my-profile";
 import { updateMyProfile } from "@/lib/dal/profile/update-my-profile";
+import { startSession } from "@/lib/auth/sessions";
+import { hashPassword } from "@/lib/auth/password";
 import { getMyAffiliationCertificate } from "@/lib/dal/documents/get-my-affiliation-certificate";
 import { getMyDocumentCopy } from "@/lib/dal/documents/get-my-document-copy";
 import { getMyTaxCertificate } from "@/lib/dal/documents/get-my-tax-certificate";
@@ -227,7 +229,13 @@ describe("profile", () => {
     expect(before.prefs).toEqual({ email: true, sms: false, paper: false });
     const iban = makeIban("310", 1_234_567);
     await expect(updateMyProfile(a.viewer, { ...before, refundIban: "BE35 3101 2345 6738" })).rejects.toMatchObject({ kind: "invalid", fieldErrors: { refundIban: ["invalidIban"] } });
-    const r = await updateMyProfile(a.viewer, { ...before, city: "Namur", language: "nl", prefs: { email: true, sms: true, paper: false }, refundIban: iban.replace(/(.{4})/g, "$1 ") });
+    // the refund account is where the fund's money goes: it changes only with the current password (step-up)
+    await prisma.user.update({ where: { id: a.user.id }, data: { passwordHash: await hashPassword("une phrase de passe longue") } });
+    const change = { ...before, city: "Namur", language: "nl" as const, prefs: { email: true, sms: true, paper: false }, refundIban: iban.replace(/(.{4})/g, "$1 ") };
+    await expect(updateMyProfile(a.viewer, change)).rejects.toMatchObject({ kind: "invalid", fieldErrors: { currentPassword: ["stepUpRequired"] } });
+    await expect(updateMyProfile(a.viewer, change, { password: "pas le bon" })).rejects.toMatchObject({ kind: "invalid", fieldErrors: { currentPassword: ["wrongPassword"] } });
+    expect((await getMyProfile(a.viewer)).city).toBe(before.city); // nothing saved
+    const r = await updateMyProfile(a.viewer, change, { password: "une phrase de passe longue" });
     expect(r).toEqual({ changed: ["city", "language", "refundIban", "notificationPrefs"] });
     const after = await getMyProfile(a.viewer);
     expect(after).toMatchObject({ city: "Namur", language: "nl", refundIban: iban, prefs: { email: true, sms: true, paper: false } });
@@ -238,6 +246,25 @@ describe("profile", () => {
     const { viewer: advisor } = await staffUser(prisma, "ADVISOR");
     await expect(getMyProfile(advisor)).rejects.toBeInstanceOf(NotFoundError);
     await expect(updateMyProfile(advisor, after)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("a new e-mail address needs the password or a fresh eID sign-in, and the previous address is told", async () => {
+    const a = await affiliateWithCall(prisma, "Alpha");
+    await prisma.person.update({ where: { id: a.person.id }, data: { email: "old@example.test" } });
+    const before = await getMyProfile(a.viewer);
+    const change = { ...before, email: "new@example.test" };
+    // a password session is not enough without the password…
+    const pw = await startSession(a.user.id, "password");
+    await expect(updateMyProfile(a.viewer, change, { password: "", sessionId: pw })).rejects.toMatchObject({ fieldErrors: { currentPassword: ["stepUpRequired"] } });
+    // …an eID sign-in of the last 10 minutes is, an older one is not
+    const old = await startSession(a.user.id, "fas", {}, new Date(Date.now() - 11 * 60_000));
+    await expect(updateMyProfile(a.viewer, change, { password: "", sessionId: old })).rejects.toMatchObject({ fieldErrors: { currentPassword: ["stepUpRequired"] } });
+    const fresh = await startSession(a.user.id, "fas");
+    expect(await updateMyProfile(a.viewer, change, { password: "", sessionId: fresh })).toEqual({ changed: ["email"] });
+    const notice = await prisma.outboundEmail.findFirstOrThrow({ where: { template: "profile.changed" } });
+    expect(notice).toMatchObject({ to: "old@example.test", affiliateId: a.affiliate.id });
+    expect(notice.text).toContain("l'adresse e-mail");
+    expect(notice.text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 });
 

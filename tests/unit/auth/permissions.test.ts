@@ -18,6 +18,7 @@ const EXPECTED: Record<Permission, Record<AppRole, boolean>> = {
   "parameter:update": { AFFILIATE: false, ADVISOR: false, MANAGER: false, ADMIN: true },
   "parameter:approve": { AFFILIATE: false, ADVISOR: false, MANAGER: true, ADMIN: true },
   "audit:read": { AFFILIATE: false, ADVISOR: false, MANAGER: true, ADMIN: true },
+  "staff:manage": { AFFILIATE: false, ADVISOR: false, MANAGER: false, ADMIN: true },
 };
 
 describe("permission matrix", () => {

@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function ParametersPage({ searchParams }: { searchParams: Promise<{ year?: string; edit?: string }> }) {
+export default async function ParametersPage({ searchParams }: { searchParams: Promise<{ year?: string; edit?: string; decided?: string }> }) {
   const viewer = await requireViewer("parameter:read", "/staff/parameters");
   const t = await getTranslations("parameters");
   const locale = await getLocale();
@@ -31,6 +31,9 @@ export default async function ParametersPage({ searchParams }: { searchParams: P
     <div className="space-y-6">
       <PageTitle>{t("title")}</PageTitle>
       <p>{t("intro")}</p>
+      {(sp.decided === "applied" || sp.decided === "rejected") && (
+        <p role="status" className="rounded border-l-4 border-ok-700 bg-white p-3 text-ok-700">{t(sp.decided === "applied" ? "applied" : "rejectedChange")}</p>
+      )}
       <nav aria-label={t("years")}>
         <ul className="flex gap-3">
           {years.map((y) => (
@@ -48,7 +51,7 @@ export default async function ParametersPage({ searchParams }: { searchParams: P
                 <li key={p.changeId} className="rounded border border-warn-700 p-3">
                   <p>{t("pendingLine", { key: r.key, from: r.value || "—", to: p.value, name: p.proposedByName, when: when.format(new Date(p.proposedAt)) })}</p>
                   <p className="text-sm text-slate-700">{t("pendingReason", { reason: p.reason })}</p>
-                  {canApprove && p.proposedById !== viewer.userId ? <ParameterApproval changeId={p.changeId} keyName={r.key} /> : <p className="text-sm">{t("pendingOther")}</p>}
+                  {canApprove && p.proposedById !== viewer.userId ? <ParameterApproval changeId={p.changeId} keyName={r.key} year={year} /> : <p className="text-sm">{t("pendingOther")}</p>}
                 </li>
               );
             })}
