@@ -35,7 +35,8 @@ export async function proxy(request: NextRequest) {
     return new NextResponse("Payload Too Large", { status: 413, headers: { "content-type": "text/plain; charset=utf-8" } });
   }
   if (PRIVATE.test(pathname)) {
-    const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
+    // the cookie's name follows lib/auth/options.ts (useSecureCookies: __Secure- prefix in production)
+    const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET, secureCookie: process.env.NODE_ENV === "production" });
     if (!token) {
       // the sign-in page of the portal's configured public address (NEXTAUTH_URL), else of the host the browser
       // connected to — never of X-Forwarded-Host, which any client can set to send people to another site

@@ -13,6 +13,8 @@ import { fasConfigFrom } from "./fas/config";
 import { fasProvider } from "./fas/provider";
 import { fasSignInOutcome } from "./fas/callbacks";
 
+export const SECURE_COOKIES = process.env.NODE_ENV === "production";
+
 /** The one answer to a refused sign-in: wrong password, unknown account, disabled, locked or too many attempts from
  *  the address all read the same (no account enumeration). */
 export const AUTH_ERROR = { invalid: "invalid-credentials" } as const;
@@ -67,6 +69,9 @@ export const SECOND_FACTOR = { required: "second-factor-required", invalid: "sec
 export const authOptions: NextAuthOptions = {
   // the cookie lives as long as a session may (8 h); the UserSession row decides whether it is still alive
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  // production cookies are Secure with the __Secure-/__Host- prefixes whatever NEXTAUTH_URL says (browsers accept
+  // them on http://localhost and 127.0.0.1, so `npm start` works locally)
+  useSecureCookies: SECURE_COOKIES,
   pages: { signIn: "/login", error: "/login" },
   providers: [
     CredentialsProvider({

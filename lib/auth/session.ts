@@ -40,7 +40,7 @@ export async function requireViewer(permission?: Permission, callbackUrl?: strin
     // a staff session waiting for its second factor goes to the enrolment page
     if (await currentSignIn()) redirect("/second-factor");
     // a session cookie that no longer opens anything: the session ended (idle, 8 hours, logout elsewhere) — say so
-    const ended = (await cookies()).getAll().some((c) => /(^|\.)next-auth\.session-token/.test(c.name));
+    const ended = (await cookies()).getAll().some((c) => /(^|\.|-)next-auth\.session-token/.test(c.name));
     const query = new URLSearchParams({ ...(ended ? { ended: "1" } : {}), ...(callbackUrl ? { callbackUrl } : {}) }).toString();
     redirect(query ? `/login?${query}` : "/login");
   }

@@ -47,7 +47,11 @@ export async function touchSession(sessionId: string | undefined, now = new Date
   if (!s) return null;
   const why = s.user.disabledAt ? "disabled" : sessionEndsBecause(s, s.user.role, now);
   if (why) {
-    if (why !== "ended") await prisma.userSession.updateMany({ where: { id: s.id, endedAt: null }, data: { endedAt: now, endReason: why } });
+    if (why !== "ended") {
+      const { count } = await prisma.userSession.updateMany({ where: { id: s.id, endedAt: null }, data: { endedAt: now, endReason: why } });
+      // a timeout is a sign-in event too (once)
+      if (count === 1) await prisma.auditLog.create({ data: { actorId: s.userId, action: "auth.sessionEnded", entity: "User", entityId: s.userId, details: { reason: why } } });
+    }
     return null;
   }
   if (now.getTime() - s.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
