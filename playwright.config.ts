@@ -3,7 +3,8 @@ import { defineConfig } from "@playwright/test";
 // End-to-end tests in Debian's Chromium (never a downloaded browser), against a production build served on its
 // own embedded database ("e2e", recreated and seeded with a smaller demo fund on every run).
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-const BASE_URL = `http://127.0.0.1:${PORT}`;
+// localhost, not 127.0.0.1: browsers refuse WebAuthn (passkeys) on an IP address; E2E_HOST changes it (scripts/with-db.ts follows)
+const BASE_URL = `http://${process.env.E2E_HOST ?? "localhost"}:${PORT}`;
 
 export default defineConfig({
   testDir: "e2e",

@@ -5,6 +5,8 @@ import { useSearchParams } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
+import { startAuthentication } from "@simplewebauthn/browser";
+import { passkeySignInOptionsAction } from "@/lib/actions/passkeys";
 import { useTranslations } from "next-intl";
 import { loginSchema, type LoginInput } from "@/lib/schemas/login";
 
@@ -12,6 +14,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("login");
   const tl = useTranslations("auth_login");
   const tf = useTranslations("auth_forgot");
+  const tp = useTranslations("passkeys");
   // after choosing a password (activation or reset link), the sign-in page says so
   const params = useSearchParams();
   const done = params.get("activated") === "1" ? tl("activated") : params.get("reset") === "1" ? tl("reset") : params.get("ended") === "1" ? tl("ended") : null;
@@ -19,22 +22,48 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   // staff: after a right password, the code of their authenticator app (or a recovery code)
   const [askCode, setAskCode] = useState(false);
   const [code, setCode] = useState("");
+  const [passkeyBusy, setPasskeyBusy] = useState(false);
   const {
     register,
     handleSubmit,
+    getValues,
     formState: { errors, isSubmitting },
   } = useForm<LoginInput>({ resolver: zodResolver(loginSchema) });
 
   async function onSubmit(values: LoginInput) {
     setFormError(null);
-    const result = await signIn("credentials", { ...values, code: askCode ? code : "", redirect: false });
+    await finish(await signIn("credentials", { ...values, code: askCode ? code : "", redirect: false }));
+  }
+
+  // staff with a passkey: the password is checked again by the action that issues the challenge, then the passkey's
+  // answer goes to the credentials provider with the password
+  async function usePasskey() {
+    setFormError(null);
+    setPasskeyBusy(true);
+    try {
+      const values = getValues();
+      const options = await passkeySignInOptionsAction({ email: values.email ?? "", password: values.password ?? "" });
+      if (!options.ok) return setFormError(options.code === "noPasskey" ? t("errors.noPasskey") : t("errors.invalid"));
+      let answer;
+      try {
+        answer = await startAuthentication({ optionsJSON: options.data });
+      } catch {
+        return setFormError(t("errors.passkeyFailed"));
+      }
+      await finish(await signIn("credentials", { ...values, code: "", passkey: JSON.stringify(answer), redirect: false }), true);
+    } finally {
+      setPasskeyBusy(false);
+    }
+  }
+
+  async function finish(result: Awaited<ReturnType<typeof signIn>>, passkey = false) {
     if (!result || result.error) {
       if (result?.error === "second-factor-required") {
         setAskCode(true);
         return;
       }
       // one message whatever the cause (wrong password, unknown account, locked): nothing to learn from it
-      setFormError(result?.error === "second-factor-invalid" ? t("errors.codeInvalid") : t("errors.invalid"));
+      setFormError(result?.error === "second-factor-invalid" ? t(passkey ? "errors.passkeyFailed" : "errors.codeInvalid") : t("errors.invalid"));
       return;
     }
     // a full navigation: /after-login is a route handler that sets the language cookie and redirects by role
@@ -113,6 +142,9 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
             aria-describedby="code-hint"
             className="mt-1 w-48 rounded border border-slate-500 px-3 py-2 font-mono"
           />
+          <button type="button" onClick={usePasskey} disabled={passkeyBusy || isSubmitting} className="mt-3 block rounded border border-brand-700 px-4 py-2 font-semibold text-brand-700">
+            {tp("signIn")}
+          </button>
         </div>
       )}
       <button type="submit" disabled={isSubmitting} className="w-full rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">

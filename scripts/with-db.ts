@@ -2,7 +2,7 @@
 //   tsx scripts/with-db.ts [--test|--e2e|--db NAME] [--fresh] [--seed] [--owner] -- <command...>
 // --test   database "test", dropped and recreated before the command and dropped after it
 // --e2e    database "e2e" (or --db NAME given before it), dropped after the command; NEXTAUTH_URL defaults to
-//          http://127.0.0.1:$PORT (what Playwright visits)
+//          http://localhost:$PORT (what Playwright visits: passkeys need a host name; E2E_HOST changes it)
 // --fresh  drop and recreate the database before migrating (not for the configured DATABASE_URL)
 // --seed   run prisma/seed.ts (idempotent) before the command
 // --owner  DATABASE_URL is the owner's, not the application role's (benches: they empty and reload the history)
@@ -57,7 +57,7 @@ let code: number;
 try {
   db = await ensureDatabase({ name, fresh });
   // the application role's URL; throwaway databases (tests, benches) also get DATABASE_OWNER_URL for fixtures
-  const env = childEnv(db, e2e ? "127.0.0.1" : "localhost", name !== "demo");
+  const env = childEnv(db, e2e ? (process.env.E2E_HOST ?? "localhost") : "localhost", name !== "demo");
   // real SMTP in dev and tests: a local catcher writing .eml files under .data/mail-<name>, unless SMTP_URL is set
   const localMail = await localMailEnv(name);
   mail = localMail;

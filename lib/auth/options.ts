@@ -9,6 +9,7 @@ import { endAllSessions, startSession, touchSession, type ClientInfo, type Sessi
 import { recordAuthEvent } from "./events";
 import { isStaff, type AppRole } from "./permissions";
 import { hasSecondFactor, verifySecondFactor } from "./second-factor";
+import { verifyPasskey } from "./passkeys";
 import { fasConfigFrom } from "./fas/config";
 import { fasProvider } from "./fas/provider";
 import { fasSignInOutcome } from "./fas/callbacks";
@@ -76,7 +77,7 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: "credentials",
-      credentials: { email: { type: "email" }, password: { type: "password" }, code: { type: "text" } },
+      credentials: { email: { type: "email" }, password: { type: "password" }, code: { type: "text" }, passkey: { type: "text" } },
       async authorize(credentials, req) {
         const client = { address: clientAddress(req?.headers), userAgent: (req?.headers?.["user-agent"] as string | undefined) ?? null };
         // too many failed attempts from this address: refused before any account is looked at
@@ -94,9 +95,11 @@ export const authOptions: NextAuthOptions = {
         // session that opens only the enrolment page)
         let secondFactor = false;
         if (isStaff(user.role) && (await hasSecondFactor(user.id))) {
+          // a code of the authenticator app (or a recovery code), or the answer of a passkey (startAuthentication's JSON)
           const code = credentials?.code?.trim() ?? "";
-          if (!code) throw new Error(SECOND_FACTOR.required);
-          if (!(await verifySecondFactor(user.id, code))) {
+          const passkey = credentials?.passkey?.trim() ?? "";
+          if (!code && !passkey) throw new Error(SECOND_FACTOR.required);
+          if (!(passkey ? await verifyPasskey(user.id, passkey) : await verifySecondFactor(user.id, code))) {
             // a wrong code is a failed attempt of the account too: its counter goes on from where the password left it
             await prisma.user.update({ where: { id: user.id }, data: { failedLogins: user.before + 1, lastFailedAt: new Date() } });
             await countAgainst("signIn", client.address);

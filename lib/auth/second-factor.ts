@@ -69,9 +69,10 @@ export async function confirmEnrolment(userId: string, code: string, now = new D
   return done ? codes : null;
 }
 
+/** An enrolled second factor: TOTP, or at least one passkey (lib/auth/passkeys.ts). */
 export async function hasSecondFactor(userId: string): Promise<boolean> {
-  const u = await prisma.user.findUnique({ where: { id: userId }, select: { totpEnabledAt: true } });
-  return !!u?.totpEnabledAt;
+  const u = await prisma.user.findUnique({ where: { id: userId }, select: { totpEnabledAt: true, _count: { select: { passkeys: true } } } });
+  return !!u && (!!u.totpEnabledAt || u._count.passkeys > 0);
 }
 
 /** Checks a code (6 digits) or a recovery code (xxxxx-xxxxx) of an enrolled staff member; each is accepted once. */
@@ -98,7 +99,7 @@ export async function verifySecondFactor(userId: string, input: string, now = ne
   return false;
 }
 
-/** An admin resets another staff member's second factor (never their own): the factor, the recovery codes and every
+/** An admin resets another staff member's second factor (never their own): the factor (TOTP and passkeys), the recovery codes and every
  *  session of that person are gone; their next sign-in enrols again. Recorded in the audit log. */
 export async function resetSecondFactor(adminId: string, userId: string, now = new Date()): Promise<boolean> {
   if (adminId === userId) return false;
@@ -107,6 +108,8 @@ export async function resetSecondFactor(adminId: string, userId: string, now = n
   await prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null } });
     await tx.recoveryCode.deleteMany({ where: { userId } });
+    await tx.passkey.deleteMany({ where: { userId } });
+    await tx.webAuthnChallenge.deleteMany({ where: { userId } });
     await tx.auditLog.create({ data: { actorId: adminId, action: "auth.secondFactorReset", entity: "User", entityId: userId } });
   });
   await endAllSessions(userId, "secondFactorReset", now);

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PageTitle } from "@/components/ui";
 import { SecondFactorEnrol } from "@/components/auth/second-factor-enrol";
+import { PasskeyRegister } from "@/components/auth/passkey-register";
 import { currentSignIn } from "@/lib/auth/session";
 import { beginEnrolment, hasSecondFactor } from "@/lib/auth/second-factor";
 
@@ -13,12 +14,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-/** A staff member's first sign-in: enrol an authenticator app (TOTP) before any staff page opens. */
+/** A staff member's first sign-in: enrol an authenticator app (TOTP) or a passkey before any staff page opens. */
 export default async function SecondFactorPage() {
   const signIn = await currentSignIn();
   if (!signIn) redirect("/login");
   if (signIn.secondFactor) redirect("/after-login");
   const t = await getTranslations("second_factor");
+  const tp = await getTranslations("passkeys");
   // enrolled already but this session has no code (it cannot be given here): sign in again with the code
   if (await hasSecondFactor(signIn.uid)) redirect("/login");
   const enrolment = await beginEnrolment(signIn.uid);
@@ -36,6 +38,12 @@ export default async function SecondFactorPage() {
         <li><p>{t("step2")}</p></li>
       </ol>
       <SecondFactorEnrol />
+      {/* or a passkey instead of the app (lib/auth/passkeys.ts) */}
+      <section aria-labelledby="passkey-title" className="space-y-2 border-t border-slate-300 pt-4">
+        <h2 id="passkey-title" className="text-lg font-semibold">{tp("title")}</h2>
+        <p>{tp("intro")}</p>
+        <PasskeyRegister mode="enrol" />
+      </section>
     </div>
   );
 }

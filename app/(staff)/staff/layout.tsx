@@ -18,6 +18,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
   if (can(viewer.role, "dashboard:read")) nav.push({ href: "/staff/dashboards", label: t("dashboards") });
   if (can(viewer.role, "parameter:read")) nav.push({ href: "/staff/parameters", label: t("parameters") });
   if (can(viewer.role, "staff:manage")) nav.push({ href: "/staff/accounts", label: t("staffAccounts") });
+  nav.push({ href: "/staff/security", label: t("security") });
   return (
     <>
       <SiteHeader nav={nav} userName={viewer.name} />
