@@ -53,6 +53,9 @@ export async function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy(nonce);
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
+  // the page asked for, so that a sign-in it leads to comes back here (lib/auth/session.ts requireViewer); set here,
+  // never taken from the client
+  headers.set("x-portal-path", pathname);
   headers.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", csp);

@@ -14,7 +14,7 @@ test("after logout, a cookie taken before it opens nothing and is never renewed"
   const other = await thief.newPage();
   // a private page sends to the sign-in page, which says why and keeps the destination
   await other.goto("/me/documents");
-  await expect(other).toHaveURL(/\/login\?ended=1&callbackUrl=%2Fme/);
+  await expect(other).toHaveURL(/\/login\?ended=1&callbackUrl=%2Fme%2Fdocuments$/);
   await expect(other.getByRole("status").filter({ hasText: "Votre session a pris fin" })).toBeVisible();
   await expectAccessible(other);
   // the session endpoint hands back nothing, and clears the cookie instead of renewing it

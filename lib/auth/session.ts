@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { getServerSession } from "next-auth";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { prisma } from "@/lib/db/client";
 import { authOptions } from "./options";
@@ -41,7 +41,10 @@ export async function requireViewer(permission?: Permission, callbackUrl?: strin
     if (await currentSignIn()) redirect("/second-factor");
     // a session cookie that no longer opens anything: the session ended (idle, 8 hours, logout elsewhere) — say so
     const ended = (await cookies()).getAll().some((c) => /(^|\.|-)next-auth\.session-token/.test(c.name));
-    const query = new URLSearchParams({ ...(ended ? { ended: "1" } : {}), ...(callbackUrl ? { callbackUrl } : {}) }).toString();
+    // where the visitor was going: the page itself (proxy.ts), else the area the caller names
+    const asked = (await headers()).get("x-portal-path");
+    const back = asked && /^\/(me|staff)(\/|$)/.test(asked) ? asked : callbackUrl;
+    const query = new URLSearchParams({ ...(ended ? { ended: "1" } : {}), ...(back ? { callbackUrl: back } : {}) }).toString();
     redirect(query ? `/login?${query}` : "/login");
   }
   if (permission && !can(viewer.role, permission)) notFound();
