@@ -21,6 +21,11 @@ export function formatLongDate(locale: string, iso: string): string {
   return new Intl.DateTimeFormat(tag(locale), { timeZone: "UTC", dateStyle: "long" }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
+/** A moment (ISO timestamp) in words, in Brussels time: "2 décembre 2026 à 14:05", "2 december 2026 om 14:05". */
+export function formatDateTime(locale: string, at: string): string {
+  return new Intl.DateTimeFormat(tag(locale), { timeZone: "Europe/Brussels", dateStyle: "long", timeStyle: "short" }).format(new Date(at));
+}
+
 /** An IBAN in groups of four, as printed on calls and letters. */
 export function formatIban(iban: string): string {
   return iban.replace(/\s+/g, "").replace(/(.{4})/g, "$1 ").trim();

@@ -8,6 +8,11 @@ import { approveSecond } from "@/lib/dal/requests/approve-second";
 import { assignDossierAdvisor } from "@/lib/dal/dossiers/assign-dossier-advisor";
 import { assignRequest } from "@/lib/dal/requests/assign-request";
 import { decideRequest } from "@/lib/dal/requests/decide-request";
+import { answerRequest } from "@/lib/dal/requests/answer-request";
+import { answerSchema } from "@/lib/schemas/me-requests";
+import { redirect } from "next/navigation";
+import { formInput, uploadsOf } from "./form-input";
+import type { ActionResult } from "./result";
 import { approveWriteOff } from "@/lib/dal/recovery/approve-write-off";
 import { proposeWriteOff } from "@/lib/dal/recovery/propose-write-off";
 import { recordRecoveryStep } from "@/lib/dal/recovery/record-recovery-step";
@@ -36,6 +41,14 @@ export async function decideRequestAction(_prev: unknown, formData: FormData) {
     revalidatePath(`/staff/requests/${d.requestId}`);
     return out.awaitingSecondApproval ? "proposed" : "saved";
   });
+}
+
+/** The advisor's answer to a question or complaint (bound to the request id), with attachments: closes it, tells
+ *  the affiliate. Ends on the request page. */
+export async function answerRequestAction(requestId: string, _prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const r = await runAction(answerSchema, formInput(formData), async ({ evidence, body }, viewer) => answerRequest(viewer, { requestId, body }, await uploadsOf(evidence), todayInBrussels()));
+  if (!r.ok) return r;
+  redirect(`/staff/requests/${encodeURIComponent(requestId)}?answered=1`);
 }
 
 export async function approveRequestAction(_prev: unknown, formData: FormData) {

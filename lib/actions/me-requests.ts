@@ -2,9 +2,10 @@
 import { redirect } from "next/navigation";
 import { todayInBrussels } from "@/lib/clock";
 import { askMyAdvisor } from "@/lib/dal/requests/ask-my-advisor";
+import { replyToMyRequest } from "@/lib/dal/requests/reply-to-my-request";
 import { requestMyPaymentPlan } from "@/lib/dal/requests/request-my-payment-plan";
 import { requestMyContributionChange } from "@/lib/dal/contributions/request-my-contribution-change";
-import { contributionChangeSchema, paymentPlanRequestSchema, questionRequestSchema } from "@/lib/schemas/me-requests";
+import { contributionChangeSchema, paymentPlanRequestSchema, questionRequestSchema, replySchema } from "@/lib/schemas/me-requests";
 import { parseEuros } from "@/lib/domain/parse-euros";
 import { formInput, uploadsOf } from "./form-input";
 import type { ActionResult } from "./result";
@@ -36,4 +37,12 @@ export async function requestContributionChangeAction(_prev: ActionResult | null
       requestMyContributionChange(viewer, todayInBrussels(), { estimatedIncomeCents: parseEuros(d.estimatedIncome)!, justification: d.justification }, await uploadsOf(d.evidence)),
     ),
   );
+}
+
+/** The affiliate's message on their request (bound to its reference): text and/or evidence; an answer to a request
+ *  for information puts the request back in review. Ends on the request page. */
+export async function replyToMyRequestAction(reference: string, _prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const r = await runAction(replySchema, formInput(formData), async ({ evidence, body }, viewer) => replyToMyRequest(viewer, reference, { body }, await uploadsOf(evidence), todayInBrussels()));
+  if (!r.ok) return r;
+  redirect(`/me/requests/${encodeURIComponent(reference)}?replied=1`);
 }

@@ -30,3 +30,11 @@ export function deadlineBadge(input: { dueOn: string; today: string; paused: boo
   if (left <= AT_RISK_DAYS) return "at-risk";
   return "on-time";
 }
+
+/** Days the affiliate is given to answer an advisor's request for information (the fund's practice, not a legal
+ *  figure: the decision clock stays paused however long the answer takes). */
+export const INFORMATION_REPLY_DAYS = 30;
+
+export function informationReplyDueOn(askedOn: string): string {
+  return addDays(askedOn, INFORMATION_REPLY_DAYS);
+}

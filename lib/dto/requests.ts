@@ -73,6 +73,10 @@ export type StaffRequestView = {
   inasti: { step: "forward" | "record" | null; track: InastiTrack | null; calls: { id: string; year: number; quarter: number; kind: string }[] } | null;
   /** bridging right, caregiver allowance, maternity aid: the benefit claim checked and granted on /staff/benefits */
   benefitClaimId: string | null;
+  /** the request's conversation (questions, complaints, requests for information) */
+  thread: RequestThread | null;
+  /** a question or complaint this staff member may answer now (the answer closes it) */
+  canAnswer: boolean;
 };
 
 export type DecisionInput = { requestId: string; decision: Decision; reasonCode: string; text: string };
@@ -122,9 +126,35 @@ export type MyRequestDetail = MyRequestSummary & {
   payload: Record<string, unknown>;
   events: { at: string; fromStatus: RequestStatus | null; toStatus: RequestStatus; reason: string | null }[];
   plan: { status: string; debtCents: number; advanceCents: number; months: number; instalments: { seq: number; dueOn: string; amountCents: number; paidCents: number; structuredCommunication: string }[] } | null;
-  thread: { subject: string; answerDueOn: string; messages: { mine: boolean; body: string; at: string }[] } | null;
+  thread: RequestThread | null;
   evidence: { id: string; fileName: string; mimeType: string; sizeBytes: number }[];
+  /** the advisor's request for information awaiting the affiliate's answer (status INFORMATION_REQUESTED) */
+  pendingQuestion: { body: string; replyDueOn: string | null } | null;
+  /** the affiliate may write in the thread (the request is open) */
+  canReply: boolean;
 };
+
+/** One message of a request's conversation, with its attachments (EVIDENCE documents linked to it). */
+export type ThreadMessage = {
+  id: string;
+  kind: "MESSAGE" | "INFORMATION_REQUEST";
+  mine: boolean;
+  /** written by the fund's staff (answer or request for information) */
+  fromFund: boolean;
+  authorName: string;
+  body: string;
+  at: string;
+  replyDueOn: string | null;
+  attachments: { id: string; fileName: string; sizeBytes: number }[];
+};
+
+export type RequestThread = { subject: string; answerDueOn: string; messages: ThreadMessage[] };
+
+/** The advisor's answer to a question or complaint: its text and attachments (checked like evidence). */
+export type AnswerOutcome = { status: DbRequestStatus; emailed: boolean };
+
+/** The affiliate's message on their request (an answer to a request for information puts it back in review). */
+export type ReplyOutcome = { status: DbRequestStatus; resumed: boolean };
 
 /** What an advisor can do on a request. */
 export const DECISIONS = ["start-review", "accept", "refuse", "ask-information", "information-received", "close"] as const;

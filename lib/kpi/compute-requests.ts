@@ -27,8 +27,11 @@ export type RequestRecord = {
   decisionDueOn: IsoDate | null;
   pausedDays: number;
   decidedOn: IsoDate | null;
-  /** first message written by staff in the request's thread, if any */
+  /** first answer written by staff in the request's thread (not a request for information), if any */
   firstStaffAnswerOn: IsoDate | null;
+  /** the request has a conversation: its answer is the first staff answer, closing it without one answers nothing
+   *  (requests without a thread — older or imported records — are answered when handled) */
+  hasThread?: boolean;
   events: { on: IsoDate; fromStatus: RequestStatusName | null; toStatus: RequestStatusName }[];
 };
 
@@ -95,7 +98,7 @@ export function requestObservations(r: RequestRecord, today: IsoDate): Observati
   const { handledOn, withdrawn } = resolution(r);
   if (withdrawn) return out;
   if (ANSWER_TYPES.includes(r.type)) {
-    const answeredOn = [r.firstStaffAnswerOn, handledOn].filter((d): d is IsoDate => d !== null).sort(compareDates)[0] ?? null;
+    const answeredOn = r.hasThread ? r.firstStaffAnswerOn : ([r.firstStaffAnswerOn, handledOn].filter((d): d is IsoDate => d !== null).sort(compareDates)[0] ?? null);
     const t = timeliness("answer_45d", answeredOn, answerDeadline(r), today, dims, r.filedOn);
     if (t) out.push(t);
   } else {

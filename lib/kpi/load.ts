@@ -56,9 +56,11 @@ export async function loadRequests(prisma: PrismaClient, scope: { activeFrom?: s
     prisma.$queryRawUnsafe<{ requestId: string; at: Date; fromStatus: RequestStatusName | null; toStatus: RequestStatusName }[]>(
       `select e."requestId", e.at, e."fromStatus"::text as "fromStatus", e."toStatus"::text as "toStatus"
          from "RequestEvent" e where e."requestId" = any($1::text[]) order by e."requestId", e.at, e.id`, ids),
-    prisma.$queryRawUnsafe<{ requestId: string; at: Date }[]>(
-      `select t."requestId", min(m."createdAt") as at from "MessageThread" t join "Message" m on m."threadId" = t.id
-         join "User" u on u.id = m."authorId" and u.role <> 'AFFILIATE'
+    // the first answer written by staff (a request for information is not an answer); a request with a thread is
+    // answered by that message only, never by being closed
+    prisma.$queryRawUnsafe<{ requestId: string; at: Date | null }[]>(
+      `select t."requestId", min(m."createdAt") filter (where u.role <> 'AFFILIATE' and m.kind = 'MESSAGE') as at
+         from "MessageThread" t join "Message" m on m."threadId" = t.id join "User" u on u.id = m."authorId"
         where t."requestId" = any($1::text[]) group by t."requestId"`, ids),
   ]);
   const byRequest = new Map<string, RequestRecord["events"]>();
@@ -67,7 +69,7 @@ export async function loadRequests(prisma: PrismaClient, scope: { activeFrom?: s
     list.push({ on: brusselsDate(e.at), fromStatus: e.fromStatus, toStatus: e.toStatus });
     byRequest.set(e.requestId, list);
   }
-  const answered = new Map(answers.map((a) => [a.requestId, brusselsDate(a.at)]));
+  const answered = new Map(answers.map((a) => [a.requestId, a.at && brusselsDate(a.at)]));
   return rows.map((r) => ({
     id: r.id,
     reference: r.reference,
@@ -83,6 +85,7 @@ export async function loadRequests(prisma: PrismaClient, scope: { activeFrom?: s
     pausedDays: r.pausedDays,
     decidedOn: r.decidedAt && brusselsDate(r.decidedAt),
     firstStaffAnswerOn: answered.get(r.id) ?? null,
+    hasThread: answered.has(r.id),
     events: byRequest.get(r.id) ?? [],
   }));
 }

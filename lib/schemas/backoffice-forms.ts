@@ -20,6 +20,8 @@ export const decisionSchema = z
   .superRefine((v, ctx) => {
     if ((v.decision === "refuse" || v.decision === "ask-information") && v.reasonCode === "")
       ctx.addIssue({ code: "custom", path: ["reasonCode"], message: "reasonRequired" });
+    // the text of a request for information is the question the affiliate reads and answers
+    if (v.decision === "ask-information" && v.text === "") ctx.addIssue({ code: "custom", path: ["text"], message: "questionRequired" });
   });
 export type DecisionFormInput = z.infer<typeof decisionSchema>;
 

@@ -23,3 +23,21 @@ export const contributionChangeSchema = z.object({
   evidence: optionalEvidenceSchema,
 });
 export type ContributionChangeInput = z.infer<typeof contributionChangeSchema>;
+
+/** A message in a request's conversation: the advisor's answer (back office) or the affiliate's reply, with
+ *  optional attachments checked like evidence. The affiliate may send only files (the evidence asked for). */
+export const answerSchema = z.object({
+  body: z.string().trim().min(2, "answerTooShort").max(5000, "bodyTooLong"),
+  evidence: optionalEvidenceSchema,
+});
+export type AnswerInput = z.infer<typeof answerSchema>;
+
+export const replySchema = z
+  .object({
+    body: z.string().trim().max(5000, "bodyTooLong"),
+    evidence: optionalEvidenceSchema,
+  })
+  .superRefine((v, ctx) => {
+    if (v.body === "" && v.evidence.length === 0) ctx.addIssue({ code: "custom", path: ["body"], message: "replyEmpty" });
+  });
+export type ReplyInput = z.infer<typeof replySchema>;

@@ -7,12 +7,17 @@ import { welcomeNewAffiliate } from "@/lib/dal/affiliation/welcome-new-affiliate
 import { planRefusals } from "@/lib/dal/internal/requests";
 import { type DecisionInput, type DecisionOutcome } from "@/lib/dto/requests";
 import { moveStatus, applyDecision } from "@/lib/dal/internal/decisions";
-import { NotFoundError, refused } from "@/lib/errors";
+import { NotFoundError, invalid, refused } from "@/lib/errors";
+import { isoDate } from "@/lib/clock";
+import { informationReplyDueOn } from "@/lib/domain";
+import { notifyAffiliate, postMessage } from "@/lib/dal/internal/conversations";
 
 /**
  * An advisor's decision: start the review, accept, refuse, ask for information (pauses the clock), information
  * received (restarts it) or close. A refusal and a payment plan outside the fund's policy (its terms or the debtor's
  * history) become a proposal that a second staff member must approve (four eyes).
+ * Asking for information puts the advisor's text in the request's thread (created if the request has none) as the
+ * question the affiliate sees and answers on their request page, with an e-mail (issue #13).
  */
 export async function decideRequest(viewer: Viewer | null, input: DecisionInput, today: string): Promise<DecisionOutcome> {
   assertPermission(viewer, "request:decide");
@@ -34,9 +39,24 @@ export async function decideRequest(viewer: Viewer | null, input: DecisionInput,
     return { status: "AWAITING_SECOND_APPROVAL", awaitingSecondApproval: true };
   }
   const status = toDbStatus(decisionTarget(input.decision));
-  await prisma.$transaction(async (tx) => {
+  const asking = input.decision === "ask-information" && r.affiliateId !== null;
+  if (asking && input.text.trim().length === 0) throw invalid({ text: ["questionRequired"] });
+  const replyDueOn = informationReplyDueOn(today);
+  const messageId = await prisma.$transaction(async (tx) => {
     await applyDecision(tx, { actorId: viewer.userId, decidedById: viewer.userId }, r, status, input, today);
+    if (!asking) return null;
+    const posted = await postMessage(tx, {
+      request: { id: r.id, affiliateId: r.affiliateId!, reference: r.reference, answerDueOn: isoDate(r.informationDueOn ?? r.decisionDueOn ?? r.filedOn) },
+      authorId: viewer.userId,
+      body: input.text.trim(),
+      kind: "INFORMATION_REQUEST",
+      replyDueOn,
+      files: [],
+      threadStatus: "ANSWERED",
+    });
+    return posted.messageId;
   });
+  if (messageId) await notifyAffiliate({ requestId: r.id, reference: r.reference, affiliateId: r.affiliateId!, messageId, what: "information", replyDueOn });
   // the new affiliate's welcome pack, first calls and welcome e-mail, once the dossier exists
   if (r.type === "AFFILIATION" && status === "ACCEPTED") await welcomeNewAffiliate(viewer, r.id, today);
   return { status, awaitingSecondApproval: false };

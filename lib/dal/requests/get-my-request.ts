@@ -4,8 +4,10 @@ import { isoDate } from "@/lib/clock";
 import { ownAffiliateId, type Viewer } from "@/lib/auth/viewer";
 import { NotFoundError } from "@/lib/errors";
 import { type MyRequestDetail } from "@/lib/dto/requests";
+import { threadOf } from "@/lib/dal/internal/conversations";
+import { OPEN_REQUEST_STATUSES } from "@/lib/db/enums";
 
-/** One request of the caller by its reference, with its timeline; another dossier's request is a 404. */
+/** One request of the caller by its reference, with its timeline and conversation; another dossier's request is a 404. */
 export async function getMyRequest(viewer: Viewer | null, reference: string): Promise<MyRequestDetail> {
   const affiliateId = ownAffiliateId(viewer);
   const r = await prisma.request.findFirst({
@@ -13,11 +15,12 @@ export async function getMyRequest(viewer: Viewer | null, reference: string): Pr
     include: {
       events: { orderBy: [{ at: "asc" }, { id: "asc" }] },
       plan: { include: { instalments: { orderBy: { seq: "asc" } } } },
-      thread: { include: { messages: { orderBy: { createdAt: "asc" } } } },
-      documents: { where: { kind: "EVIDENCE" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, fileName: true, mimeType: true, sizeBytes: true } },
+      documents: { where: { kind: "EVIDENCE", messageId: null }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, fileName: true, mimeType: true, sizeBytes: true } },
     },
   });
   if (!r) throw new NotFoundError("request");
+  const thread = await threadOf(r.id, viewer!.userId);
+  const lastQuestion = [...(thread?.messages ?? [])].reverse().find((m) => m.kind === "INFORMATION_REQUEST");
   return {
     reference: r.reference,
     type: r.type,
@@ -36,13 +39,9 @@ export async function getMyRequest(viewer: Viewer | null, reference: string): Pr
           instalments: r.plan.instalments.map((i) => ({ seq: i.seq, dueOn: isoDate(i.dueOn), amountCents: i.amountCents, paidCents: i.paidCents, structuredCommunication: i.structuredCommunication })),
         }
       : null,
-    thread: r.thread
-      ? {
-          subject: r.thread.subject,
-          answerDueOn: isoDate(r.thread.answerDueOn),
-          messages: r.thread.messages.map((m) => ({ mine: m.authorId === viewer!.userId, body: m.body, at: m.createdAt.toISOString() })),
-        }
-      : null,
+    thread,
     evidence: r.documents,
+    pendingQuestion: r.status === "INFORMATION_REQUESTED" && lastQuestion ? { body: lastQuestion.body, replyDueOn: lastQuestion.replyDueOn } : null,
+    canReply: OPEN_REQUEST_STATUSES.includes(r.status) && (thread !== null || r.status === "INFORMATION_REQUESTED"),
   };
 }

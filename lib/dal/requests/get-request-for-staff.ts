@@ -14,6 +14,7 @@ import { welcomeStatus } from "@/lib/dal/affiliation/get-welcome-status";
 import { inastiDetails } from "@/lib/dal/requests/get-inasti-details";
 import { dossierName, applicantName, dossierSelect, planRefusals } from "@/lib/dal/internal/requests";
 import { type StaffRequestView } from "@/lib/dto/requests";
+import { threadOf } from "@/lib/dal/internal/conversations";
 
 export async function getRequestForStaff(viewer: Viewer | null, requestId: string, today: string): Promise<StaffRequestView> {
   assertPermission(viewer, "dossier:read:any");
@@ -23,7 +24,8 @@ export async function getRequestForStaff(viewer: Viewer | null, requestId: strin
       affiliate: { select: dossierSelect },
       assignee: { select: { name: true } },
       events: { orderBy: [{ at: "asc" }, { id: "asc" }], include: { actor: { select: { name: true } } } },
-      documents: { orderBy: { createdAt: "asc" }, select: { id: true, kind: true, fileName: true, createdAt: true } },
+      // attachments of the conversation are listed with their message
+      documents: { where: { messageId: null }, orderBy: { createdAt: "asc" }, select: { id: true, kind: true, fileName: true, createdAt: true } },
       benefitClaim: { select: { id: true } },
     },
   });
@@ -72,5 +74,9 @@ export async function getRequestForStaff(viewer: Viewer | null, requestId: strin
     welcome: await welcomeStatus(viewer, r.id),
     inasti,
     benefitClaimId: BENEFIT_REQUEST_TYPES.includes(r.type) ? (r.benefitClaim?.id ?? null) : null,
+    // the conversation is part of the request read logged above (request.view)
+    thread: await threadOf(r.id, viewer.userId),
+    canAnswer:
+      (r.type === "QUESTION" || r.type === "COMPLAINT") && r.affiliateId !== null && can(viewer.role, "request:decide") && ["SUBMITTED", "IN_REVIEW", "INFORMATION_REQUESTED"].includes(r.status),
   };
 }

@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui";
 import { RequestPage } from "@/components/me/request-page";
+import { ConversationThread } from "@/components/conversation-thread";
+import { ConversationForm } from "@/components/conversation-form";
+import { replyToMyRequestAction } from "@/lib/actions/me-requests";
 import { caregiverFiledLate } from "@/lib/domain/caregiver-filing";
 import { orNotFound, requireViewer } from "@/lib/auth/session";
 import { getMyRequest } from "@/lib/dal/requests/get-my-request";
@@ -13,15 +16,16 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function RequestStatusPage({ params, searchParams }: { params: Promise<{ reference: string }>; searchParams: Promise<{ filed?: string }> }) {
+export default async function RequestStatusPage({ params, searchParams }: { params: Promise<{ reference: string }>; searchParams: Promise<{ filed?: string; replied?: string }> }) {
   const { reference } = await params;
-  const { filed } = await searchParams;
+  const { filed, replied } = await searchParams;
   const viewer = await requireViewer("own-dossier:read", `/me/requests/${reference}`);
   const r = await orNotFound(getMyRequest(viewer, reference));
   const decisionRequestId = await orNotFound(myDecisionLetterRequestId(viewer, reference));
   const td = await getTranslations("ss_decision");
   const t = await getTranslations("ss_status");
   const tr = await getTranslations("ss_requests");
+  const tc = await getTranslations("cv_reply");
   const locale = await getLocale();
   const dateTime = (iso: string) =>
     new Intl.DateTimeFormat(locale === "nl" ? "nl-BE" : "fr-BE", { timeZone: "Europe/Brussels", dateStyle: "short", timeStyle: "short" }).format(new Date(iso));
@@ -31,8 +35,13 @@ export default async function RequestStatusPage({ params, searchParams }: { para
     if (code === "plan.outsidePolicy") return t("reasons.outsidePolicy", { refusals: (list ?? "").split(",").filter(Boolean).map((x) => t(`refusals.${x}`)).join(" ; ") });
     return t.has(`reasons.${code}`) ? t(`reasons.${code}`) : null;
   };
+  const answerOnly = r.type === "QUESTION" || r.type === "COMPLAINT";
   const nextKey =
-    r.type === "QUESTION" || r.type === "COMPLAINT"
+    r.pendingQuestion
+      ? "next.information"
+      : answerOnly && r.status === "CLOSED"
+        ? r.thread?.messages.some((m) => m.fromFund && m.kind === "MESSAGE") ? "next.answered" : "next.closed"
+        : answerOnly
       ? "next.answer"
       : r.status === "ACCEPTED"
         ? r.plan
@@ -78,7 +87,14 @@ export default async function RequestStatusPage({ params, searchParams }: { para
         </Card>
       )}
       <Card title={t("nextTitle")}>
-        <p>{t(nextKey, { informationDueOn: r.informationDueOn ? formatDate(locale, r.informationDueOn) : "", decisionDueOn: r.decisionDueOn ? formatDate(locale, r.decisionDueOn) : "" })}</p>
+        <p data-testid="next-step">
+          {t(nextKey, {
+            informationDueOn: r.informationDueOn ? formatDate(locale, r.informationDueOn) : "",
+            decisionDueOn: r.decisionDueOn ? formatDate(locale, r.decisionDueOn) : "",
+            question: r.pendingQuestion?.body ?? "",
+            replyDueOn: r.pendingQuestion?.replyDueOn ? formatDate(locale, r.pendingQuestion.replyDueOn) : "",
+          })}
+        </p>
         {lateCaregiver && (
           <p className="mt-2 border-l-4 border-warn-800 p-2 text-warn-800" data-testid="caregiver-late">
             {t("caregiverLate")}
@@ -146,14 +162,16 @@ export default async function RequestStatusPage({ params, searchParams }: { para
       )}
       {r.thread && (
         <Card title={t("threadTitle", { subject: r.thread.subject })}>
-          <ol className="space-y-3">
-            {r.thread.messages.map((m, i) => (
-              <li key={i} className="rounded border border-slate-200 p-3">
-                <p className="text-sm text-slate-700">{m.mine ? t("you") : t("advisor")} — {dateTime(m.at)}</p>
-                <p className="whitespace-pre-wrap">{m.body}</p>
-              </li>
-            ))}
-          </ol>
+          <ConversationThread thread={r.thread} audience="affiliate" />
+        </Card>
+      )}
+      {replied && (
+        <p role="status" className="rounded border-2 border-ok-700 bg-white p-3 font-semibold text-ok-700">{t("replied")}</p>
+      )}
+      {r.canReply && (
+        <Card title={t("replyTitle")}>
+          <p className="mb-3">{t("replyIntro")}</p>
+          <ConversationForm mode="reply" ns="cv_reply" idPrefix="reply" action={replyToMyRequestAction.bind(null, r.reference)} submitLabel={tc("submit")} />
         </Card>
       )}
       <Card title={t("timelineTitle")}>

@@ -4,6 +4,9 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Card, PageTitle } from "@/components/ui";
 import { DeadlineBadge } from "@/components/backoffice/deadline-badge";
 import { ActionForm } from "@/components/backoffice/action-form";
+import { ConversationThread } from "@/components/conversation-thread";
+import { ConversationForm } from "@/components/conversation-form";
+import { answerRequestAction } from "@/lib/actions/backoffice-actions";
 import { orNotFound, requireViewer } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { INASTI_FOUR_EYES_CENTS } from "@/lib/domain/four-eyes";
@@ -19,8 +22,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const REASONS = ["conditionsNotMet", "noObjectiveElements", "incomeBelowMinimum", "planOutsidePolicy", "planWithinPolicy", "accepted", "informationMissing", "answered"] as const;
 
-export default async function StaffRequestPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function StaffRequestPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ answered?: string }> }) {
   const { id } = await params;
+  const { answered } = await searchParams;
   const viewer = await requireViewer("dossier:read:any", `/staff/requests/${id}`);
   const r = await orNotFound(getRequestForStaff(viewer, id, todayInBrussels()));
   const portalAccess = r.welcome ? await portalAccessStatus(viewer, id) : null;
@@ -30,6 +34,7 @@ export default async function StaffRequestPage({ params }: { params: Promise<{ i
   const tr = await getTranslations("bo_reasons");
   const ti = await getTranslations("bo_inasti");
   const tp = await getTranslations("ss_status");
+  const ta = await getTranslations("cv_answer");
   const today = todayInBrussels();
   const locale = await getLocale();
   const dateTime = new Intl.DateTimeFormat(locale === "nl" ? "nl-BE" : "fr-BE", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Brussels" });
@@ -38,6 +43,9 @@ export default async function StaffRequestPage({ params }: { params: Promise<{ i
     <div className="space-y-6">
       <p><Link href="/staff/queues">{t("back")}</Link></p>
       <PageTitle>{t("title", { reference: r.reference })}</PageTitle>
+      {answered && r.status === "CLOSED" && (
+        <p role="status" className="rounded border-2 border-ok-700 bg-white p-3 font-semibold text-ok-700">{t("answered")}</p>
+      )}
       <Card title={t("summary")}>
         <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
           <dt className="text-slate-700">{t("type")}</dt><dd>{tt(r.type)}</dd>
@@ -68,6 +76,17 @@ export default async function StaffRequestPage({ params }: { params: Promise<{ i
           </>
         )}
       </Card>
+      {r.thread && (
+        <Card title={t("threadTitle")}>
+          <ConversationThread thread={r.thread} audience="staff" />
+        </Card>
+      )}
+      {r.canAnswer && (
+        <Card title={t("answerTitle")}>
+          <p className="mb-3">{t("answerIntro")}</p>
+          <ConversationForm mode="answer" ns="cv_answer" idPrefix="answer" action={answerRequestAction.bind(null, r.id)} submitLabel={ta("submit")} />
+        </Card>
+      )}
       {r.benefitClaimId && (
         <Card title={t("benefitTitle")}>
           <p><Link href={`/staff/benefits/${r.benefitClaimId}`}>{t("benefitLink")}</Link></p>
