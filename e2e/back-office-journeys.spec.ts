@@ -161,6 +161,15 @@ test("a refused reduction gives the affiliate a motivated decision with the appe
   expect(text).toContain("dans les trois mois");
   expect(text).toContain("article 11");
   expect(text).toContain("Sophie Lambert"); // Julie's advisor, her contact person
+  // the request page tells the truth: refused, when, why, how to contest — no "your advisor is examining", no deadline
+  await page.goto(`/me/requests/${r.reference}`);
+  await expect(page.getByTestId("decision-outcome")).toContainText(/Votre demande a été refusée le \d{2}\/\d{2}\/\d{4}/);
+  await expect(page.getByTestId("decision-reason")).toContainText("La demande n'est pas appuyée par des éléments objectifs.");
+  await expect(page.getByText("Aucun élément comptable ne justifie un revenu de 10.000 euros.")).toBeVisible();
+  await expect(page.getByTestId("next-step")).toContainText("Votre demande est refusée");
+  await expect(page.getByText("Décision au plus tard le")).toHaveCount(0);
+  await expect(page.getByText(/tribunal du travail/).first()).toBeVisible();
+  await expectAccessible(page);
   await page.context().clearCookies();
   await signIn(page, "spouse@demo.caisse.be");
   await page.waitForURL("**/me");

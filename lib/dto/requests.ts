@@ -132,6 +132,8 @@ export type MyRequestDetail = MyRequestSummary & {
   pendingQuestion: { body: string; replyDueOn: string | null } | null;
   /** the affiliate may write in the thread (the request is open) */
   canReply: boolean;
+  /** the fund's decision, once made (accepted or refused): when, the reason's code and the advisor's motivation */
+  decision: { outcome: "ACCEPTED" | "REFUSED"; decidedOn: string | null; reasonCode: string | null; text: string | null } | null;
 };
 
 /** One message of a request's conversation, with its attachments (EVIDENCE documents linked to it). */

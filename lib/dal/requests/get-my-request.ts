@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
-import { isoDate } from "@/lib/clock";
+import { isoDate, todayInBrussels } from "@/lib/clock";
 import { ownAffiliateId, type Viewer } from "@/lib/auth/viewer";
 import { NotFoundError } from "@/lib/errors";
 import { type MyRequestDetail } from "@/lib/dto/requests";
@@ -43,5 +43,9 @@ export async function getMyRequest(viewer: Viewer | null, reference: string): Pr
     evidence: r.documents,
     pendingQuestion: r.status === "INFORMATION_REQUESTED" && lastQuestion ? { body: lastQuestion.body, replyDueOn: lastQuestion.replyDueOn } : null,
     canReply: OPEN_REQUEST_STATUSES.includes(r.status) && (thread !== null || r.status === "INFORMATION_REQUESTED"),
+    decision:
+      r.status === "ACCEPTED" || r.status === "REFUSED"
+        ? { outcome: r.status, decidedOn: r.decidedAt ? todayInBrussels(r.decidedAt, "") : null, reasonCode: r.decisionReasonCode, text: r.decisionText }
+        : null,
   };
 }

@@ -35,9 +35,17 @@ export default async function RequestStatusPage({ params, searchParams }: { para
     if (code === "plan.outsidePolicy") return t("reasons.outsidePolicy", { refusals: (list ?? "").split(",").filter(Boolean).map((x) => t(`refusals.${x}`)).join(" ; ") });
     return t.has(`reasons.${code}`) ? t(`reasons.${code}`) : null;
   };
+  const tb = await getTranslations("bo_reasons");
+  const tl = await getTranslations("bo_letter");
+  const code = r.decision?.reasonCode ?? "";
+  // the reason in words (the decision letter's list); an INASTI decision says so
+  const decisionReason = code.startsWith("inasti.") ? t("decisionByInasti") : code && tb.has(code) ? tb(code) : null;
   const answerOnly = r.type === "QUESTION" || r.type === "COMPLAINT";
+  const decided = r.decision !== null;
   const nextKey =
-    r.pendingQuestion
+    r.decision?.outcome === "REFUSED"
+      ? "next.refused"
+      : r.pendingQuestion
       ? "next.information"
       : answerOnly && r.status === "CLOSED"
         ? r.thread?.messages.some((m) => m.fromFund && m.kind === "MESSAGE") ? "next.answered" : "next.closed"
@@ -74,10 +82,21 @@ export default async function RequestStatusPage({ params, searchParams }: { para
         <dl className="grid gap-2 sm:grid-cols-2">
           <div><dt className="text-sm text-slate-700">{t("status")}</dt><dd className="font-semibold" data-testid="request-status">{tr(`statuses.${r.status}`)}</dd></div>
           <div><dt className="text-sm text-slate-700">{t("filedOn")}</dt><dd>{formatDate(locale, r.filedOn)}</dd></div>
-          {r.informationDueOn && <div><dt className="text-sm text-slate-700">{t("informationDueOn")}</dt><dd>{formatDate(locale, r.informationDueOn)}</dd></div>}
-          {r.decisionDueOn && <div><dt className="text-sm text-slate-700">{t("decisionDueOn")}</dt><dd>{formatDate(locale, r.decisionDueOn)}</dd></div>}
+          {r.decision?.decidedOn && <div><dt className="text-sm text-slate-700">{t("decidedOn")}</dt><dd>{formatDate(locale, r.decision.decidedOn)}</dd></div>}
+          {!decided && r.status !== "CLOSED" && r.informationDueOn && <div><dt className="text-sm text-slate-700">{t("informationDueOn")}</dt><dd>{formatDate(locale, r.informationDueOn)}</dd></div>}
+          {!decided && r.status !== "CLOSED" && r.decisionDueOn && <div><dt className="text-sm text-slate-700">{t("decisionDueOn")}</dt><dd>{formatDate(locale, r.decisionDueOn)}</dd></div>}
         </dl>
       </Card>
+      {r.decision && (
+        <Card title={t("decisionTitle")}>
+          <p className="font-semibold" data-testid="decision-outcome">
+            {t(r.decision.outcome === "ACCEPTED" ? "decisionAccepted" : "decisionRefused", { date: r.decision.decidedOn ? formatDate(locale, r.decision.decidedOn) : "" })}
+          </p>
+          {decisionReason && <p className="mt-2" data-testid="decision-reason">{t("decisionReason", { reason: decisionReason })}</p>}
+          {r.decision.text && <p className="mt-2 whitespace-pre-line">{r.decision.text}</p>}
+          {r.decision.outcome === "REFUSED" && <p className="mt-2 text-sm text-slate-700">{tl("appeal")}</p>}
+        </Card>
+      )}
       {decisionRequestId && (
         <Card title={td("download")}>
           <p className="mb-2">{td("intro")}</p>
@@ -127,7 +146,7 @@ export default async function RequestStatusPage({ params, searchParams }: { para
           </ul>
         </Card>
       )}
-      {change && (
+      {change && r.decision?.outcome !== "REFUSED" && (
         <Card title={t("changeTitle")}>
           <p data-testid="change-summary">
             {t("changeSummary", { current: change.current === null ? "—" : formatMoney(locale, change.current), next: formatMoney(locale, change.next), income: formatMoney(locale, change.income) })}
