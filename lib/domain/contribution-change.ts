@@ -43,3 +43,36 @@ export function contributionChange(input: {
     sanctionAnnualBp: figureValue(input.params.surcharges.annualRateBp, "surcharges.annualRateBp", y),
   };
 }
+
+/** The income base of a quarter whose income was chosen in an accepted reduction or increase, and its explanation. */
+export function chosenIncomeBase(year: number, incomeCents: number): { incomeCents: number; breakdown: QuarterlyContributionResult["breakdown"] } {
+  return { incomeCents, breakdown: [{ code: "income.chosen", params: { year }, amountCents: incomeCents }] };
+}
+
+/**
+ * A provisional call already issued, recomputed on the income chosen in an accepted reduction or increase: the
+ * call's new amounts and explanation, and what each part moves by against what the call asked so far (negative:
+ * a credit on the call, positive: a supplement).
+ */
+export function amendedProvisionalCall(input: {
+  params: ParameterSet;
+  category: Category;
+  primoStarter: boolean;
+  chosenIncomeCents: number;
+  managementFeeBp: number;
+  current: { contributionCents: number; managementFeeCents: number };
+}): { next: QuarterlyContributionResult; incomeCents: number; contributionDeltaCents: number; feeDeltaCents: number } {
+  if (!Number.isInteger(input.chosenIncomeCents) || input.chosenIncomeCents < 0) throw new DomainError("contribution.invalidIncome", {});
+  const base = chosenIncomeBase(input.params.year, input.chosenIncomeCents);
+  const computed = quarterlyContribution(
+    { year: input.params.year, category: input.category, annualIncomeCents: base.incomeCents, primoStarter: input.primoStarter, managementFeeBp: input.managementFeeBp },
+    input.params,
+  );
+  const next = { ...computed, breakdown: [...base.breakdown, ...computed.breakdown] };
+  return {
+    next,
+    incomeCents: base.incomeCents,
+    contributionDeltaCents: next.contributionCents - input.current.contributionCents,
+    feeDeltaCents: next.managementFeeCents - input.current.managementFeeCents,
+  };
+}

@@ -6,7 +6,7 @@
 // ON CONFLICT DO NOTHING on (affiliate, year, quarter, kind), so a rerun or a run resumed after a crash never
 // creates a second call. The same statement queues one e-mail per new call ("your call is in your portal", FR/NL
 // by the dossier's language) for the dossiers that want e-mails and have an address: uniqueKey 'call:<callId>'.
-import { provisionalIncomeBase, quarterDueDate, quarterEnd, quarterStart, quarterlyContribution, addQuarters, type BreakdownLine, type Quarter, type QuarterNumber } from "@/lib/domain";
+import { chosenIncomeBase, provisionalIncomeBase, quarterDueDate, quarterEnd, quarterStart, quarterlyContribution, addQuarters, type BreakdownLine, type Quarter, type QuarterNumber } from "@/lib/domain";
 import type { Category as DbCategory } from "@/lib/generated/prisma/enums";
 import { formatDate } from "@/lib/format";
 import { loadFund, loadParameters } from "@/lib/dal/internal/reference-data";
@@ -150,7 +150,7 @@ export async function runQuarterlyCalls(ctx: JobContext, params: QuarterlyParams
       let base: { incomeCents: number; breakdown: BreakdownLine[] };
       let incomeYear: number | null = refYear;
       if (r.chosenIncomeCents !== null) {
-        base = { incomeCents: Number(r.chosenIncomeCents), breakdown: [{ code: "income.chosen", params: { year: q.year }, amountCents: Number(r.chosenIncomeCents) }] };
+        base = chosenIncomeBase(q.year, Number(r.chosenIncomeCents));
         incomeYear = q.year;
       } else if (Number(startOn.slice(0, 4)) > refYear || r.incomeCents === null) {
         // no N-3 income (starter, or none known yet): the legal minimum applies

@@ -15,6 +15,9 @@ export type DecisionLetterInput = {
   addressee: string;
   address: string[];
   memberNumber: string;
+  /** refused (the default) or accepted; an acceptance says what changes (effect) */
+  outcome?: "accepted" | "refused";
+  effect?: string;
   reasonCode: string;
   reasonText: string;
   contactName: string;
@@ -36,8 +39,9 @@ export function decisionLetterText(input: DecisionLetterInput): { title: string;
     blocks: [
       { text: [input.addressee, ...input.address].join("\n") },
       { text: t("references", { reference: input.reference, memberNumber: input.memberNumber, date: formatLongDate(input.locale, input.decidedOn) }) },
-      { heading: t("decisionHeading"), text: t("decision", { type: typeLabel, filedOn: formatLongDate(input.locale, input.filedOn) }) },
-      { heading: t("reasonsHeading"), text: [reason, input.reasonText].filter(Boolean).join("\n") },
+      { heading: t("decisionHeading"), text: t(input.outcome === "accepted" ? "decisionAccepted" : "decision", { type: typeLabel, filedOn: formatLongDate(input.locale, input.filedOn) }) },
+      ...(input.effect ? [{ heading: t("effectHeading"), text: input.effect }] : []),
+      ...(reason || input.reasonText ? [{ heading: t("reasonsHeading"), text: [reason, input.reasonText].filter(Boolean).join("\n") }] : []),
       { heading: t("legalBasisHeading"), text: t.has(legalKey) ? t(legalKey) : t("legalBasis.default") },
       { heading: t("appealHeading"), text: t("appeal") },
       { heading: t("contactHeading"), text: t("contact", { name: input.contactName, phone: input.fund?.phone ?? "", email: input.fund?.email ?? "" }) },

@@ -11,6 +11,8 @@ import type { EvidenceUpload } from "@/lib/formats/evidence";
 import { simulate } from "@/lib/dal/internal/contributions";
 import { type ContributionChangeFiled } from "@/lib/dto/contributions";
 import { invalid, refused } from "@/lib/errors";
+import { applyContributionChange } from "@/lib/dal/internal/contribution-change-effect";
+import { issueDecisionLetter } from "@/lib/dal/internal/decision-letters";
 
 /** Files the reduction or increase: an increase is accepted at once, a reduction is submitted to the advisor. */
 export async function requestMyContributionChange(
@@ -70,6 +72,11 @@ export async function requestMyContributionChange(
             },
           });
           await attachEvidence(tx, affiliateId, request.id, files);
+          if (accepted) {
+            // the increase takes effect at once: the year's issued calls are re-issued, with the decision letter
+            const changedCalls = await applyContributionChange(tx, { ...request, affiliateId }, viewer!.userId, today);
+            await issueDecisionLetter(tx, request, { outcome: "accepted", reasonCode: "", text: "", decidedById: viewer!.userId, changedCalls }, today);
+          }
           return { reference, status };
         },
         { isolationLevel: "Serializable" },

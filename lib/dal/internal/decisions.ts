@@ -9,6 +9,8 @@ import { createAffiliateFromRequest } from "@/lib/dal/internal/affiliation";
 import { createPaymentPlan } from "@/lib/dal/internal/payment-plans";
 import { planTerms } from "@/lib/dal/internal/requests";
 import { refused } from "@/lib/errors";
+import { applyContributionChange } from "@/lib/dal/internal/contribution-change-effect";
+import { issueDecisionLetter } from "@/lib/dal/internal/decision-letters";
 
 type Tx = Prisma.TransactionClient;
 
@@ -73,6 +75,12 @@ export async function applyDecision(
   }
   // an accepted payment plan (inside policy, or outside it with the second approval) is put in force at once
   if (r.type === "PAYMENT_PLAN" && status === "ACCEPTED" && r.affiliateId) await putPlanInForce(tx, { ...r, affiliateId: r.affiliateId }, who.actorId, today);
+  // an accepted reduction or increase re-issues the year's calls at once (adjustments on the account)
+  const changedCalls =
+    (r.type === "REDUCTION" || r.type === "INCREASE") && status === "ACCEPTED" && r.affiliateId ? await applyContributionChange(tx, { ...r, affiliateId: r.affiliateId }, who.actorId, today) : [];
+  // every acceptance or refusal of a request that calls for it is a motivated letter in the dossier
+  if (status === "ACCEPTED" || status === "REFUSED")
+    await issueDecisionLetter(tx, r, { outcome: status === "ACCEPTED" ? "accepted" : "refused", reasonCode: input.reasonCode, text: input.text, decidedById: who.decidedById, changedCalls }, today);
   const reason = reasonPrefix + [input.reasonCode, input.text].filter(Boolean).join(" — ");
   await tx.requestEvent.create({ data: { requestId: r.id, actorId: who.actorId, fromStatus: r.status, toStatus: status, reason: reason || null } });
 }

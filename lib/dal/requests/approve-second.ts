@@ -1,6 +1,5 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
-import { isoDate } from "@/lib/clock";
 import { assertPermission, type Viewer } from "@/lib/auth/viewer";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { checkSecondApprover, decisionTarget } from "@/lib/dal/internal/request-workflow";
@@ -8,12 +7,9 @@ import { toDbStatus } from "@/lib/db/enums";
 import { type Decision, type InastiDecisionInput } from "@/lib/dto/requests";
 import { type DbRequestType } from "@/lib/db/enums";
 import { applyInastiDecision } from "@/lib/dal/internal/inasti";
-import { renderDecisionLetter } from "@/lib/letters/decision-letter";
 import { type DecisionOutcome } from "@/lib/dto/requests";
 import { moveStatus, applyDecision } from "@/lib/dal/internal/decisions";
-import { findFund } from "@/lib/dal/internal/reference-data";
 import { NotFoundError, refused } from "@/lib/errors";
-import { recipientOf } from "@/lib/letters/recipient";
 
 /**
  * The second staff member approves (the decision takes effect) or rejects (back to review) a four-eyes proposal.
@@ -21,7 +17,7 @@ import { recipientOf } from "@/lib/letters/recipient";
  */
 export async function approveSecond(viewer: Viewer | null, input: { requestId: string; approve: boolean; reason: string }, today: string): Promise<DecisionOutcome> {
   assertPermission(viewer, "request:approve-second");
-  const r = await prisma.request.findUnique({ where: { id: input.requestId }, include: { affiliate: { include: { person: true, company: true, advisor: { select: { name: true } } } } } });
+  const r = await prisma.request.findUnique({ where: { id: input.requestId } });
   if (!r) throw new NotFoundError("request");
   const check = checkSecondApprover({ status: r.status, proposedById: r.proposedById, approverId: viewer.userId });
   if (!check.ok) throw refused(check.code);
@@ -35,43 +31,11 @@ export async function approveSecond(viewer: Viewer | null, input: { requestId: s
     return { status: "IN_REVIEW", awaitingSecondApproval: false };
   }
   const status = toDbStatus(decisionTarget(proposal.decision as Decision));
-  let letter: Buffer | null = null;
-  if (status === "REFUSED" && r.affiliate) {
-    const fund = await findFund(prisma);
-    const a = r.affiliate;
-    letter = await renderDecisionLetter({
-      locale: a.language,
-      reference: r.reference,
-      type: r.type,
-      decidedOn: today,
-      filedOn: isoDate(r.filedOn),
-      ...recipientOf(a),
-      memberNumber: a.memberNumber,
-      reasonCode: proposal.reasonCode,
-      reasonText: proposal.text,
-      contactName: a.advisor?.name ?? viewer.name,
-      fund: fund ? { name: fund.name, address: fund.address, phone: fund.phone, email: fund.email } : null,
-    });
-  }
   await prisma.$transaction(async (tx) => {
     // the decision is the proposer's; the event's actor is the second staff member who approved it
     const prefix = `approved:${proposal.decision}${input.reason ? ` (${input.reason})` : ""} — `;
     await applyDecision(tx, { actorId: viewer.userId, decidedById: r.proposedById! }, { ...r, status: "AWAITING_SECOND_APPROVAL" }, status, { ...proposal, decision: proposal.decision as Decision }, today, prefix);
     await tx.auditLog.create({ data: { actorId: viewer.userId, action: "request.approve-second", entity: "Request", entityId: r.id, details: { proposedById: r.proposedById, decision: proposal.decision } } });
-    if (letter && r.affiliateId) {
-      await tx.document.create({
-        data: {
-          affiliateId: r.affiliateId,
-          requestId: r.id,
-          kind: "DECISION",
-          fileName: `decision-${r.reference}.pdf`,
-          mimeType: "application/pdf",
-          sizeBytes: letter.length,
-          content: new Uint8Array(letter),
-          uniqueKey: `decision:${r.id}`,
-        },
-      });
-    }
   });
   return { status, awaitingSecondApproval: false };
 }

@@ -201,7 +201,8 @@ describe("reduction and increase of the provisional contributions", () => {
     const increase = await requestMyContributionChange(a.viewer, "2026-05-04", { estimatedIncomeCents: 6_000_000, justification: "Nouveau contrat important" });
     expect(increase.status).toBe("ACCEPTED");
     expect((await getMyRequest(a.viewer, increase.reference)).events.map((e) => e.toStatus)).toEqual(["SUBMITTED", "IN_REVIEW", "ACCEPTED"]);
-    await expect(requestMyContributionChange(a.viewer, "2026-05-04", { estimatedIncomeCents: 4_000_000, justification: "Pas de changement" })).rejects.toMatchObject({ kind: "invalid", fieldErrors: { estimatedIncome: ["unchanged"] } });
+    // the increase took effect at once: the call now asks the amount of a 60 000 € income, so asking it again changes nothing
+    await expect(requestMyContributionChange(a.viewer, "2026-05-04", { estimatedIncomeCents: 6_000_000, justification: "Pas de changement" })).rejects.toMatchObject({ kind: "invalid", fieldErrors: { estimatedIncome: ["unchanged"] } });
     await expect(simulateMyContributionChange(advisor, "2026-05-04", { estimatedIncomeCents: 1 })).rejects.toBeInstanceOf(NotFoundError);
     await expect(requestMyContributionChange(null, "2026-05-04", { estimatedIncomeCents: 1, justification: "x" })).rejects.toBeInstanceOf(NotFoundError);
   });

@@ -1,0 +1,91 @@
+import "server-only";
+import { isoDate } from "@/lib/clock";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { type DbRequestType } from "@/lib/db/enums";
+import { renderDecisionLetter } from "@/lib/letters/decision-letter";
+import { recipientOf } from "@/lib/letters/recipient";
+import { findFund } from "@/lib/dal/internal/reference-data";
+import { serverTranslator } from "@/lib/i18n/translator";
+import { formatLongDate, formatMoney } from "@/lib/format";
+import { type ChangedCall } from "@/lib/dal/internal/contribution-change-effect";
+
+type Tx = Prisma.TransactionClient;
+
+/** The requests whose decision is a motivated letter (Charte de l'assuré social art. 13–14). A question or complaint
+ *  is answered in its thread; an affiliation has its welcome pack; INASTI's decisions are INASTI's letters. */
+const LETTER_TYPES: readonly DbRequestType[] = ["PAYMENT_PLAN", "REDUCTION", "INCREASE", "EXEMPTION", "SURCHARGE_WAIVER", "MATERNITY_AID", "BRIDGING_RIGHT", "CAREGIVER_ALLOWANCE"];
+
+/**
+ * Writes the decision letter of an accepted or refused request into the dossier's documents (once per request:
+ * unique key), in the affiliate's language, with what an acceptance changes for them in words, euros and dates.
+ */
+export async function issueDecisionLetter(
+  tx: Tx,
+  r: { id: string; reference: string; type: DbRequestType; affiliateId: string | null; filedOn: Date; payload: unknown },
+  decision: { outcome: "accepted" | "refused"; reasonCode: string; text: string; decidedById: string; changedCalls?: ChangedCall[] },
+  today: string,
+): Promise<void> {
+  if (!r.affiliateId || !LETTER_TYPES.includes(r.type)) return;
+  const [a, fund, decider] = await Promise.all([
+    tx.affiliate.findUniqueOrThrow({ where: { id: r.affiliateId }, include: { person: true, company: true, advisor: { select: { name: true } } } }),
+    findFund(tx),
+    tx.user.findUnique({ where: { id: decision.decidedById }, select: { name: true } }),
+  ]);
+  const effect = decision.outcome === "accepted" ? await effectOf(tx, r, a.language, decision.changedCalls ?? []) : undefined;
+  const letter = await renderDecisionLetter({
+    locale: a.language,
+    reference: r.reference,
+    type: r.type,
+    decidedOn: today,
+    filedOn: isoDate(r.filedOn),
+    ...recipientOf(a),
+    memberNumber: a.memberNumber,
+    outcome: decision.outcome,
+    effect,
+    reasonCode: decision.reasonCode,
+    reasonText: decision.text,
+    contactName: a.advisor?.name ?? decider?.name ?? "",
+    fund: fund ? { name: fund.name, address: fund.address, phone: fund.phone, email: fund.email } : null,
+  });
+  await tx.document.upsert({
+    where: { uniqueKey: `decision:${r.id}` },
+    update: {},
+    create: {
+      affiliateId: r.affiliateId,
+      requestId: r.id,
+      kind: "DECISION",
+      fileName: `decision-${r.reference}.pdf`,
+      mimeType: "application/pdf",
+      sizeBytes: letter.length,
+      content: new Uint8Array(letter),
+      uniqueKey: `decision:${r.id}`,
+    },
+  });
+}
+
+/** What an acceptance changes, in the affiliate's words: the new quarterly amount, or the plan's instalments. */
+async function effectOf(tx: Tx, r: { id: string; type: DbRequestType; payload: unknown }, locale: "fr" | "nl", changed: ChangedCall[]): Promise<string | undefined> {
+  const t = serverTranslator(locale, "bo_letter");
+  if (r.type === "REDUCTION" || r.type === "INCREASE") {
+    const p = r.payload as { year?: number; estimatedIncomeCents?: number; newQuarterlyCents?: number };
+    if (typeof p.year !== "number" || typeof p.estimatedIncomeCents !== "number") return undefined;
+    const amount = changed.length > 0 ? changed[changed.length - 1].newCents : (p.newQuarterlyCents ?? 0);
+    return t("effect.change", { year: p.year, income: formatMoney(locale, p.estimatedIncomeCents), amount: formatMoney(locale, amount), count: changed.length });
+  }
+  if (r.type === "PAYMENT_PLAN") {
+    const plan = await tx.paymentPlan.findUnique({ where: { requestId: r.id }, include: { instalments: { orderBy: { seq: "asc" } } } });
+    if (!plan) return undefined;
+    const advance = plan.instalments.find((i) => i.seq === 0);
+    const monthly = plan.instalments.filter((i) => i.seq > 0);
+    if (monthly.length === 0) return undefined;
+    return t("effect.plan", {
+      advance: advance ? formatMoney(locale, advance.amountCents) : "none",
+      advanceDueOn: advance ? formatLongDate(locale, isoDate(advance.dueOn)) : "",
+      months: monthly.length,
+      amount: formatMoney(locale, monthly[0].amountCents),
+      firstDueOn: formatLongDate(locale, isoDate(monthly[0].dueOn)),
+      lastDueOn: formatLongDate(locale, isoDate(monthly[monthly.length - 1].dueOn)),
+    });
+  }
+  return undefined;
+}
