@@ -73,3 +73,28 @@ export function caughtMail(to: string, timeoutMs = 15_000) {
   return caughtMailIn(to, { dir: process.env.MAIL_CATCHER_DIR ?? path.resolve(".data", `mail-${process.env.E2E_DB ?? "e2e"}`), timeoutMs });
 }
 export { linkTo };
+
+let logins = 0;
+/**
+ * A seeded person dossier of its own (no login yet, with an advisor, and matching `where` on the affiliate "a") given
+ * a login, French, e-mails wanted at a known address: a journey that changes an account does not disturb the others.
+ */
+export async function dossierWithLogin(client: pg.Client, tag: string, where = "true"): Promise<{ affiliateId: string; login: string; mailTo: string }> {
+  const stamp = `${Date.now()}-${++logins}`;
+  const { rows } = await client.query(
+    `select a.id, a."personId" from "Affiliate" a where a.kind = 'PERSON' and a."advisorId" is not null and (${where})
+       and not exists (select 1 from "User" u where u."affiliateId" = a.id) order by a."memberNumber" limit 1 offset $1`,
+    [logins + 7],
+  );
+  const { id: affiliateId, personId } = rows[0];
+  const login = `e2e-${tag}-${stamp}@test.caisse.be`;
+  const mailTo = `e2e-${tag}-mail-${stamp}@test.caisse.be`;
+  await client.query(
+    `insert into "User" (id, email, "passwordHash", role, name, locale, "affiliateId")
+     select $1, $2, "passwordHash", 'AFFILIATE', $4, 'fr', $3 from "User" where email = 'affiliate@demo.caisse.be'`,
+    [`e2e-${tag}-user-${stamp}`, login, affiliateId, `E2E ${tag}`],
+  );
+  await client.query(`update "Affiliate" set language = 'fr', "notificationPrefs" = '{"email": true, "sms": false, "paper": false}' where id = $1`, [affiliateId]);
+  await client.query(`update "Person" set email = $2 where id = $1`, [personId, mailTo]);
+  return { affiliateId, login, mailTo };
+}

@@ -52,6 +52,8 @@ async function createClaim(client: pg.Client, affiliateId: string, what: string,
   const requestId = id(`req-${what}`);
   const claimId = id(`claim-${what}`);
   const reference = `BN-2026-${stamp.slice(-6)}${what.slice(0, 1).toUpperCase()}`;
+  // the request and its claim in one transaction (the database refuses a benefit request without its claim)
+  await client.query("BEGIN");
   await client.query(
     `insert into "Request" (id, reference, type, status, "affiliateId", payload, "filedOn", "decisionDueOn", "updatedAt")
      values ($1, $2, $3::"RequestType", $4::"RequestStatus", $5, $6::jsonb, '2026-11-02', '2027-03-02', now())`,
@@ -63,6 +65,7 @@ async function createClaim(client: pg.Client, affiliateId: string, what: string,
      values ($1, $2, $3::"BenefitType", $4::"BenefitStatus", $5, '2026-11-02', $6, $7)`,
     [claimId, affiliateId, input.type, input.claimStatus, requestId, input.paymentDueOn ?? null, input.monthly ?? null],
   );
+  await client.query("COMMIT");
   await client.query(`insert into "Document" (id, "affiliateId", "requestId", kind, "fileName", "mimeType", "sizeBytes") values ($1, $2, $3, 'EVIDENCE', 'jugement-faillite.pdf', 'application/pdf', 0)`, [id(`doc-${what}`), affiliateId, requestId]);
   return { claimId, reference };
 }
@@ -101,7 +104,7 @@ test("an advisor checks a bridging-right claim, grants it, records a late paymen
   const conditions = page.getByRole("region", { name: "Conditions, vérifiées dans le dossier" });
   await expect(conditions).toContainText("Toutes les conditions sont remplies : 12 mois");
   await expect(conditions).toContainText("Trimestres vérifiés : 2026-Q3, 2026-Q2, 2026-Q1, 2025-Q4");
-  await expect(conditions).toContainText("7 trimestres payés de 2022-Q3 à 2026-Q2");
+  await expect(conditions).toContainText("7 trimestres payés de T3 2022 à T2 2026");
   await expect(page.getByRole("link", { name: "jugement-faillite.pdf" })).toHaveAttribute("href", /\/api\/evidence\/e2e-bn-doc-fresh-/);
   // the 2026 amount is not in the reference table yet: no amount is invented, no grant button
   await expect(conditions.getByRole("alert")).toContainText("Le montant légal de 2026 n'est pas connu");

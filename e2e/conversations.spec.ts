@@ -3,7 +3,7 @@
 // text); an advisor asks for information on a reduction, the affiliate answers with an upload and the request is
 // back in review. Each affiliate journey runs on a login of its own. axe on every page visited.
 import { type Page } from "@playwright/test";
-import { caughtMail, connect, createRequest, disconnect, type BackOfficeData } from "./back-office-data";
+import { caughtMail, connect, createRequest, dossierWithLogin, disconnect, type BackOfficeData } from "./back-office-data";
 import { expectAccessible, signIn, signInFr, signOut, expect, test } from "./support";
 
 let data: BackOfficeData;
@@ -16,27 +16,8 @@ test.afterAll(async () => {
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
-let logins = 0;
 /** A seeded person dossier of its own (no login yet) with a login, French, e-mails wanted at a known address. */
-async function ownDossier(): Promise<{ affiliateId: string; login: string; mailTo: string }> {
-  const stamp = `${Date.now()}-${++logins}`;
-  const { rows } = await data.client.query(
-    `select a.id, a."personId" from "Affiliate" a where a.kind = 'PERSON' and a."advisorId" is not null
-       and not exists (select 1 from "User" u where u."affiliateId" = a.id) order by a."memberNumber" limit 1 offset $1`,
-    [logins + 7],
-  );
-  const { id: affiliateId, personId } = rows[0];
-  const login = `e2e-conv-${stamp}@test.caisse.be`;
-  const mailTo = `e2e-conv-mail-${stamp}@test.caisse.be`;
-  await data.client.query(
-    `insert into "User" (id, email, "passwordHash", role, name, locale, "affiliateId")
-     select $1, $2, "passwordHash", 'AFFILIATE', 'E2E conversations', 'fr', $3 from "User" where email = 'affiliate@demo.caisse.be'`,
-    [`e2e-conv-user-${stamp}`, login, affiliateId],
-  );
-  await data.client.query(`update "Affiliate" set language = 'fr', "notificationPrefs" = '{"email": true, "sms": false, "paper": false}' where id = $1`, [affiliateId]);
-  await data.client.query(`update "Person" set email = $2 where id = $1`, [personId, mailTo]);
-  return { affiliateId, login, mailTo };
-}
+const ownDossier = () => dossierWithLogin(data.client, "conversations");
 
 async function signInStaff(page: Page) {
   await signIn(page, "advisor@demo.caisse.be");

@@ -58,6 +58,26 @@ test("a payment plan inside the policy is accepted at once with its schedule", a
   expect(rows).toHaveLength(1);
   expect(rows[0]).toMatchObject({ status: "ACTIVE", n: 7 });
   expect(rows[0].total).toBe(rows[0].debtCents);
+  // the plan is what /me/pay shows: the advance first, with its own communication and QR code, the calls it covers
+  // listed apart (not to be paid twice); /me says when the next instalment is due
+  const { rows: first } = await client.query(
+    `select i."structuredCommunication" as c, i."amountCents" as amount, to_char(i."dueOn", 'DD/MM/YYYY') as due
+       from "Request" r join "PaymentPlan" p on p."requestId" = r.id join "Instalment" i on i."planId" = p.id where r.reference = $1 and i.seq = 0`,
+    [reference],
+  );
+  await page.goto("/me/pay");
+  await expect(page.getByRole("heading", { name: `Votre plan d'apurement (demande ${reference})` })).toBeVisible();
+  const qr = page.getByTestId("qr-instalment-0");
+  await expect(qr).toHaveAttribute("data-epc-payload", new RegExp(`EUR${(first[0].amount / 100).toFixed(2)}[\\s\\S]*${first[0].c}`));
+  await expect(page.getByTestId("transfer-instalment-0").locator('[data-field="communication"]')).toHaveText(
+    `+++${first[0].c.slice(0, 3)}/${first[0].c.slice(3, 7)}/${first[0].c.slice(7)}+++`,
+  );
+  await expect(page.getByRole("table", { name: "Calendrier des versements" }).locator("tbody tr")).toHaveCount(7);
+  await expectAccessible(page);
+  await page.goto("/me");
+  await expect(page.getByTestId("plan-next")).toContainText(`au plus tard le ${first[0].due}`);
+  await expectAccessible(page);
+  await page.goto(`/me/requests/${reference}`);
   // in Dutch too
   await page.getByRole("button", { name: "Nederlands" }).click();
   await expect(page.getByTestId("request-status")).toHaveText("Aanvaard");

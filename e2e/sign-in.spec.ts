@@ -87,26 +87,34 @@ test("the admin proposes a correction of a derived legal figure with a reason; a
   await page.getByRole("link", { name: "Paramètres légaux" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Paramètres légaux");
   await expectAccessible(page);
-  await page.getByRole("link", { name: "Corriger company.smallAmountCents" }).click();
-  await page.getByLabel("Valeur").fill("41000");
+  // the figures in the fund's language: grouped by subject, euros and percentages, never cents or basis points
+  const small = page.getByRole("row", { name: /Cotisation des sociétés \(bilan sous le seuil\)/ });
+  await expect(small).toContainText(/\d+,\d\d\s€/);
+  await expect(page.getByRole("table", { name: /^Majorations/ })).toContainText("3 %");
+  await page.getByRole("link", { name: "Corriger — Cotisation des sociétés (bilan sous le seuil)" }).click();
+  await expect(page.getByTestId("parameter-current")).toContainText(/Valeur actuelle : \d+,\d\d\s€/);
+  // bad input: cents are not euros' notation — refused in words, nothing proposed
+  await page.getByLabel(/Nouvelle valeur/).fill("41000 centimes");
   await page.getByLabel("Statut").selectOption("confirmed");
-  await page.getByRole("button", { name: "Enregistrer" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "Indiquez le motif" })).toBeVisible();
   await page.getByLabel("Motif de la correction").fill("Grille INASTI 2026 publiée");
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Entrez un montant en euros" })).toBeVisible();
+  await expect(page.getByLabel("Motif de la correction")).toHaveValue("Grille INASTI 2026 publiée");
+  await page.getByLabel(/Nouvelle valeur/).fill("410,00");
   await page.getByRole("button", { name: "Enregistrer" }).click();
   await expect(page.getByRole("status")).toContainText("Correction proposée");
   // four eyes: the admin cannot approve their own proposal; a manager does, and the figure changes
   await page.goto("/staff/parameters");
-  await expect(page.getByText(/company\.smallAmountCents : \d+ → 41000/)).toBeVisible();
+  await expect(page.getByText(/Cotisation des sociétés \(bilan sous le seuil\) : [\d\s]+,\d\d\s€ → 410,00\s€/)).toBeVisible();
   await expect(page.getByRole("button", { name: /Approuver/ })).toHaveCount(0);
   await expectAccessible(page);
   await signOut(page);
   await signIn(page, "manager@demo.caisse.be");
   await page.waitForURL("**/staff");
   await page.goto("/staff/parameters");
-  await page.getByRole("button", { name: "Approuver company.smallAmountCents" }).click();
+  await page.getByRole("button", { name: "Approuver Cotisation des sociétés (bilan sous le seuil)" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Correction approuvée et appliquée." }).first()).toBeVisible();
   await page.reload();
-  await expect(page.getByRole("row", { name: /company\.smallAmountCents/ })).toContainText("41000");
+  await expect(page.getByRole("row", { name: /Cotisation des sociétés \(bilan sous le seuil\)/ })).toContainText(/410,00\s€/);
   await expectAccessible(page);
 });

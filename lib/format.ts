@@ -15,15 +15,40 @@ export function formatDate(locale: string, iso: string): string {
   );
 }
 
-/** 'YYYY-MM-DD' → the date as a letter writes it: "2 décembre 2026", "2 december 2026" (date-only, no time zone shift). */
+/** Intl's parts, with French's first of the month written as an ordinal: "1er janvier 2027" (Intl says "1 janvier"). */
+function inWords(locale: string, format: Intl.DateTimeFormat, date: Date): string {
+  return format
+    .formatToParts(date)
+    .map((p) => (p.type === "day" && tag(locale) === "fr-BE" && Number(p.value) === 1 ? "1er" : p.value))
+    .join("");
+}
+
+/** 'YYYY-MM-DD' → the date as a letter writes it: "2 décembre 2026", "1er janvier 2027", "2 december 2026" (date-only, no time zone shift). */
 export function formatLongDate(locale: string, iso: string): string {
   const [y, m, d] = iso.split("-").map(Number);
-  return new Intl.DateTimeFormat(tag(locale), { timeZone: "UTC", dateStyle: "long" }).format(new Date(Date.UTC(y, m - 1, d)));
+  return inWords(locale, new Intl.DateTimeFormat(tag(locale), { timeZone: "UTC", dateStyle: "long" }), new Date(Date.UTC(y, m - 1, d)));
+}
+
+/** 'YYYY-MM' → the month in words: "novembre 2026" / "november 2026"; short for tables: "nov. 2026" / "nov 2026". */
+export function formatMonth(locale: string, yearMonth: string, style: "long" | "short" = "long"): string {
+  const [y, m] = yearMonth.split("-").map(Number);
+  return new Intl.DateTimeFormat(tag(locale), { timeZone: "UTC", month: style, year: "numeric" }).format(new Date(Date.UTC(y, m - 1, 1)));
+}
+
+/** A quarter as tables and lists name it: "T1 2026" (trimestre), "K1 2026" (kwartaal). */
+export function formatQuarter(locale: string, year: number, quarter: number): string {
+  return `${tag(locale) === "nl-BE" ? "K" : "T"}${quarter} ${year}`;
+}
+
+/** A value a message shows as it came from the domain: an ISO date becomes 31/12/2026, a quarter code '2026-Q1' T1 2026. */
+export function formatCodes(locale: string, value: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(locale, value);
+  return value.replace(/\b(\d{4})-Q([1-4])\b/g, (_, y: string, q: string) => formatQuarter(locale, Number(y), Number(q)));
 }
 
 /** A moment (ISO timestamp) in words, in Brussels time: "2 décembre 2026 à 14:05", "2 december 2026 om 14:05". */
 export function formatDateTime(locale: string, at: string): string {
-  return new Intl.DateTimeFormat(tag(locale), { timeZone: "Europe/Brussels", dateStyle: "long", timeStyle: "short" }).format(new Date(at));
+  return inWords(locale, new Intl.DateTimeFormat(tag(locale), { timeZone: "Europe/Brussels", dateStyle: "long", timeStyle: "short" }), new Date(at));
 }
 
 /** An IBAN in groups of four, as printed on calls and letters. */
@@ -42,4 +67,14 @@ export function formatEnterpriseNumber(n: string): string {
 export function formatStructuredCommunication(twelveDigits: string): string {
   const d = twelveDigits;
   return d.length === 12 ? `+++${d.slice(0, 3)}/${d.slice(3, 7)}/${d.slice(7)}+++` : d;
+}
+
+/** A legal figure for people: euros for amounts, a percentage for rates, a decimal for ratios ("" when missing). */
+export function formatFigure(locale: string, unit: string, value: string, denominator: string | null = null): string {
+  if (value === "") return "";
+  const n = Number(value);
+  if (unit === "cents") return formatMoney(locale, n);
+  if (unit === "bp") return `${(n / 100).toLocaleString(tag(locale), { maximumFractionDigits: 2 })} %`;
+  if (unit === "ratio" && denominator) return (n / Number(denominator)).toLocaleString(tag(locale), { maximumFractionDigits: 12 });
+  return n.toLocaleString(tag(locale));
 }

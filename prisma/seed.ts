@@ -36,6 +36,8 @@ import { surchargesJob } from "@/lib/jobs/surcharges";
 import { refreshKpiFacts } from "@/lib/kpi/refresh";
 import { bulkInsert, createUser, dbDate, makeCommunication, makeEnterpriseNumber, makeIban, makeNiss, rng } from "./factories";
 import { toDomainCategory } from "@/lib/db/enums";
+import { setOffRefund } from "@/lib/domain/set-off-refund";
+import { demoFundContact, seedBulletins } from "./seed-information";
 
 export const DEMO_PASSWORD = "demo-caisse-2026";
 /** The date the demo history runs up to (calls up to Q4 of that year). */
@@ -339,6 +341,7 @@ async function seed(prisma: PrismaClient) {
     const principalPayments: { callId: string; paidOn: string; amountCents: number }[] = [];
     const surchargeCalls: { id: string; quarter: { year: number; quarter: QuarterNumber }; principalCents: number; firstClaimedOn: string; dueOn: string; starterGrace?: boolean }[] = [];
     const ownCalls: { id: string; dueOn: string; totalCents: number; items: Item[] }[] = [];
+    let refund: { cents: number; notifiedOn: string; paidOutOn: string; iban: string } | null = null;
     const seqBase = p.memberNumber.padStart(6, "0");
 
     const addCall = (call: Prisma.ContributionCallCreateManyInput & { id: string }, contributionKind: OpenItem["kind"], reasonCode: string, reasonParams: Record<string, string | number>) => {
@@ -422,7 +425,9 @@ async function seed(prisma: PrismaClient) {
       // regularisation of 2024 on the real income (notified in 2026) for about a third of the people
       const q2024 = surchargeCalls.filter((s) => s.quarter.year === 2024);
       if (q2024.length > 0 && (p.index < 2 || r.chance(0.33))) {
-        const notifiedOn = `2026-0${r.int(3, 9)}-15`;
+        const drawn = `2026-0${r.int(3, 9)}-15`;
+        // the demo affiliate's 2024 refund is notified once her Q3 2026 call is overdue: it is set off against it
+        const notifiedOn = p.index === 0 ? "2026-10-15" : drawn;
         const reg = calculateRegularisation({
           year: 2024,
           category: toDomainCategory(p.category),
@@ -460,10 +465,7 @@ async function seed(prisma: PrismaClient) {
           surchargeCalls.push({ id: callId, quarter: { year: 2024, quarter: 4 }, principalCents: reg.netCents - feeDiff, firstClaimedOn: notifiedOn, dueOn });
           if (p.profile === "good") pay(reg.netCents, addDays(dueOn, -r.int(1, 20)), items, "");
         } else if (reg.netCents < 0 && notifiedOn <= SEED_TODAY) {
-          const refund = -reg.netCents;
-          const paidOutOn = addDays(notifiedOn, 20);
-          entries.push({ id: nextEntry(), affiliateId, kind: "ADJUSTMENT", amountCents: -refund, bookedOn: dbDate(notifiedOn), reasonCode: "regularisation.credit", reasonParams: { year: 2024 } });
-          if (paidOutOn <= SEED_TODAY) entries.push({ id: nextEntry(), affiliateId, kind: "REFUND", amountCents: refund, bookedOn: dbDate(paidOutOn), reasonCode: "regularisation.refund", reasonParams: { year: 2024, iban: p.iban } });
+          refund = { cents: -reg.netCents, notifiedOn, paidOutOn: addDays(notifiedOn, 20), iban: p.iban };
         }
       }
     } else {
@@ -498,11 +500,45 @@ async function seed(prisma: PrismaClient) {
       }
     }
 
+    // a regularisation refund first settles what is overdue (the set-off rule, lib/domain/set-off-refund.ts) when it
+    // is booked, and again before it is paid out 20 days later; only what is left is paid out. The surcharges booked
+    // before each of those days are owed too: computed from the principal payments made before them.
+    const surchargeKey = (l: { callId: string; kind: string; on: string }) => `s:${l.callId}:${l.kind}:${l.on}`;
+    const settledSurcharges = new Map<string, { cents: number; creditId: bigint }>();
+    if (refund) {
+      const creditId = nextEntry();
+      const r0 = refund;
+      entries.push({ id: creditId, affiliateId, kind: "ADJUSTMENT", amountCents: -r0.cents, bookedOn: dbDate(r0.notifiedOn), reasonCode: "regularisation.credit", reasonParams: { year: 2024, refundCents: r0.cents } });
+      let left = r0.cents;
+      for (const on of [r0.notifiedOn, r0.paidOutOn].filter((d) => d <= SEED_TODAY)) {
+        if (left === 0) break;
+        const surchargeItems = calculateSurcharges({ calls: surchargeCalls, payments: principalPayments, asOf: SEED_TODAY })
+          .lines.filter((l) => l.on < on)
+          .map((l) => ({ id: surchargeKey(l), kind: "surcharge" as const, dueOn: l.on, openCents: l.amountCents - (settledSurcharges.get(surchargeKey(l))?.cents ?? 0) }));
+        const result = setOffRefund({ id: "refund", refundCents: left, on }, [...open, ...surchargeItems]);
+        for (const a of result.allocations) {
+          const item = open.find((i) => i.id === a.itemId);
+          if (!item) {
+            settledSurcharges.set(a.itemId, { cents: (settledSurcharges.get(a.itemId)?.cents ?? 0) + a.amountCents, creditId });
+            continue;
+          }
+          item.openCents -= a.amountCents;
+          allocations.push({ paymentEntryId: creditId, targetEntryId: item.entryId, amountCents: a.amountCents });
+          if (item.kind !== "management-fee" && item.kind !== "surcharge") principalPayments.push({ callId: item.callId, paidOn: on, amountCents: a.amountCents });
+        }
+        left = result.payoutCents;
+      }
+      if (left > 0 && r0.paidOutOn <= SEED_TODAY)
+        entries.push({ id: nextEntry(), affiliateId, kind: "REFUND", amountCents: left, bookedOn: dbDate(r0.paidOutOn), reasonCode: "regularisation.refund", reasonParams: { year: 2024, iban: r0.iban } });
+    }
+
     // surcharges on the principal still unpaid at the quarter ends (3 %) and on 1 January (7 %)
     if (surchargeCalls.length > 0) {
       const s = calculateSurcharges({ calls: surchargeCalls, payments: principalPayments, asOf: SEED_TODAY });
       for (const line of s.lines) {
         const id = nextEntry();
+        const settled = settledSurcharges.get(surchargeKey(line));
+        if (settled) allocations.push({ paymentEntryId: settled.creditId, targetEntryId: id, amountCents: settled.cents });
         entries.push({
           id,
           affiliateId,
@@ -514,7 +550,7 @@ async function seed(prisma: PrismaClient) {
           reasonParams: { on: line.on, baseCents: line.baseCents, rateBp: line.rateBp },
           uniqueKey: `surcharge:${line.callId}:${line.kind}:${line.on}`,
         });
-        open.push({ id: `e${id}`, entryId: id, callId: line.callId, kind: "surcharge", dueOn: line.on, openCents: line.amountCents });
+        open.push({ id: `e${id}`, entryId: id, callId: line.callId, kind: "surcharge", dueOn: line.on, openCents: line.amountCents - (settled?.cents ?? 0) });
       }
     }
     const debt = open.filter((i) => i.openCents > 0 && i.dueOn < SEED_TODAY);
@@ -648,6 +684,10 @@ async function seed(prisma: PrismaClient) {
         t++;
         if (flow.includes("FORWARDED") && type !== "EXEMPTION" && type !== "SURCHARGE_WAIVER") continue;
         if (flow.includes("AWAITING_SECOND_APPROVAL") && type !== "PAYMENT_PLAN" && type !== "REDUCTION") continue;
+        // a bridging right or caregiver allowance is decided with its claim (issue #13): never accepted while the
+        // year's legal amount is not known (none is guessed), never closed without a decision
+        const benefit = type === "BRIDGING_RIGHT" || type === "CAREGIVER_ALLOWANCE";
+        if (benefit && (flow.includes("ACCEPTED") || flow[flow.length - 1] === "CLOSED")) continue;
         const affiliateId = t % 17 === 0 ? personAffiliates[0] : personAffiliates[(t * 37) % personAffiliates.length];
         const filedOn = addDays(SEED_TODAY, -((t * 11) % 170) - 1);
         const isInfo = type === "QUESTION" || type === "COMPLAINT";
@@ -669,7 +709,16 @@ async function seed(prisma: PrismaClient) {
             type,
             status: final,
             affiliateId,
-            payload: type === "REDUCTION" || type === "INCREASE" ? { estimatedIncomeCents: 2_500_000 + t * 1000, year: 2026 } : isInfo ? { subject: `demo.${type.toLowerCase()}` } : {},
+            payload:
+              type === "REDUCTION" || type === "INCREASE"
+                ? { estimatedIncomeCents: 2_500_000 + t * 1000, year: 2026 }
+                : isInfo
+                  ? { subject: `demo.${type.toLowerCase()}` }
+                  : type === "BRIDGING_RIGHT"
+                    ? { case: ["BANKRUPTCY", "FORCED_INTERRUPTION", "ECONOMIC_DIFFICULTIES", "DEBT_SETTLEMENT"][t % 4], eventOn: addDays(filedOn, -20), familyCharge: t % 2 === 0, motivation: "Cessation de mon activité" }
+                    : type === "CAREGIVER_ALLOWANCE"
+                      ? { interruption: t % 2 === 0 ? "FULL" : "HALF", startOn: filedOn, months: 1 + (t % 6), careFor: "Un parent", motivation: "Soins à un proche" }
+                      : {},
             filedOn: dbDate(filedOn),
             informationDueOn: dbDate(deadlines.informationDueOn),
             decisionDueOn: dbDate(deadlines.decisionDueOn),
@@ -678,6 +727,10 @@ async function seed(prisma: PrismaClient) {
             decidedAt: decided ? events[events.length - 1].at : null,
             decisionReasonCode: final === "REFUSED" ? "decision.refused.conditionsNotMet" : final === "ACCEPTED" ? "decision.accepted" : null,
             events: { create: events },
+            // its claim, whose status follows the request's (the database checks it at commit)
+            ...(benefit
+              ? { benefitClaim: { create: { affiliateId, type: type as "BRIDGING_RIGHT" | "CAREGIVER_ALLOWANCE", filedOn: dbDate(filedOn), status: final === "REFUSED" ? "REFUSED" : final === "WITHDRAWN" ? "WITHDRAWN" : "CLAIMED" } } }
+              : {}),
           },
         });
       }
@@ -734,6 +787,9 @@ async function seed(prisma: PrismaClient) {
   lap("before KPI refresh");
   await refreshKpiFacts(prisma, SEED_TODAY);
 
+  // the information bulletin's archive (issue #18)
+  await seedBulletins(prisma, staff.manager.id, SEED_TODAY);
+
   // the fund itself, last: its presence marks a completely seeded database
   await prisma.fund.create({
     data: {
@@ -746,6 +802,7 @@ async function seed(prisma: PrismaClient) {
       address: "Rue de la Loi 16, 1000 Bruxelles",
       phone: "+32 2 000 00 00",
       email: "info@demo.caisse.be",
+      ...demoFundContact(SEED_TODAY),
     },
   });
   console.log(`seed: ${people.length} people, ${companies.length} companies, ${calls.length} calls, ${entries.length} ledger entries, ${payments.length} payments`);

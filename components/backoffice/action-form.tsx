@@ -35,12 +35,15 @@ import {
   writeOffSchema,
 } from "@/lib/schemas/backoffice-forms";
 import { benefitPaymentSchema, grantSchema, sentToHealthInsurerSchema } from "@/lib/schemas/benefits";
+import { benefitDecisionSchema } from "@/lib/schemas/benefit-decision";
+import { decideBenefitRequestAction } from "@/lib/actions/benefit-decision";
 
 // One form pattern for the back office: react-hook-form with the same zod schema as the server action, an error
 // summary at the top (role="alert", links to the fields), per-field errors, values kept, method="post".
 // Error codes are message keys under bo_errors, or under bn_errors for the benefit-handling forms.
 const FORMS = {
   decision: { schema: decisionSchema, action: decideRequestAction },
+  benefitDecision: { schema: benefitDecisionSchema, action: decideBenefitRequestAction },
   approval: { schema: approvalSchema, action: approveRequestAction },
   assign: { schema: assignSchema, action: assignRequestAction },
   dossierAdvisor: { schema: dossierAdvisorSchema, action: assignDossierAdvisorAction },
@@ -62,7 +65,9 @@ export type FormKind = keyof typeof FORMS;
 export type Field =
   | { name: string; type: "hidden"; value: string }
   | { name: string; type: "text" | "textarea" | "date"; label: string; hint?: string; value?: string; inputMode?: "decimal" }
-  | { name: string; type: "select"; label: string; options: { value: string; label: string }[]; value?: string };
+  | { name: string; type: "select"; label: string; options: { value: string; label: string }[]; value?: string }
+  /** ticked, the field is "yes" */
+  | { name: string; type: "checkbox"; label: string; hint?: string; value?: "" | "yes" };
 
 export function ActionForm({
   kind,
@@ -140,6 +145,17 @@ export function ActionForm({
           className: "mt-1 w-full rounded border border-slate-500 px-2 py-1",
           ...register(f.name),
         };
+        if (f.type === "checkbox")
+          return (
+            <div key={f.name} className={compact ? "" : "max-w-xl"}>
+              <div className="flex items-start gap-2">
+                <input type="checkbox" value="yes" {...common} className="mt-1 h-5 w-5 shrink-0" />
+                <label htmlFor={`${id}-${f.name}`} className="font-medium">{f.label}</label>
+              </div>
+              {f.hint && <p id={`${id}-${f.name}-hint`} className="text-sm text-slate-700">{f.hint}</p>}
+              {err && <p id={`${id}-${f.name}-error`} className="text-sm text-bad-700">{err}</p>}
+            </div>
+          );
         return (
           <div key={f.name} className={compact ? "" : "max-w-xl"}>
             <label htmlFor={`${id}-${f.name}`} className="block font-medium">{f.label}</label>

@@ -1,9 +1,13 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { BenefitCondition } from "@/lib/domain/check-bridging-right";
+import { formatCodes } from "@/lib/format";
 
 /** Each condition of a benefit, met or not in words (and an icon, never colour only), with the facts it used. */
 export async function ConditionList({ conditions }: { conditions: BenefitCondition[] }) {
   const t = await getTranslations("bn_conditions");
+  const locale = await getLocale();
+  // the domain's facts in people's words: dates 31/12/2026, quarters T1 2026 (never 2026-12-31, 2026-Q1)
+  const shown = (e: BenefitCondition["evidence"]) => Object.fromEntries(Object.entries(e).map(([k, v]) => [k, typeof v === "string" ? formatCodes(locale, v) : v]));
   return (
     <ul className="space-y-2">
       {conditions.map((c) => (
@@ -16,7 +20,7 @@ export async function ConditionList({ conditions }: { conditions: BenefitConditi
             {" — "}
             {t(`${c.code}.label` as "met")}
           </p>
-          <p className="text-sm text-slate-700">{t(`${c.code}.evidence` as "met", c.evidence as Record<string, string | number>)}</p>
+          <p className="text-sm text-slate-700">{t(`${c.code}.evidence` as "met", shown(c.evidence))}</p>
         </li>
       ))}
     </ul>

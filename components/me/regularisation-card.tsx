@@ -92,7 +92,8 @@ function Regularised({ y, t, locale }: { y: RegularisedYear; t: T; locale: strin
           <Row label={t("income")}>{income}</Row>
           <Row label={t("refund")}><span className="text-ok-700">{money(y.refundCents)}</span></Row>
           <Row label={t("creditedOn")}>{formatDate(locale, y.bookedOn)}</Row>
-          <Row label={t("paidOutOn")}>{y.paidOutOn ? formatDate(locale, y.paidOutOn) : t("notPaidOut")}</Row>
+          {y.setOffCents > 0 && <Row label={t("setOff")}>{money(y.setOffCents)}</Row>}
+          <Row label={t("paidOutOn")}>{y.paidOutOn ? formatDate(locale, y.paidOutOn) : y.toPayOutCents > 0 ? t("notPaidOut") : t("nothingToPayOut")}</Row>
         </dl>
       )}
     </section>

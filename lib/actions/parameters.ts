@@ -10,7 +10,7 @@ import { fields, runAction } from "./run-action";
 /** Admin correction of a legal figure (e.g. a 2026 figure still "derived"), proposed with its reason; it applies
  *  when a second person approves it. */
 export async function updateParameterAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const r = await runAction(parameterUpdateSchema, fields(formData), async (d, viewer) => void (await updateParameter(viewer, { ...d, value: BigInt(d.value) })));
+  const r = await runAction(parameterUpdateSchema, fields(formData), async (d, viewer) => void (await updateParameter(viewer, d)));
   if (r.ok) revalidatePath("/staff/parameters");
   return r;
 }

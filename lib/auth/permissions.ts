@@ -14,6 +14,8 @@ export const PERMISSIONS = {
   // the second pair of eyes reads the request: another advisor
   "request:approve-second": ["ADVISOR"],
   "payment:reconcile": ["ADVISOR"],
+  // direct debit: confirm or refuse a mandate, read the pain.008 files (names and accounts of the debtors)
+  "mandate:manage": ["ADVISOR"],
   "recovery:manage": ["ADVISOR"],
   "job:run": ["ADVISOR", "ADMIN"],
   "dashboard:read": ["MANAGER", "ADMIN"],
@@ -24,6 +26,10 @@ export const PERMISSIONS = {
   "audit:read": ["MANAGER", "ADMIN"],
   // staff accounts: an admin resets another staff member's second factor
   "staff:manage": ["ADMIN"],
+  // a phone call, letter, office visit or e-mail with the affiliate, recorded on the dossier (part of the dossier work)
+  "contact:record": ["ADVISOR"],
+  // the information bulletin: write, preview and publish an issue (advisors and managers; no personal data in it)
+  "bulletin:publish": ["ADVISOR", "MANAGER"],
 } as const satisfies Record<string, readonly AppRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

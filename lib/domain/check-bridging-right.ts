@@ -91,6 +91,9 @@ export interface BenefitCheck {
   conditions: BenefitCondition[];
   /** Months that can be granted (0 when not eligible). */
   months: number;
+  /** Months an advisor's override of the unmet conditions could grant: the durations of the law still apply (the
+   *  case's months, the career total), so 0 when nothing is left to grant. Equals `months` when eligible. */
+  overrideMonths: number;
   /** Monthly amount, or null when the figure is missing (the grant must then be refused). */
   monthlyAmountCents: number | null;
   /** Keys of the parameter figures that are missing. */
@@ -154,9 +157,10 @@ export function checkBridgingRight(input: BridgingRightInput): BenefitCheck {
   });
 
   const eligible = conditions.every((c) => c.met);
-  const months = eligible ? Math.min(caseMonths, remaining) : 0;
+  const overrideMonths = Math.min(caseMonths, remaining);
+  const months = eligible ? overrideMonths : 0;
   const key = input.familyCharge ? "withFamilyChargeCents" : "withoutFamilyChargeCents";
   const figure = input.amounts[key];
   const missingFigures = figure.value === null ? [`benefits.bridgingRightMonthly.${key}`] : [];
-  return { eligible, conditions, months, monthlyAmountCents: figure.value, missingFigures };
+  return { eligible, conditions, months, overrideMonths, monthlyAmountCents: figure.value, missingFigures };
 }

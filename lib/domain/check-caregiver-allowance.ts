@@ -68,6 +68,7 @@ export function checkCaregiverAllowance(input: CaregiverAllowanceInput): Benefit
     eligible,
     conditions,
     months: eligible ? input.months : 0,
+    overrideMonths: validMonths ? Math.min(input.months, remaining) : 0,
     monthlyAmountCents: figure.value,
     missingFigures: figure.value === null ? [`benefits.caregiverMonthly.${key}`] : [],
   };

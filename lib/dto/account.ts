@@ -20,10 +20,26 @@ export type AffiliateOverview = {
   kind: "PERSON" | "COMPANY";
   category: Category | null;
   advisorName: string | null;
-  balanceCents: number;
+  /** still owed on every debit ("LedgerOwed"), of which overdue; in the affiliate's favour; balance = owed − credit */
+  owedCents: number;
   overdueCents: number;
+  creditCents: number;
+  balanceCents: number;
   nextDue: { dueOn: string; amountCents: number } | null;
   calls: CallSummary[];
+  /** each regularisation refund: what it settled of the overdue debts (set-off), what was and is to be paid out */
+  refunds: RefundView[];
+};
+
+export type RefundView = {
+  year: number;
+  bookedOn: string;
+  refundCents: number;
+  setOffCents: number;
+  lines: { call: { id: string; kind: string; year: number; quarter: number } | null; surcharge: boolean; amountCents: number }[];
+  paidOutCents: number;
+  paidOutOn: string | null;
+  toPayOutCents: number;
 };
 
 export type LedgerLine = {
@@ -54,6 +70,11 @@ export type PaymentReceived = {
   valueOn: string;
   bookedOn: string;
   amountCents: number; // positive: the amount received
+  /** the credit: a payment received (PAYMENT), or a credit of the fund (ADJUSTMENT: a regularisation refund set off,
+   *  an INASTI decision; WRITE_OFF) with its reason */
+  kind: LedgerKind;
+  reasonCode: string;
+  reasonParams: Record<string, string | number>;
   /** only the part of this payment that went to this call */
   allocatedToCallCents: number;
   allocations: AllocationLine[];
@@ -74,6 +95,23 @@ export type FundPaymentDetails = { name: string; iban: string; bic: string; cred
 
 export type OpenCallToPay = { id: string; kind: CallDetail["kind"]; year: number; quarter: number; dueOn: string; outstandingCents: number; structuredCommunication: string };
 
+export type PlanInstalmentView = {
+  id: string;
+  seq: number; // 0 = the advance
+  dueOn: string;
+  amountCents: number;
+  leftCents: number;
+  structuredCommunication: string;
+  state: "paid" | "late" | "due";
+  remindedOn: string | null;
+};
+
+/** A payment plan in force as the affiliate pays it: the next instalment first, the debt it still covers. */
+export type MyPaymentPlan = { id: string; reference: string | null; startOn: string; debtCents: number; leftCents: number; next: PlanInstalmentView | null; instalments: PlanInstalmentView[] };
+
+/** The affiliate's inbox: what the fund told them, newest first. */
+export type MyNotifications = { unread: number; items: { id: string; subject: string; text: string; link: string | null; at: string; read: boolean }[] };
+
 export type MandateView = { id: string; reference: string; iban: string; status: MandateStatus; signedOn: string };
 
 
@@ -83,7 +121,7 @@ export type CompanyDirectorView = { name: string; fromOn: string; toOn: string |
 /** What a staff member read of a person's data (the audit-log actions of lib/dal/internal/access-log.ts). */
 export const STAFF_READS = [
   "dossier.view", "request.view", "benefit.view", "recovery.view", "payment.view", "call-notice.view",
-  "decision-letter.view", "recovery-letter.view", "evidence.download", "search.result",
+  "decision-letter.view", "recovery-letter.view", "evidence.download", "search.result", "direct-debit-file.download",
 ] as const;
 export type StaffRead = (typeof STAFF_READS)[number];
 

@@ -1,5 +1,6 @@
 // The shapes of the benefit screens: the affiliate's offers and claims, the advisor's claim lists and claim page.
 import { type BenefitCheck } from "@/lib/domain/check-bridging-right";
+import { type BenefitAcceptance } from "@/lib/domain/benefit-acceptance";
 import { type DeadlineBadge } from "@/lib/domain/request-deadlines";
 
 export type BenefitOffer = {
@@ -68,3 +69,15 @@ export type StaffClaimView = ClaimIdentity & {
 export type UnsentPayment = { id: string; claimId: string; type: string; dossierName: string; memberNumber: string; amountCents: number; interestCents: number; paidOn: string };
 
 export type BenefitFiled = { reference: string; decisionDueOn: string; late: boolean };
+
+/** The decision side of a bridging-right or caregiver request on its staff page: its conditions, what accepting it
+ *  means (grant, override for a second advisor, or impossible), and an override already proposed or granted. */
+export type BenefitDecisionView = {
+  claimId: string;
+  claimStatus: string;
+  /** the conditions as checked today (while the claim awaits its decision), null once decided */
+  check: BenefitCheck | null;
+  acceptance: BenefitAcceptance | null;
+  parameterYear: number;
+  override: { unmet: string[]; months: number; monthlyAmountCents: number; proposedByName: string | null; approvedByName: string | null } | null;
+};

@@ -54,7 +54,7 @@ export type RegularisedYear =
       issuedOn: string;
       dueOn: string;
     }
-  | { state: "regularised"; year: number; outcome: "refund"; incomeCents: number | null; refundCents: number; bookedOn: string; paidOutOn: string | null };
+  | { state: "regularised"; year: number; outcome: "refund"; incomeCents: number | null; refundCents: number; bookedOn: string; paidOutOn: string | null; setOffCents: number; toPayOutCents: number };
 
 export type MyRegularisation = { applicable: boolean; years: (PendingYear | RegularisedYear)[] };
 

@@ -39,7 +39,7 @@ export type DossierDetails = {
   advisorId: string | null;
 };
 
-export const DOSSIER_VIEW_REASONS = ["consultation", "phone", "request", "message", "recovery", "benefit"] as const;
+export const DOSSIER_VIEW_REASONS = ["consultation", "phone", "request", "message", "recovery", "benefit", "mandate"] as const;
 
 export type DossierViewReason = (typeof DOSSIER_VIEW_REASONS)[number];
 
@@ -49,7 +49,7 @@ export function viewReason(value: string | undefined): DossierViewReason {
 
 export type TimelineEntry = {
   at: string; // ISO timestamp or YYYY-MM-DD
-  kind: "request" | "note" | "document" | "message" | "recovery" | "claim" | "ledger";
+  kind: "request" | "note" | "document" | "message" | "recovery" | "claim" | "ledger" | "contact";
   params: Record<string, string>;
   href?: string;
 };

@@ -33,9 +33,14 @@ export type QueueItem = {
   deadline: "information" | "decision" | "answer";
   daysLeft: number;
   badge: DeadlineBadge;
+  /** while information is awaited: the day the clock was paused (the due date moves by every day since) */
+  pausedSince: string | null;
 };
 
-export type QueueFilters = { type?: string; advisor?: string };
+export const QUEUE_STATES = ["late", "at-risk", "paused", "forwarded"] as const;
+export type QueueState = (typeof QUEUE_STATES)[number];
+export type QueueFilters = { type?: string; advisor?: string; state?: QueueState };
+export type QueuePage = { items: QueueItem[]; total: number; late: number; paused: number; forwarded: number; page: number; pageSize: number };
 
 export type StaffMember = { id: string; name: string };
 
@@ -79,7 +84,14 @@ export type StaffRequestView = {
   canAnswer: boolean;
 };
 
-export type DecisionInput = { requestId: string; decision: Decision; reasonCode: string; text: string };
+export type DecisionInput = {
+  requestId: string;
+  decision: Decision;
+  reasonCode: string;
+  text: string;
+  /** accepting a benefit request whose conditions are not met: the advisor's explicit override (text = why) */
+  override?: boolean;
+};
 
 export type DecisionOutcome = { status: DbRequestStatus; awaitingSecondApproval: boolean };
 

@@ -3,11 +3,14 @@
 // DirectDebitBatch. (callId, collectOn) is unique and the insert is ON CONFLICT DO NOTHING, so a rerun (or a
 // run resumed after a crash) debits nothing twice; a call with a collection still PLANNED or COLLECTED is not
 // debited again on another date either. A mandate's first collection is FRST, later ones RCUR. A collection the
-// bank returns (CODA, import-coda) becomes REJECTED and its debt is open again for the next run.
+// bank returns (CODA, import-coda) becomes REJECTED and its debt is open again for the next run. Only ACTIVE mandates
+// (confirmed by an advisor, lib/dal/payments/decide-mandate.ts) are collected; the collection date is a TARGET day
+// after the fund's today (a bank refuses or moves any other). The calls an active payment plan covers (due before it
+// started) are paid through its instalments, so they are not debited.
 import { randomBytes } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { isIsoDate } from "@/lib/domain";
+import { isIsoDate, isTargetDay } from "@/lib/domain";
 import { buildPain008, type Pain008Transaction } from "@/lib/formats/sepa/pain008";
 import { loadFund } from "@/lib/dal/internal/reference-data";
 import { insertIgnore } from "./sql";
@@ -46,12 +49,16 @@ const CANDIDATES = `
   JOIN LATERAL (SELECT * FROM "DirectDebitMandate" md WHERE md."affiliateId" = a.id AND md.status = 'ACTIVE' AND md."signedOn" <= $1::date
     ORDER BY md."signedOn" DESC, md.id LIMIT 1) m ON true
   WHERE c."dueOn" <= $1::date
+    -- a call that fell due before an ACTIVE payment plan started is paid through the plan's instalments, never debited
+    AND NOT EXISTS (SELECT 1 FROM "PaymentPlan" pp WHERE pp."affiliateId" = c."affiliateId" AND pp.status = 'ACTIVE' AND c."dueOn" < pp."startOn")
     AND NOT EXISTS (SELECT 1 FROM "DirectDebitCollection" dc WHERE dc."callId" = c.id AND (dc.status IN ('PLANNED', 'COLLECTED') OR dc."collectOn" = $1::date))
   ORDER BY c.id`;
 
 export async function runDirectDebit(ctx: JobContext, params: DirectDebitParams): Promise<JobResult> {
   const { prisma } = ctx;
   const collectOn = params.collectOn;
+  if (!isTargetDay(collectOn)) throw new JobRefusal("params.invalid", [{ code: "jobs.collectOn.notTargetDay", params: { value: collectOn } }]);
+  if (collectOn <= ctx.today) throw new JobRefusal("params.invalid", [{ code: "jobs.collectOn.notAfterToday", params: { value: collectOn } }]);
   const fund = await loadFund(prisma);
   const rows = await prisma.$queryRawUnsafe<Candidate[]>(CANDIDATES, collectOn);
   const details: Record<string, { count: number; totalCents: number }> = {};

@@ -4,7 +4,8 @@
 // transaction record every incoming credit as a Payment: a valid structured communication naming a call (or a plan
 // instalment) is matched and allocated by the domain's allocatePayment (PaymentAllocation rows); everything else
 // waits in the UNMATCHED queue.
-// Set-based: per statement a handful of queries whatever its size (bookCredits, returnCollections below).
+// Set-based: per statement a handful of queries whatever its size (bookCredits below, returnCollections in
+// coda-returns.ts: a SEPA return reopens the debt and tells the affiliate).
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -12,7 +13,9 @@ import { isValidStructuredCommunication, normalizeIban } from "@/lib/domain";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { CodaError, milliToCents, parseCoda, paymentMovements, statementIban, type CodaStatement } from "@/lib/formats/coda/parser";
 import { allocateInMemory, openItemsOf } from "@/lib/dal/internal/allocation";
+import { notifyMany } from "@/lib/dal/internal/notify";
 import { loadFund } from "@/lib/dal/internal/reference-data";
+import { returnCollections, type CodaReturn } from "./coda-returns";
 import { JobRefusal, type JobContext, type JobDefinition, type JobResult } from "./types";
 
 export interface ImportCodaParams extends Record<string, string | number | boolean | undefined> {
@@ -82,7 +85,7 @@ export async function importCoda(ctx: JobContext, bytes: Uint8Array, fileName: s
           },
         });
         const credits: Staged[] = [];
-        const returns: { e2e: string; reason: string; on: string }[] = [];
+        const returns: CodaReturn[] = [];
         for (const m of paymentMovements(st)) {
           const cents = milliToCents(m.amountMilli, m.record);
           const valueOn = m.valueOn ?? m.entryOn ?? statementOn;
@@ -213,29 +216,12 @@ async function bookCredits(tx: Tx, statementId: string, credits: Staged[]): Prom
     JSON.stringify([...collected].map(([id, payment]) => ({ id, payment }))),
     JSON.stringify([...instalmentPaid].filter(([, s]) => s.paid > 0).map(([id, s]) => ({ id, paid: s.paid }))),
   );
-  return { matched: matched.length };
-}
-
-/** Collections returned by the bank (SEPA R-transactions): REJECTED, and the ones booked as paid get their
- *  payment RETURNED and a reversing ADJUSTMENT so the debt is open again (the ledger is append-only: never an
- *  update). Set-based; a collection already rejected, or named twice, is returned once. */
-async function returnCollections(tx: Tx, returns: { e2e: string; reason: string; on: string }[]): Promise<number> {
-  if (returns.length === 0) return 0;
-  const [{ n }] = await tx.$queryRawUnsafe<{ n: number }[]>(
-    `WITH m AS (SELECT DISTINCT ON (e2e) * FROM json_to_recordset($1::json) AS m(e2e text, reason text, "on" date, k int) ORDER BY e2e, k),
-     c AS (SELECT dc.id, dc."paymentId", dc."callId", m.reason, m."on", m.e2e
-       FROM m JOIN "DirectDebitCollection" dc ON dc."endToEndId" = m.e2e AND dc.status <> 'REJECTED'),
-     upd AS (UPDATE "DirectDebitCollection" d SET status = 'REJECTED', "rejectedReason" = c.reason FROM c WHERE d.id = c.id RETURNING d.id),
-     pay AS (UPDATE "Payment" p SET status = 'RETURNED' FROM c WHERE p.id = c."paymentId"
-       RETURNING p.id, p."affiliateId", p."amountCents", c.id AS "collectionId", c."callId", c.reason, c."on", c.e2e),
-     led AS (INSERT INTO "LedgerEntry" ("affiliateId", kind, "amountCents", "bookedOn", "paymentId", "callId", "reasonCode", "reasonParams", "uniqueKey")
-       SELECT "affiliateId", 'ADJUSTMENT', "amountCents", "on", id, "callId", 'payment.returned',
-              jsonb_build_object('reason', reason, 'endToEndId', e2e), 'return:' || "collectionId"
-       FROM pay WHERE "affiliateId" IS NOT NULL RETURNING 1)
-     SELECT (SELECT count(*) FROM upd)::int AS n, (SELECT count(*) FROM led)::int AS l`,
-    JSON.stringify(returns.map((r, k) => ({ ...r, k }))),
+  // each affiliate is told their payment arrived (inbox, and e-mail when wanted), in the import's transaction
+  await notifyMany(
+    tx,
+    matched.map((c) => ({ affiliateId: byIndex.get(c.i)!.affiliateId!, kind: "paymentReceived" as const, values: { amountCents: c.cents, valueOn: c.valueOn }, path: "/me", uniqueKey: `payment:${c.id}` })),
   );
-  return n;
+  return { matched: matched.length };
 }
 
 export const importCodaJob: JobDefinition<ImportCodaParams> = {

@@ -2,6 +2,7 @@
 import { companyCallsJob } from "./company-calls";
 import { directDebitJob } from "./direct-debit";
 import { importCodaJob } from "./import-coda";
+import { planFollowUpJob } from "./plan-follow-up";
 import { quarterlyCallsJob } from "./quarterly-calls";
 import { regularisationJob } from "./regularisation";
 import { surchargesJob } from "./surcharges";
@@ -16,4 +17,5 @@ export const JOBS: Record<string, JobDefinition<JobParams>> = {
   [importCodaJob.name]: asJob(importCodaJob),
   [directDebitJob.name]: asJob(directDebitJob),
   [regularisationJob.name]: asJob(regularisationJob),
+  [planFollowUpJob.name]: asJob(planFollowUpJob),
 };

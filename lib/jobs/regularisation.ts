@@ -14,7 +14,8 @@
 // per faulty line (code + line number) and nothing is written. Otherwise, in one transaction: an IncomeRecord
 // (source 'tax-authority') per line and the regularisation computed by the domain (calculateRegularisation over
 // the year's provisional calls): a supplement becomes a REGULARISATION call (quarter 0) with CALL/FEE ledger
-// entries due regularisationDueDate(today); a refund becomes an ADJUSTMENT credit entry. The unique key per
+// entries due regularisationDueDate(today); a refund becomes an ADJUSTMENT credit entry, first set off against what
+// the affiliate owes and is overdue (lib/dal/internal/refund-set-off.ts; the affiliate is told by e-mail). The unique key per
 // affiliate and year (call (affiliate, year, 0, REGULARISATION), ledger uniqueKey 'regularisation:<aff>:<year>')
 // makes a rerun write nothing twice.
 import { readFile } from "node:fs/promises";
@@ -23,6 +24,7 @@ import { parseEuros } from "@/lib/domain/parse-euros";
 import { calculateRegularisation, normalizeNiss, parseNiss, quarterEnd, quarterStart, type QuarterNumber } from "@/lib/domain";
 import { toDomainCategory } from "@/lib/db/enums";
 import { loadFund, loadParameters } from "@/lib/dal/internal/reference-data";
+import { bookRefunds, type RefundToBook } from "@/lib/dal/internal/refund-set-off";
 import { JobRefusal, type JobContext, type JobDefinition, type JobResult } from "./types";
 
 export interface RegularisationParams extends Record<string, string | number | boolean | undefined> {
@@ -157,8 +159,8 @@ export async function runRegularisation(ctx: JobContext, text: string): Promise<
   }
   if (errors.length > 0) throw new JobRefusal("regularisation.rejected", errors.sort((a, b) => (a.params.line as number) - (b.params.line as number)));
 
-  const counts = { lines: parsed.lines.length, incomeRecords: 0, supplements: 0, refunds: 0, unchanged: 0, skippedExisting: alreadyDone };
-  const details = { supplement: { count: 0, totalCents: 0 }, refund: { count: 0, totalCents: 0 } };
+  const counts: Record<string, number> = { lines: parsed.lines.length, incomeRecords: 0, supplements: 0, refunds: 0, unchanged: 0, skippedExisting: alreadyDone };
+  const details: Record<string, { count: number; totalCents: number }> = { supplement: { count: 0, totalCents: 0 }, refund: { count: 0, totalCents: 0 } };
   for (const { result } of plans) {
     if (result.netCents > 0) {
       details.supplement.count++;
@@ -175,6 +177,9 @@ export async function runRegularisation(ctx: JobContext, text: string): Promise<
     counts.unchanged = plans.length - counts.supplements - counts.refunds;
     return { counts, totalCents, details };
   }
+  const refunds: RefundToBook[] = [];
+  counts.refundsSetOff = 0;
+  details.setOff = { count: 0, totalCents: 0 };
   await prisma.$transaction(async (tx) => {
     for (const l of resolved) {
       const res = await tx.incomeRecord.upsert({
@@ -208,11 +213,16 @@ export async function runRegularisation(ctx: JobContext, text: string): Promise<
           await tx.ledgerEntry.create({ data: { affiliateId: r.affiliateId, kind: "FEE", amountCents: fee, bookedOn: booked, callId: call.id, reasonCode: "call.managementFee", reasonParams: { rateBp: fund.managementFeeBp }, uniqueKey: `${key}:fee` } });
         counts.supplements++;
       } else if (result.netCents < 0) {
-        await tx.ledgerEntry.create({
-          data: { affiliateId: r.affiliateId, kind: "ADJUSTMENT", amountCents: result.netCents, bookedOn: new Date(`${today}T00:00:00Z`), reasonCode: "regularisation.refund", reasonParams: { year: r.year, refundCents: -result.netCents }, uniqueKey: key },
-        });
+        refunds.push({ affiliateId: r.affiliateId, year: r.year, refundCents: -result.netCents, uniqueKey: key, reasonCode: "regularisation.credit" });
         counts.refunds++;
       } else counts.unchanged++;
+    }
+    // a refund first settles what the affiliate owes and is overdue; only the rest is paid out (set-off rule)
+    for (const b of await bookRefunds(tx, refunds, today)) {
+      if (b.setOffCents === 0) continue;
+      counts.refundsSetOff++;
+      details.setOff.count++;
+      details.setOff.totalCents += b.setOffCents;
     }
   }, { timeout: 120_000 });
   await ctx.progress(1000);

@@ -3,7 +3,8 @@
 //  - quarterly calls on the first day of each quarter, for that quarter;
 //  - surcharges the day after each quarter end (the job itself decides 3 % or, on 1 January, 7 %);
 //  - the KPI refresh every night (lib/kpi/refresh.ts refreshKpiFacts, which records its own JobRun);
-//  - the e-mail outbox flush every minute (lib/mail/outbox.ts flushOutbox).
+//  - the e-mail outbox flush every minute (lib/mail/outbox.ts flushOutbox);
+//  - the payment plans' follow-up every morning (lib/jobs/plan-follow-up.ts).
 // Each pg-boss job runs the same runJob(...) as the CLI, with today = todayInBrussels() and a JobRun whose
 // startedById is null and whose params say trigger "scheduler". pg-boss sends one job per cron slot whatever the
 // number of workers, and the jobs are idempotent by their unique keys, so a retried or doubled run writes nothing twice.
@@ -15,6 +16,7 @@ import { refreshKpiFacts } from "@/lib/kpi/refresh";
 import { quarterlyCallsJob } from "./quarterly-calls";
 import { runJob } from "./runner";
 import { surchargesJob } from "./surcharges";
+import { planFollowUpJob } from "./plan-follow-up";
 import type { JobDefinition, JobParams } from "./types";
 
 export const SCHEDULER_TZ = "Europe/Brussels";
@@ -24,6 +26,7 @@ export const SCHEDULES = [
   { name: "surcharges", cron: "0 4 1 1,4,7,10 *" }, // the day after 31 Mar, 30 Jun, 30 Sep, 31 Dec, at 04:00
   { name: "kpi-refresh", cron: "30 1 * * *" }, // every night at 01:30
   { name: "outbox-flush", cron: "* * * * *" }, // every minute
+  { name: "plan-follow-up", cron: "0 6 * * *" }, // every morning at 06:00: late instalments reminded, plans broken or completed
 ] as const;
 
 export type ScheduledName = (typeof SCHEDULES)[number]["name"];
@@ -52,6 +55,7 @@ const DEFINITIONS: Partial<Record<ScheduledName, JobDefinition<JobParams>>> = {
   "quarterly-calls": quarterlyCallsJob as unknown as JobDefinition<JobParams>,
   surcharges: surchargesJob,
   "outbox-flush": outboxFlushJob,
+  "plan-follow-up": planFollowUpJob,
 };
 
 /** Runs one scheduled job now (what a pg-boss job does): returns the JobRun id, or null when the every-minute outbox

@@ -1,11 +1,12 @@
 // The affiliate's certificates as tagged PDFs (document language set, headings and paragraphs structured): the
 // tax certificate of the contributions paid in a year and the affiliation certificate. Every sentence comes from
-// the ss_pdf catalogue; the text functions are exported so tests can check the content independently of PDF encoding.
+// the ss_pdf catalogue (dates in words; the payments' value dates as in a table, 02/12/2026); the text functions
+// are exported so tests can check the content independently of PDF encoding.
 
 import { renderTaggedPdf, type PdfBlock as Block, type PdfContent } from "@/lib/formats/pdf/tagged-pdf";
 import { serverTranslator } from "@/lib/i18n/translator";
 import type { AffiliationCertificate, TaxCertificate } from "@/lib/dto/documents";
-import { formatDate, formatEnterpriseNumber, formatMoney, formatNiss } from "@/lib/format";
+import { formatDate, formatEnterpriseNumber, formatLongDate, formatMoney, formatNiss } from "@/lib/format";
 
 type Locale = "fr" | "nl";
 
@@ -44,7 +45,7 @@ export function taxCertificateText(locale: Locale, c: TaxCertificate): PdfConten
           t("ss_pdf.tax.totalSurcharge", { amount: money(c.totals.surchargeCents) }),
         ].join("\n"),
       },
-      { text: t("ss_pdf.issued", { date: formatDate(locale, c.issuedOn), fund: c.fund.name, address: c.fund.address }) },
+      { text: t("ss_pdf.issued", { date: formatLongDate(locale, c.issuedOn), fund: c.fund.name, address: c.fund.address }) },
     ],
   };
 }
@@ -54,8 +55,8 @@ export function affiliationCertificateText(locale: Locale, c: AffiliationCertifi
   const lines = c.affiliations.flatMap((a) =>
     a.periods.map((p) =>
       p.toOn
-        ? t("ss_pdf.affiliation.periodClosed", { category: t(`category.${p.category}`), from: formatDate(locale, p.fromOn), to: formatDate(locale, p.toOn) })
-        : t("ss_pdf.affiliation.periodOpen", { category: t(`category.${p.category}`), from: formatDate(locale, p.fromOn) }),
+        ? t("ss_pdf.affiliation.periodClosed", { category: t(`category.${p.category}`), from: formatLongDate(locale, p.fromOn), to: formatLongDate(locale, p.toOn) })
+        : t("ss_pdf.affiliation.periodOpen", { category: t(`category.${p.category}`), from: formatLongDate(locale, p.fromOn) }),
     ),
   );
   return {
@@ -64,7 +65,7 @@ export function affiliationCertificateText(locale: Locale, c: AffiliationCertifi
       holderBlock(t, c),
       { text: t("ss_pdf.affiliation.statement", { fund: c.fund.name, name: c.holder.name }) },
       { heading: t("ss_pdf.affiliation.periodsHeading"), text: lines.length ? lines.join("\n") : t("ss_pdf.affiliation.none") },
-      { text: t("ss_pdf.issued", { date: formatDate(locale, c.issuedOn), fund: c.fund.name, address: c.fund.address }) },
+      { text: t("ss_pdf.issued", { date: formatLongDate(locale, c.issuedOn), fund: c.fund.name, address: c.fund.address }) },
     ],
   };
 }

@@ -4,7 +4,7 @@
 
 import { renderTaggedPdf } from "@/lib/formats/pdf/tagged-pdf";
 import { serverTranslator } from "@/lib/i18n/translator";
-import { formatLongDate, formatMoney } from "@/lib/format";
+import { formatIban, formatLongDate, formatMoney } from "@/lib/format";
 
 export const LETTER_STEPS = ["REMINDER", "ACCOUNT_STATEMENT", "FORMAL_NOTICE"] as const;
 
@@ -34,10 +34,13 @@ export function recoveryLetterText(input: RecoveryLetterInput): { title: string;
   const blocks: { heading?: string; text: string }[] = [
     { text: [input.addressee, ...input.address].join("\n") },
     { text: t("references", { memberNumber: input.memberNumber, date: formatLongDate(input.locale, input.on) }) },
-    { text: t(`body.${input.step}`, { amount, oldestDueOn: formatLongDate(input.locale, input.oldestDueOn), iban: input.fund?.iban ?? "" }) },
+    { text: t(`body.${input.step}`, { amount, oldestDueOn: formatLongDate(input.locale, input.oldestDueOn), iban: formatIban(input.fund?.iban ?? "") }) },
   ];
   if (input.lines.length > 0)
-    blocks.push({ heading: t("statementHeading"), text: input.lines.map((l) => `${t("period", { kind: tk(l.kind), year: String(l.year), quarter: l.quarter })}: ${formatMoney(input.locale, l.amountCents)}`).join("\n") });
+    blocks.push({
+      heading: t("statementHeading"),
+      text: input.lines.map((l) => t("statementLine", { period: t("period", { kind: tk(l.kind), year: String(l.year), quarter: l.quarter }), amount: formatMoney(input.locale, l.amountCents) })).join("\n"),
+    });
   blocks.push({ heading: t("helpHeading"), text: t("help") });
   blocks.push({ heading: t("contactHeading"), text: t("contact", { name: input.contactName, phone: input.fund?.phone ?? "", email: input.fund?.email ?? "" }) });
   if (input.fund) blocks.push({ text: `${input.fund.name}\n${input.fund.address}` });

@@ -45,7 +45,8 @@ async function deliver(id: string): Promise<boolean> {
   if (!t) return false;
   const row = await prisma.outboundEmail.findUniqueOrThrow({ where: { id } });
   try {
-    await t.sendMail({ from: FROM, to: row.to, subject: row.subject, text: row.text });
+    const headers = (row.headers ?? undefined) as Record<string, string> | undefined; // e.g. List-Unsubscribe (RFC 8058)
+    await t.sendMail({ from: FROM, to: row.to, subject: row.subject, text: row.text, headers });
     // once sent, the outbox keeps no live token: whoever reads the table cannot activate or reset an account
     await prisma.outboundEmail.update({ where: { id }, data: { sentAt: new Date(), error: null, text: withoutTokens(row.text) } });
     return true;
@@ -60,5 +61,15 @@ export async function flushOutbox(limit = 500): Promise<number> {
   const pending = await prisma.outboundEmail.findMany({ where: { sentAt: null }, orderBy: { createdAt: "asc" }, take: limit, select: { id: true } });
   let sent = 0;
   for (const p of pending) if (await deliver(p.id)) sent++;
+  return sent;
+}
+
+/** Tries now the e-mails queued (inside a transaction, by lib/dal/internal/notify.ts) under these keys; what fails
+ *  stays queued for the minute flush. */
+export async function deliverQueued(uniqueKeys: readonly string[]): Promise<number> {
+  if (uniqueKeys.length === 0) return 0;
+  const rows = await prisma.outboundEmail.findMany({ where: { uniqueKey: { in: [...uniqueKeys] }, sentAt: null }, select: { id: true } });
+  let sent = 0;
+  for (const r of rows) if (await deliver(r.id)) sent++;
   return sent;
 }

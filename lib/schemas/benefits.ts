@@ -8,7 +8,7 @@ import { eurosText } from "./euros";
 const id = z.string().trim().min(1, "notFound").max(100, "notFound");
 
 export const BENEFIT_TYPES = ["MATERNITY_AID", "BRIDGING_RIGHT", "CAREGIVER_ALLOWANCE"] as const;
-export const BENEFIT_STATUSES = ["OFFERED", "CLAIMED", "GRANTED", "REFUSED", "PAID"] as const;
+export const BENEFIT_STATUSES = ["OFFERED", "CLAIMED", "GRANTED", "REFUSED", "PAID", "WITHDRAWN"] as const;
 
 export const grantSchema = z.object({ claimId: id });
 

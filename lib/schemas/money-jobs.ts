@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** Jobs a staff member can start from /staff/jobs, and which parameter each one takes. */
-export const UI_JOBS = ["quarterly-calls", "surcharges", "company-calls", "direct-debit", "import-coda", "regularisation"] as const;
+export const UI_JOBS = ["quarterly-calls", "surcharges", "company-calls", "direct-debit", "import-coda", "regularisation", "plan-follow-up"] as const;
 export type UiJob = (typeof UI_JOBS)[number];
 export const FILE_JOBS: readonly UiJob[] = ["import-coda", "regularisation"];
 

@@ -107,9 +107,11 @@ describe("legal parameters", () => {
     const { viewer: admin } = await staffUser(prisma, "ADMIN");
     const { viewer: advisor } = await staffUser(prisma, "ADVISOR");
     const a = await affiliateWithCall(prisma, "Alpha");
-    await expect(updateParameter(advisor, { id: p.id, value: 41000n, status: "confirmed", reason: "AR read" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(updateParameter(advisor, { id: p.id, value: "410,00", status: "confirmed", reason: "AR read" })).rejects.toBeInstanceOf(NotFoundError);
     await expect(listParameters(a.viewer, 2026)).rejects.toBeInstanceOf(NotFoundError);
-    await updateParameter(admin, { id: p.id, value: 41000n, status: "confirmed", reason: "INASTI grid 2026" });
+    // typed in euros as people write them; a value that is not an amount is refused in words, nothing proposed
+    await expect(updateParameter(admin, { id: p.id, value: "41000 centimes", status: "confirmed", reason: "INASTI grid 2026" })).rejects.toMatchObject({ kind: "invalid", fieldErrors: { value: ["amountInvalid"] } });
+    await updateParameter(admin, { id: p.id, value: "410,00", status: "confirmed", reason: "INASTI grid 2026" });
     // proposed only: the figure changes when a second person approves (tests/integration/security/four-eyes.test.ts)
     expect(await listParameters(advisor, 2026)).toMatchObject([{ key: "company.smallAmountCents", value: "40831", status: "derived", changes: 0, pending: { value: "41000" } }]);
     const { viewer: manager } = await staffUser(prisma, "MANAGER");
@@ -118,6 +120,6 @@ describe("legal parameters", () => {
     expect(await listParameters(advisor, 2026)).toMatchObject([{ key: "company.smallAmountCents", value: "41000", status: "confirmed", changes: 1, pending: null }]);
     expect(await prisma.legalParameterChange.findMany()).toMatchObject([{ oldValue: 40831n, newValue: 41000n, oldStatus: "derived", newStatus: "confirmed", changedById: admin.userId, state: "APPLIED", decidedById: manager.userId }]);
     expect(await prisma.auditLog.count({ where: { action: "parameter.update", entityId: p.id } })).toBe(1);
-    await expect(updateParameter(admin, { id: "nope", value: 1n, status: "confirmed", reason: "xxxxx" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(updateParameter(admin, { id: "nope", value: "1", status: "confirmed", reason: "xxxxx" })).rejects.toBeInstanceOf(NotFoundError);
   });
 });

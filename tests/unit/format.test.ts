@@ -43,3 +43,16 @@ describe("language negotiation", () => {
     expect(localeFromAcceptLanguage(undefined)).toBe("fr");
   });
 });
+
+describe("legal figures for people", () => {
+  it("shows euros, percentages, ratios and counts, never cents or basis points", async () => {
+    const { formatFigure } = await import("@/lib/format");
+    const plain = (s: string) => s.replace(/\s/g, " ");
+    expect(plain(formatFigure("fr", "cents", "101991"))).toBe("1 019,91 €");
+    expect(plain(formatFigure("fr", "bp", "2050"))).toBe("20,5 %");
+    expect(plain(formatFigure("nl", "bp", "1416"))).toBe("14,16 %");
+    expect(formatFigure("fr", "ratio", "1041789", "1000000")).toBe("1,041789");
+    expect(formatFigure("fr", "count", "105")).toBe("105");
+    expect(formatFigure("fr", "cents", "")).toBe("");
+  });
+});

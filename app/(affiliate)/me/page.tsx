@@ -13,6 +13,11 @@ import { getMyRegularisation } from "@/lib/dal/contributions/get-my-regularisati
 import { confirmMaternityAidAction } from "@/lib/actions/me-benefits";
 import { MyBenefits } from "@/components/benefits/my-benefits";
 import { RegularisationCard } from "@/components/me/regularisation-card";
+import { RefundSetOff } from "@/components/me/refund-set-off";
+import { PlanSummary } from "@/components/me/plan-summary";
+import { InboxCard } from "@/components/me/inbox-card";
+import { listMyNotifications } from "@/lib/dal/account/list-my-notifications";
+import { getMyPaymentPlan } from "@/lib/dal/account/get-my-payment-plan";
 import { todayInBrussels } from "@/lib/clock";
 import { formatDate, formatMoney, formatStructuredCommunication } from "@/lib/format";
 
@@ -35,6 +40,11 @@ export default async function AffiliateHomePage() {
   const directed = fasConfigFrom() ? await orNotFound(getMyDirectedCompanies(viewer, today)) : [];
   const benefits = await orNotFound(listMyBenefits(viewer));
   const regularisation = await orNotFound(getMyRegularisation(viewer, today));
+  const plan = await orNotFound(getMyPaymentPlan(viewer, today));
+  const inbox = await orNotFound(listMyNotifications(viewer, 3));
+  // the next thing to pay: a call or, under a plan, its next instalment — whichever falls due first
+  const instalment = plan?.next ? { dueOn: plan.next.dueOn, amountCents: plan.next.leftCents } : null;
+  const nextDue = [o.nextDue, instalment].filter((x) => x !== null).sort((a, b) => a.dueOn.localeCompare(b.dueOn))[0] ?? null;
   const maternity = benefits.filter((b) => b.type === "MATERNITY_AID");
   const tb = await getTranslations("ss_benefits");
   const locale = await getLocale();
@@ -112,17 +122,21 @@ export default async function AffiliateHomePage() {
         </Card>
       )}
       <MyBenefits benefits={benefits} />
+      {plan && <PlanSummary plan={plan} />}
+      <InboxCard inbox={inbox} />
       <Card title={t("balanceTitle")}>
         <dl className="grid gap-4 sm:grid-cols-3">
-          <Stat label={t("balance")} value={formatMoney(locale, o.balanceCents)} tone={o.balanceCents > 0 ? "bad" : "ok"} />
+          <Stat label={t("owed")} value={formatMoney(locale, o.owedCents)} tone={o.owedCents > 0 ? "bad" : "ok"} />
           <Stat label={t("overdue")} value={formatMoney(locale, o.overdueCents)} tone={o.overdueCents > 0 ? "bad" : "neutral"} />
           <Stat
             label={t("nextDue")}
-            value={o.nextDue ? t("nextDueValue", { amount: formatMoney(locale, o.nextDue.amountCents), date: formatDate(locale, o.nextDue.dueOn) }) : t("nothingDue")}
+            value={nextDue ? t("nextDueValue", { amount: formatMoney(locale, nextDue.amountCents), date: formatDate(locale, nextDue.dueOn) }) : t("nothingDue")}
           />
         </dl>
+        {o.creditCents > 0 && <p className="mt-3" data-testid="credit">{t("credit", { credit: formatMoney(locale, o.creditCents), balance: formatMoney(locale, Math.abs(o.balanceCents)), side: o.balanceCents > 0 ? "owe" : o.balanceCents < 0 ? "favour" : "zero" })}</p>}
         <p className="mt-3 text-sm text-slate-700">{t("asOf", { date: formatDate(locale, today) })}</p>
       </Card>
+      <RefundSetOff refunds={o.refunds} />
       <RegularisationCard data={regularisation} />
       <Card title={t("callsTitle")}>
         {o.calls.length === 0 ? (

@@ -29,6 +29,9 @@ export async function getMyCallStatement(viewer: Viewer | null, callId: string):
     valueOn: isoDate(p.valueOn ?? p.bookedOn),
     bookedOn: isoDate(p.bookedOn),
     amountCents: -p.amountCents,
+    kind: p.kind,
+    reasonCode: p.reasonCode,
+    reasonParams: (p.reasonParams ?? {}) as Record<string, string | number>,
     allocatedToCallCents: p.allocationsFrom.filter((a) => a.targetEntry.callId === callId).reduce((s, a) => s + a.amountCents, 0),
     allocations: p.allocationsFrom.map((a) => ({
       targetEntryId: a.targetEntry.id.toString(),

@@ -4,7 +4,8 @@ import { isoDate } from "@/lib/clock";
 import { ownAffiliateId, type Viewer } from "@/lib/auth/viewer";
 import { NotFoundError } from "@/lib/errors";
 import { type CallSummary, type AffiliateOverview } from "@/lib/dto/account";
-import { outstandingByCall } from "@/lib/dal/internal/owed";
+import { accountPosition, outstandingByCall } from "@/lib/dal/internal/owed";
+import { refundsOf } from "@/lib/dal/internal/refund-set-off";
 import { currentCategory } from "@/lib/dal/internal/dossier";
 
 export async function getMyOverview(viewer: Viewer | null, today: string): Promise<AffiliateOverview> {
@@ -20,8 +21,9 @@ export async function getMyOverview(viewer: Viewer | null, today: string): Promi
     },
   });
   if (!affiliate) throw new NotFoundError("affiliate");
-  const [balance, calls, outstanding, category] = await Promise.all([
-    prisma.ledgerEntry.aggregate({ where: { affiliateId }, _sum: { amountCents: true } }),
+  const [position, refunds, calls, outstanding, category] = await Promise.all([
+    accountPosition(affiliateId, today),
+    refundsOf(prisma, affiliateId),
     prisma.contributionCall.findMany({
       where: { affiliateId },
       orderBy: [{ year: "desc" }, { quarter: "desc" }, { kind: "asc" }],
@@ -36,7 +38,6 @@ export async function getMyOverview(viewer: Viewer | null, today: string): Promi
     outstandingCents: outstanding.get(c.id) ?? 0,
   }));
   const open = summaries.filter((c) => c.outstandingCents > 0);
-  const overdueCents = open.filter((c) => c.dueOn < today).reduce((s, c) => s + c.outstandingCents, 0);
   const upcoming = open.filter((c) => c.dueOn >= today).sort((a, b) => a.dueOn.localeCompare(b.dueOn))[0];
   return {
     memberNumber: affiliate.memberNumber,
@@ -44,8 +45,9 @@ export async function getMyOverview(viewer: Viewer | null, today: string): Promi
     displayName: affiliate.person ? `${affiliate.person.firstName} ${affiliate.person.lastName}` : (affiliate.company?.name ?? ""),
     category,
     advisorName: affiliate.advisor?.name ?? null,
-    balanceCents: balance._sum.amountCents ?? 0,
-    overdueCents,
+    // one account story: owed, of which overdue, in the affiliate's favour, and the balance they add up to
+    ...position,
+    refunds,
     nextDue: upcoming ? { dueOn: upcoming.dueOn, amountCents: upcoming.outstandingCents } : null,
     calls: summaries,
   };

@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import { isoDate } from "@/lib/clock";
+import { formatLongDate } from "@/lib/format";
 import { assertPermission, type Viewer } from "@/lib/auth/viewer";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { firstCallQuarters } from "@/lib/domain/first-call-quarters";
@@ -110,7 +111,7 @@ export async function welcomeNewAffiliate(viewer: Viewer | null, requestId: stri
       fund: fund.name,
       memberNumber: a.memberNumber,
       name: `${a.person.firstName} ${a.person.lastName}`,
-      startOn,
+      startOn: formatLongDate(a.language, startOn),
       calls,
       advisor: a.advisor?.name ?? fund.name,
       phone: fund.phone,

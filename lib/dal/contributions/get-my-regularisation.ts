@@ -9,6 +9,7 @@ import { loadParameters } from "@/lib/dal/internal/reference-data";
 import { DB_TO_DOMAIN_CATEGORY } from "@/lib/db/enums";
 import { type ForecastBasis, type PendingYear, type RegularisedYear, type MyRegularisation } from "@/lib/dto/contributions";
 import { findFund } from "@/lib/dal/internal/reference-data";
+import { refundsOf } from "@/lib/dal/internal/refund-set-off";
 
 type Json = Record<string, unknown>;
 
@@ -23,7 +24,7 @@ export async function getMyRegularisation(viewer: Viewer | null, today: string):
   if (!affiliate) throw new NotFoundError("affiliate");
   if (affiliate.kind !== "PERSON") return { applicable: false, years: [] };
 
-  const [calls, refundEntries, incomes, requests, periods, fund] = await Promise.all([
+  const [calls, refundEntries, incomes, requests, periods, fund, refunds] = await Promise.all([
     prisma.contributionCall.findMany({
       where: { affiliateId, kind: { in: ["PROVISIONAL", "REGULARISATION"] } },
       select: { id: true, kind: true, year: true, quarter: true, category: true, contributionCents: true, totalCents: true, incomeBaseCents: true, issuedOn: true, dueOn: true },
@@ -43,6 +44,7 @@ export async function getMyRegularisation(viewer: Viewer | null, today: string):
     }),
     prisma.categoryPeriod.findMany({ where: { affiliation: { affiliateId }, primoStarterUntil: { not: null } }, select: { fromOn: true, primoStarterUntil: true } }),
     findFund(prisma),
+    refundsOf(prisma, affiliateId),
   ]);
 
   const incomeByYear = new Map(incomes.map((i) => [i.year, i]));
@@ -65,6 +67,7 @@ export async function getMyRegularisation(viewer: Viewer | null, today: string):
     const year = Number(asJson(e.reasonParams).year);
     if (!Number.isInteger(year) || regularised.has(year)) continue;
     const paidOut = refundEntries.find((x) => x.kind === "REFUND" && Number(asJson(x.reasonParams).year) === year);
+    const story = refunds.find((s) => s.year === year);
     const income = incomeByYear.get(year);
     regularised.set(year, {
       state: "regularised",
@@ -74,6 +77,9 @@ export async function getMyRegularisation(viewer: Viewer | null, today: string):
       refundCents: -e.amountCents,
       bookedOn: isoDate(e.bookedOn),
       paidOutOn: paidOut ? isoDate(paidOut.bookedOn) : null,
+      // the part that first settled overdue debts (set-off), and what is still to be paid out
+      setOffCents: story?.setOffCents ?? 0,
+      toPayOutCents: story?.toPayOutCents ?? -e.amountCents,
     });
   }
 

@@ -13,6 +13,8 @@ import { type ContributionChangeFiled } from "@/lib/dto/contributions";
 import { invalid, refused } from "@/lib/errors";
 import { applyContributionChange } from "@/lib/dal/internal/contribution-change-effect";
 import { issueDecisionLetter } from "@/lib/dal/internal/decision-letters";
+import { deliverNotices } from "@/lib/dal/internal/deliver-notices";
+import { notifyDecision } from "@/lib/dal/internal/decisions";
 
 /** Files the reduction or increase: an increase is accepted at once, a reduction is submitted to the advisor. */
 export async function requestMyContributionChange(
@@ -33,7 +35,8 @@ export async function requestMyContributionChange(
     throw new Error("request transition not allowed");
   const affiliate = await prisma.affiliate.findUniqueOrThrow({ where: { id: affiliateId }, select: { advisorId: true } });
   const deadlines = charterDeadlines({ filedOn: today });
-  return withRetry(() =>
+  let notice: string | null = null;
+  const filed = await withRetry(() =>
       prisma.$transaction(
         async (tx) => {
           const reference = await nextReference(tx, yearOf(today));
@@ -76,10 +79,13 @@ export async function requestMyContributionChange(
             // the increase takes effect at once: the year's issued calls are re-issued, with the decision letter
             const changedCalls = await applyContributionChange(tx, { ...request, affiliateId }, viewer!.userId, today);
             await issueDecisionLetter(tx, request, { outcome: "accepted", reasonCode: "", text: "", decidedById: viewer!.userId, changedCalls }, today);
+            notice = await notifyDecision(tx, { ...request, affiliateId }, "accepted");
           }
           return { reference, status };
         },
         { isolationLevel: "Serializable" },
       ),
   );
+  await deliverNotices([notice]);
+  return filed;
 }

@@ -14,7 +14,7 @@ export async function getDossierDetails(viewer: Viewer | null, affiliateId: stri
   if (!a) throw new NotFoundError("dossier");
   const personName = (p: { firstName: string; lastName: string; affiliate: { id: string } | null }) => ({ name: `${p.firstName} ${p.lastName}`, affiliateId: p.affiliate?.id ?? null });
   const pSel = { select: { firstName: true, lastName: true, affiliate: { select: { id: true } } } } as const;
-  const [spouseOf, helpedBy, directorOf, directors, requests, claims, recovery, documents, threads, notes, log, ledger, steps] = await Promise.all([
+  const [spouseOf, helpedBy, directorOf, directors, requests, claims, recovery, documents, threads, notes, log, ledger, steps, contacts] = await Promise.all([
     a.personId ? prisma.helpingSpouseLink.findMany({ where: { spouseId: a.personId }, include: { selfEmployed: pSel } }) : [],
     a.personId ? prisma.helpingSpouseLink.findMany({ where: { selfEmployedId: a.personId }, include: { spouse: pSel } }) : [],
     a.personId ? prisma.companyDirector.findMany({ where: { personId: a.personId }, include: { company: { select: { name: true, affiliate: { select: { id: true } } } } } }) : [],
@@ -28,9 +28,11 @@ export async function getDossierDetails(viewer: Viewer | null, affiliateId: stri
     staffReadsOf(affiliateId, 50),
     prisma.ledgerEntry.findMany({ where: { affiliateId }, orderBy: { id: "desc" }, take: 50, select: { id: true, kind: true, bookedOn: true } }),
     prisma.recoveryStep.findMany({ where: { case: { affiliateId } }, orderBy: { on: "desc" }, select: { id: true, kind: true, on: true, caseId: true } }),
+    // contacts outside the portal (phone, letter, office visit, e-mail) recorded by staff
+    prisma.dossierContact.findMany({ where: { affiliateId }, orderBy: { occurredOn: "desc" }, take: 100, select: { channel: true, occurredOn: true, summary: true, authorId: true } }),
   ]);
   const authors = new Map(
-    (await prisma.user.findMany({ where: { id: { in: [...new Set(notes.map((n) => n.authorId))] } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]),
+    (await prisma.user.findMany({ where: { id: { in: [...new Set([...notes, ...contacts].map((n) => n.authorId))] } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]),
   );
   const links: DossierDetails["links"] = [
     ...spouseOf.map((l) => ({ kind: "helpingSpouse" as const, ...personName(l.selfEmployed) })),
@@ -46,6 +48,7 @@ export async function getDossierDetails(viewer: Viewer | null, affiliateId: stri
     steps.map((s) => ({ at: isoDate(s.on), kind: "recovery" as const, params: { step: s.kind }, href: `/staff/recovery/${s.caseId}` })),
     claims.map((c) => ({ at: c.createdAt.toISOString(), kind: "claim" as const, params: { type: c.type } })),
     ledger.map((e) => ({ at: isoDate(e.bookedOn), kind: "ledger" as const, params: { kind: e.kind } })),
+    contacts.map((c) => ({ at: isoDate(c.occurredOn), kind: "contact" as const, params: { channel: c.channel, author: authors.get(c.authorId) ?? "", summary: c.summary.slice(0, 120) } })),
   );
   return {
     links,

@@ -3,8 +3,9 @@ import { prisma } from "@/lib/db/client";
 import { dbDate, isoDate } from "@/lib/clock";
 import { portalBaseUrl } from "@/lib/auth/activation";
 import { sendEmail } from "@/lib/mail/outbox";
+import { notify } from "@/lib/dal/internal/notify";
+import { deliverNotices } from "@/lib/dal/internal/deliver-notices";
 import { serverTranslator } from "@/lib/i18n/translator";
-import { formatDate } from "@/lib/format";
 import type { CheckedEvidence } from "@/lib/formats/evidence";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { MessageKind } from "@/lib/generated/prisma/enums";
@@ -87,33 +88,22 @@ export async function threadOf(requestId: string, viewerUserId: string): Promise
   };
 }
 
-/** Whether the affiliate accepts e-mails (their notification preferences; e-mail unless they opted out). */
-export function wantsEmail(prefs: unknown): boolean {
-  return ((prefs ?? {}) as { email?: unknown }).email !== false;
-}
+export { wantsEmail } from "@/lib/dal/internal/notify";
 
 /**
- * Tells the affiliate there is something to read on the request (an answer, or a request for information), in
- * their language, unless they opted out of e-mail or have no address. Returns whether an e-mail was queued.
+ * Tells the affiliate there is something to read on the request (an answer, or a request for information): a notice
+ * in their inbox and, unless they opted out of e-mail or have no address, an e-mail. Returns whether one was queued.
  */
 export async function notifyAffiliate(input: { requestId: string; reference: string; affiliateId: string; messageId: string; what: "answer" | "information"; replyDueOn?: string | null }): Promise<boolean> {
-  const a = await prisma.affiliate.findUniqueOrThrow({
-    where: { id: input.affiliateId },
-    select: { language: true, notificationPrefs: true, person: { select: { email: true } }, login: { select: { email: true } } },
-  });
-  const to = a.person?.email?.trim() || a.login?.email || "";
-  if (!to || !wantsEmail(a.notificationPrefs)) return false;
-  const t = serverTranslator(a.language, "cv_mail");
-  const values = { reference: input.reference, link: `${portalBaseUrl()}/me/requests/${input.reference}`, dueOn: input.replyDueOn ? formatDate(a.language, input.replyDueOn) : "" };
-  await sendEmail({
-    to,
-    subject: t(`${input.what}Subject`, values),
-    text: t(`${input.what}Text`, values),
-    template: input.what === "answer" ? "request.answered" : "request.informationRequested",
+  const key = await notify(prisma, {
     affiliateId: input.affiliateId,
+    kind: input.what,
+    values: { reference: input.reference, dueOn: input.replyDueOn ?? "" },
+    path: `/me/requests/${input.reference}`,
     uniqueKey: `message:${input.messageId}`,
   });
-  return true;
+  await deliverNotices([key]);
+  return key !== null;
 }
 
 /** Tells the request's advisor (the assignee, else the dossier's advisor) that the affiliate wrote. */

@@ -18,14 +18,15 @@ const LETTER_TYPES: readonly DbRequestType[] = ["PAYMENT_PLAN", "REDUCTION", "IN
 /**
  * Writes the decision letter of an accepted or refused request into the dossier's documents (once per request:
  * unique key), in the affiliate's language, with what an acceptance changes for them in words, euros and dates.
+ * Returns whether the request's type calls for a letter (and so for a notice to the affiliate).
  */
 export async function issueDecisionLetter(
   tx: Tx,
   r: { id: string; reference: string; type: DbRequestType; affiliateId: string | null; filedOn: Date; payload: unknown },
   decision: { outcome: "accepted" | "refused"; reasonCode: string; text: string; decidedById: string; changedCalls?: ChangedCall[] },
   today: string,
-): Promise<void> {
-  if (!r.affiliateId || !LETTER_TYPES.includes(r.type)) return;
+): Promise<boolean> {
+  if (!r.affiliateId || !LETTER_TYPES.includes(r.type)) return false;
   const [a, fund, decider] = await Promise.all([
     tx.affiliate.findUniqueOrThrow({ where: { id: r.affiliateId }, include: { person: true, company: true, advisor: { select: { name: true } } } }),
     findFund(tx),
@@ -61,6 +62,7 @@ export async function issueDecisionLetter(
       uniqueKey: `decision:${r.id}`,
     },
   });
+  return true;
 }
 
 /** What an acceptance changes, in the affiliate's words: the new quarterly amount, or the plan's instalments. */

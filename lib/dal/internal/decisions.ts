@@ -11,6 +11,7 @@ import { planTerms } from "@/lib/dal/internal/requests";
 import { refused } from "@/lib/errors";
 import { applyContributionChange } from "@/lib/dal/internal/contribution-change-effect";
 import { issueDecisionLetter } from "@/lib/dal/internal/decision-letters";
+import { notify } from "@/lib/dal/internal/notify";
 
 type Tx = Prisma.TransactionClient;
 
@@ -79,8 +80,23 @@ export async function applyDecision(
   const changedCalls =
     (r.type === "REDUCTION" || r.type === "INCREASE") && status === "ACCEPTED" && r.affiliateId ? await applyContributionChange(tx, { ...r, affiliateId: r.affiliateId }, who.actorId, today) : [];
   // every acceptance or refusal of a request that calls for it is a motivated letter in the dossier
-  if (status === "ACCEPTED" || status === "REFUSED")
-    await issueDecisionLetter(tx, r, { outcome: status === "ACCEPTED" ? "accepted" : "refused", reasonCode: input.reasonCode, text: input.text, decidedById: who.decidedById, changedCalls }, today);
+  const notices: (string | null)[] = [];
+  if (status === "ACCEPTED" || status === "REFUSED") {
+    const outcome = status === "ACCEPTED" ? "accepted" : "refused";
+    if (await issueDecisionLetter(tx, r, { outcome, reasonCode: input.reasonCode, text: input.text, decidedById: who.decidedById, changedCalls }, today))
+      notices.push(await notifyDecision(tx, { ...r, affiliateId: r.affiliateId! }, outcome));
+  }
   const reason = reasonPrefix + [input.reasonCode, input.text].filter(Boolean).join(" — ");
   await tx.requestEvent.create({ data: { requestId: r.id, actorId: who.actorId, fromStatus: r.status, toStatus: status, reason: reason || null } });
+  return notices;
+}
+
+/** The affiliate is told of the decision (inbox and e-mail); an accepted plan says its first payment. */
+export async function notifyDecision(tx: Tx, r: { id: string; reference: string; type: DbRequestType; affiliateId: string }, outcome: "accepted" | "refused") {
+  const base = { affiliateId: r.affiliateId, path: `/me/requests/${r.reference}`, uniqueKey: `decision:${r.id}` };
+  if (r.type === "PAYMENT_PLAN" && outcome === "accepted") {
+    const first = await tx.instalment.findFirst({ where: { plan: { requestId: r.id }, amountCents: { gt: 0 } }, orderBy: { seq: "asc" }, select: { amountCents: true, dueOn: true } });
+    if (first) return notify(tx, { ...base, path: "/me/pay", kind: "planAccepted", values: { reference: r.reference, amountCents: first.amountCents, dueOn: isoDate(first.dueOn) } });
+  }
+  return notify(tx, { ...base, kind: outcome === "accepted" ? "decisionAccepted" : "decisionRefused", values: { reference: r.reference, requestType: r.type } });
 }

@@ -16,7 +16,7 @@ export async function listParameters(viewer: Viewer | null, year: number): Promi
   return rows.map((r) => {
     const p = r.changes[0];
     return {
-      id: r.id, year: r.year, key: r.key, value: r.value === null ? "" : r.value.toString(), unit: r.unit, source: r.source, status: r.status, changes: r._count.changes,
+      id: r.id, year: r.year, key: r.key, value: r.value === null ? "" : r.value.toString(), denominator: r.denominator === null ? null : r.denominator.toString(), unit: r.unit, source: r.source, status: r.status, changes: r._count.changes,
       pending: p
         ? { changeId: p.id, value: p.newValue === null ? "" : p.newValue.toString(), status: p.newStatus, reason: p.reason, proposedByName: p.changedBy.name, proposedById: p.changedById, proposedAt: p.changedAt.toISOString() }
         : null,

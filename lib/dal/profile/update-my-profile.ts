@@ -8,6 +8,7 @@ import { invalid } from "@/lib/errors";
 import { verifyPassword } from "@/lib/auth/password";
 import { findFund } from "@/lib/dal/internal/reference-data";
 import { serverTranslator } from "@/lib/i18n/translator";
+import { formatDateTime } from "@/lib/format";
 import { sendEmail } from "@/lib/mail/outbox";
 
 /** A fresh eID/itsme sign-in stands for the password in a step-up for this long. */
@@ -79,7 +80,7 @@ async function noticeToPreviousAddress(affiliateId: string, previous: string, wh
   const a = await prisma.affiliate.findUniqueOrThrow({ where: { id: affiliateId }, select: { language: true, person: { select: { firstName: true, lastName: true } }, company: { select: { name: true } } } });
   const fund = await findFund(prisma);
   const t = serverTranslator(a.language, "ss_profile_mail");
-  const when = new Intl.DateTimeFormat(a.language === "nl" ? "nl-BE" : "fr-BE", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Brussels" }).format(now);
+  const when = formatDateTime(a.language, now.toISOString());
   await sendEmail({
     to: previous,
     subject: t("subject"),

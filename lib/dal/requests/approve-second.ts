@@ -9,6 +9,8 @@ import { type DbRequestType } from "@/lib/db/enums";
 import { applyInastiDecision } from "@/lib/dal/internal/inasti";
 import { type DecisionOutcome } from "@/lib/dto/requests";
 import { moveStatus, applyDecision } from "@/lib/dal/internal/decisions";
+import { deliverNotices } from "@/lib/dal/internal/deliver-notices";
+import { approveBenefitOverride, claimFollowsRefusal, isOverrideProposal } from "@/lib/dal/internal/benefit-override";
 import { NotFoundError, refused } from "@/lib/errors";
 
 /**
@@ -23,6 +25,8 @@ export async function approveSecond(viewer: Viewer | null, input: { requestId: s
   if (!check.ok) throw refused(check.code);
   const proposal = r.proposedDecision as { decision: Decision | "inasti-accept"; reasonCode: string; text: string; planRefusals?: string[]; inasti?: InastiDecisionInput };
   if (proposal.decision === "inasti-accept" && proposal.inasti) return approveInasti(viewer, r, proposal.inasti, input, today);
+  // an accepted benefit whose conditions are not met (override): the claim is granted as proposed (issue #13, part 5)
+  if (isOverrideProposal(proposal) && input.approve) return approveBenefitOverride(viewer, r, proposal, input, today);
   if (!input.approve) {
     await prisma.$transaction(async (tx) => {
       await moveStatus(tx, r.id, "AWAITING_SECOND_APPROVAL", { status: "IN_REVIEW", proposedById: null, proposedDecision: Prisma.DbNull });
@@ -31,12 +35,15 @@ export async function approveSecond(viewer: Viewer | null, input: { requestId: s
     return { status: "IN_REVIEW", awaitingSecondApproval: false };
   }
   const status = toDbStatus(decisionTarget(proposal.decision as Decision));
-  await prisma.$transaction(async (tx) => {
+  const notices = await prisma.$transaction(async (tx) => {
     // the decision is the proposer's; the event's actor is the second staff member who approved it
     const prefix = `approved:${proposal.decision}${input.reason ? ` (${input.reason})` : ""} — `;
-    await applyDecision(tx, { actorId: viewer.userId, decidedById: r.proposedById! }, { ...r, status: "AWAITING_SECOND_APPROVAL" }, status, { ...proposal, decision: proposal.decision as Decision }, today, prefix);
+    const keys = await applyDecision(tx, { actorId: viewer.userId, decidedById: r.proposedById! }, { ...r, status: "AWAITING_SECOND_APPROVAL" }, status, { ...proposal, decision: proposal.decision as Decision }, today, prefix);
+    await claimFollowsRefusal(tx, r, status);
     await tx.auditLog.create({ data: { actorId: viewer.userId, action: "request.approve-second", entity: "Request", entityId: r.id, details: { proposedById: r.proposedById, decision: proposal.decision } } });
+    return keys;
   });
+  await deliverNotices(notices);
   return { status, awaitingSecondApproval: false };
 }
 

@@ -11,6 +11,8 @@ import { NotFoundError, invalid, refused } from "@/lib/errors";
 import { isoDate } from "@/lib/clock";
 import { informationReplyDueOn } from "@/lib/domain";
 import { notifyAffiliate, postMessage } from "@/lib/dal/internal/conversations";
+import { deliverNotices } from "@/lib/dal/internal/deliver-notices";
+import { acceptBenefitRequest, isConditionalBenefit } from "@/lib/dal/internal/benefit-override";
 
 /**
  * An advisor's decision: start the review, accept, refuse, ask for information (pauses the clock), information
@@ -25,6 +27,8 @@ export async function decideRequest(viewer: Viewer | null, input: DecisionInput,
   if (!r) throw new NotFoundError("request");
   const check = checkDecision(r.type, r.status, input.decision);
   if (!check.ok) throw refused(check.code === "request.transitionNotAllowed" ? "transitionNotAllowed" : check.code);
+  // a bridging right or caregiver allowance is accepted with its claim, bound to its conditions (issue #13, part 5)
+  if (input.decision === "accept" && isConditionalBenefit(r.type)) return acceptBenefitRequest(viewer, r, input, today);
   const { refusals } = input.decision === "accept" ? await planRefusals(r, today) : { refusals: [] };
   const reason = [input.reasonCode, input.text].filter(Boolean).join(" — ");
   if (needsSecondApproval({ type: r.type, decision: input.decision, planRefusals: refusals })) {
@@ -42,8 +46,9 @@ export async function decideRequest(viewer: Viewer | null, input: DecisionInput,
   const asking = input.decision === "ask-information" && r.affiliateId !== null;
   if (asking && input.text.trim().length === 0) throw invalid({ text: ["questionRequired"] });
   const replyDueOn = informationReplyDueOn(today);
+  let notices: (string | null)[] = [];
   const messageId = await prisma.$transaction(async (tx) => {
-    await applyDecision(tx, { actorId: viewer.userId, decidedById: viewer.userId }, r, status, input, today);
+    notices = await applyDecision(tx, { actorId: viewer.userId, decidedById: viewer.userId }, r, status, input, today);
     if (!asking) return null;
     const posted = await postMessage(tx, {
       request: { id: r.id, affiliateId: r.affiliateId!, reference: r.reference, answerDueOn: isoDate(r.informationDueOn ?? r.decisionDueOn ?? r.filedOn) },
@@ -56,6 +61,7 @@ export async function decideRequest(viewer: Viewer | null, input: DecisionInput,
     });
     return posted.messageId;
   });
+  await deliverNotices(notices);
   if (messageId) await notifyAffiliate({ requestId: r.id, reference: r.reference, affiliateId: r.affiliateId!, messageId, what: "information", replyDueOn });
   // the new affiliate's welcome pack, first calls and welcome e-mail, once the dossier exists
   if (r.type === "AFFILIATION" && status === "ACCEPTED") await welcomeNewAffiliate(viewer, r.id, today);

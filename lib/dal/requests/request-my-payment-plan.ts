@@ -12,6 +12,9 @@ import { simulateMyPaymentPlan } from "@/lib/dal/requests/simulate-my-payment-pl
 import { type FiledRequest } from "@/lib/dto/requests";
 import { toDomainState, toDomainType } from "@/lib/db/enums";
 import { refused } from "@/lib/errors";
+import { issueDecisionLetter } from "@/lib/dal/internal/decision-letters";
+import { notifyDecision } from "@/lib/dal/internal/decisions";
+import { deliverNotices } from "@/lib/dal/internal/deliver-notices";
 
 /** The request state machine of the domain, applied to the stored statuses (throws on a forbidden move). */
 function assertTransition(type: RequestType, from: RequestStatus, to: RequestStatus) {
@@ -25,7 +28,8 @@ export async function requestMyPaymentPlan(viewer: Viewer | null, today: string,
   const sim = await simulateMyPaymentPlan(viewer, today, input);
   const affiliate = await prisma.affiliate.findUniqueOrThrow({ where: { id: affiliateId }, select: { advisorId: true } });
   const deadlines = charterDeadlines({ filedOn: today });
-  return withRetry(() =>
+  let notice: string | null = null;
+  const filed = await withRetry(() =>
     prisma.$transaction(
       async (tx) => {
         // read again inside the transaction (and on every retry): the policy was checked before it opened, and a
@@ -73,9 +77,14 @@ export async function requestMyPaymentPlan(viewer: Viewer | null, today: string,
           actorId: viewer!.userId,
           today,
         });
+        // accepted at once: the decision letter (with the plan's instalments) and the notice, like an advisor's acceptance
+        await issueDecisionLetter(tx, request, { outcome: "accepted", reasonCode: "", text: "", decidedById: viewer!.userId }, today);
+        notice = await notifyDecision(tx, { ...request, affiliateId }, "accepted");
         return { reference, status };
       },
       { isolationLevel: "Serializable" },
     ),
   );
+  await deliverNotices([notice]);
+  return filed;
 }

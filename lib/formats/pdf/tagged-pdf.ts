@@ -1,6 +1,7 @@
 // The one PDF layout of the portal: a tagged (accessible) A4 document — H1 title, then headed paragraphs, and
 // optional figures with alternative text. pdfkit writes the structure tree (PDF/UA-style tags, document language).
 import PDFDocument from "pdfkit";
+import { pdfText, wrapLines } from "./pdf-text";
 
 export type PdfBlock = { heading?: string; text: string };
 export type PdfContent = { title: string; blocks: PdfBlock[] };
@@ -8,14 +9,10 @@ export type PdfFigure = { image: Buffer; alt: string; width: number };
 
 export type PdfMeta = { locale: "fr" | "nl" | string; author: string; subject?: string };
 
-/**
- * Text as the embedded Helvetica (WinAnsi) can print it: the narrow no-break space that fr-BE puts between
- * thousands ("2\u202f606,00 €") is not in that encoding and came out as "2 /606,00 €"; the ordinary no-break
- * space is, and it keeps an amount on one line as well.
- */
-export function pdfText(text: string): string {
-  return text.replace(/[\u202f\u2009\u2007]/g, "\u00a0");
-}
+export { pdfText } from "./pdf-text";
+
+/** pdfkit is given this much more than the text width: the lines broken by wrapLines never need its own breaks. */
+const SLACK = 24;
 
 /** Renders title + blocks (+ figures after the text); empty blocks are skipped. */
 export function renderTaggedPdf(content: PdfContent, meta: PdfMeta, figures: PdfFigure[] = []): Promise<Buffer> {
@@ -36,13 +33,18 @@ export function renderTaggedPdf(content: PdfContent, meta: PdfMeta, figures: Pdf
   });
   const root = doc.struct("Document");
   doc.addStructure(root);
-  root.add(doc.struct("H1", {}, () => doc.font("Helvetica-Bold").fontSize(16).text(pdfText(content.title))));
+  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+  // the font is chosen before the text is measured and broken into lines
+  const write = (font: string, size: number, text: string) => () => {
+    doc.font(font).fontSize(size);
+    doc.text(wrapLines(pdfText(text), (line) => doc.widthOfString(line) <= width).join("\n"), { width: width + SLACK });
+  };
+  root.add(doc.struct("H1", {}, write("Helvetica-Bold", 16, content.title)));
   doc.moveDown();
   for (const block of content.blocks) {
     if (!block.text) continue;
-    const heading = block.heading;
-    if (heading) root.add(doc.struct("H2", {}, () => doc.font("Helvetica-Bold").fontSize(12).text(pdfText(heading))));
-    root.add(doc.struct("P", {}, () => doc.font("Helvetica").fontSize(11).text(pdfText(block.text))));
+    if (block.heading) root.add(doc.struct("H2", {}, write("Helvetica-Bold", 12, block.heading)));
+    root.add(doc.struct("P", {}, write("Helvetica", 11, block.text)));
     doc.moveDown();
   }
   for (const f of figures) root.add(doc.struct("Figure", { alt: pdfText(f.alt) }, () => doc.image(f.image, { width: f.width })));

@@ -64,7 +64,7 @@ describe("the advisor answers a question", () => {
     const doc = await prisma.document.findFirstOrThrow({ where: { messageId: r.thread!.messages[1].id } });
     expect(doc).toMatchObject({ kind: "EVIDENCE", requestId: q.id, affiliateId: w.a.affiliate.id, mimeType: "application/pdf", fileName: "calcul.pdf" });
 
-    const mail = await prisma.outboundEmail.findFirstOrThrow({ where: { template: "request.answered" } });
+    const mail = await prisma.outboundEmail.findFirstOrThrow({ where: { template: "notice.answer" } });
     expect(mail.to).toBe(`conv${n}@mail.test`);
     expect(mail.text).toContain(`/me/requests/${q.reference}`);
     expect(mail.text).not.toContain("revenu de référence"); // never the answer itself
@@ -94,7 +94,7 @@ describe("the advisor answers a question", () => {
     expect(await prisma.message.count()).toBe(1);
     const out = await answerRequest(w.adv.viewer, { requestId: q.id, body: "Réponse" }, [], TODAY);
     expect(out.emailed).toBe(false);
-    expect(await prisma.outboundEmail.count({ where: { template: "request.answered" } })).toBe(0);
+    expect(await prisma.outboundEmail.count({ where: { template: "notice.answer" } })).toBe(0);
   });
 
   it("is a 404 for another affiliate, anonymous and a manager; only questions and complaints are answered", async () => {
@@ -127,7 +127,7 @@ describe("a request for information", () => {
     expect(asked.status).toBe("INFORMATION_REQUESTED");
     expect(asked.pendingQuestion).toEqual({ body: "Joignez votre bilan 2025.", replyDueOn: addDays(TODAY, 30) });
     expect(asked.canReply).toBe(true);
-    const ask = await prisma.outboundEmail.findFirstOrThrow({ where: { template: "request.informationRequested" } });
+    const ask = await prisma.outboundEmail.findFirstOrThrow({ where: { template: "notice.information" } });
     expect(ask.text).toContain(`/me/requests/${change.reference}`);
 
     // filed twenty days ago, the pause began ten days ago

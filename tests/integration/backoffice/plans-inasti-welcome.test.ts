@@ -71,7 +71,11 @@ let seq = 0;
 async function request(affiliateId: string, type: "PAYMENT_PLAN" | "EXEMPTION" | "SURCHARGE_WAIVER" | "BRIDGING_RIGHT", payload: object, reference = `D-2026-${String(900 + ++seq).padStart(6, "0")}`) {
   const d = charterDeadlines({ filedOn: "2026-11-02" });
   return prisma.request.create({
-    data: { reference, type, status: "IN_REVIEW", affiliateId, payload, filedOn: dbDate("2026-11-02"), decisionDueOn: dbDate(d.decisionDueOn), events: { create: [{ toStatus: "SUBMITTED" }] } },
+    data: {
+      reference, type, status: "IN_REVIEW", affiliateId, payload, filedOn: dbDate("2026-11-02"), decisionDueOn: dbDate(d.decisionDueOn), events: { create: [{ toStatus: "SUBMITTED" }] },
+      // a bridging right is filed with its claim (the database refuses one without it)
+      ...(type === "BRIDGING_RIGHT" ? { benefitClaim: { create: { affiliateId, type, status: "CLAIMED" as const, filedOn: dbDate("2026-11-02") } } } : {}),
+    },
   });
 }
 
@@ -114,6 +118,7 @@ describe("affiliation → welcome pack, first calls, welcome e-mail", () => {
     expect(mail).toMatchObject({ to: "lea@example.test", template: "affiliation.welcome", affiliateId: a.id });
     expect(mail.subject).toContain(a.memberNumber);
     expect(mail.text).toContain("Mijn documenten");
+    expect(mail.text).toContain("sinds 15 mei 2026"); // the date in words, never 2026-05-15
 
     // processing it again creates nothing twice (no pack, no call, no job run, no e-mail)
     const before = await Promise.all([prisma.document.count(), prisma.contributionCall.count(), prisma.jobRun.count(), prisma.outboundEmail.count(), prisma.ledgerEntry.count()]);
@@ -379,7 +384,7 @@ describe("benefit requests on the staff request page", () => {
     const a = await affiliateWithCall(prisma, "Alpha");
     const { viewer: advisor } = await staffUser(prisma, "ADVISOR", "anna");
     const r = await request(a.affiliate.id, "BRIDGING_RIGHT", {});
-    const claim = await prisma.benefitClaim.create({ data: { affiliateId: a.affiliate.id, type: "BRIDGING_RIGHT", status: "CLAIMED", requestId: r.id, filedOn: dbDate("2026-11-02") } });
+    const claim = await prisma.benefitClaim.findUniqueOrThrow({ where: { requestId: r.id } });
     const doc = await prisma.document.create({ data: { affiliateId: a.affiliate.id, requestId: r.id, kind: "EVIDENCE", fileName: "jugement-faillite.pdf", mimeType: "application/pdf", sizeBytes: 4, content: new Uint8Array([37, 80, 68, 70]) } });
     const view = await getRequestForStaff(advisor, r.id, today);
     expect(view.benefitClaimId).toBe(claim.id);

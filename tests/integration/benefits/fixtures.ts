@@ -50,11 +50,15 @@ export async function fileClaim(
   filedOn = "2026-05-02",
 ) {
   serial++;
+  // the request and its claim in one transaction, as the filing does (the database refuses a request without its claim)
   const request = await prisma.request.create({
-    data: { reference: `B-2026-${String(serial).padStart(6, "0")}`, type, status: "SUBMITTED", affiliateId, payload: payload as never, filedOn: dbDate(filedOn), decisionDueOn: dbDate("2026-09-02") },
+    data: {
+      reference: `B-2026-${String(serial).padStart(6, "0")}`, type, status: "SUBMITTED", affiliateId, payload: payload as never, filedOn: dbDate(filedOn), decisionDueOn: dbDate("2026-09-02"),
+      events: { create: [{ toStatus: "SUBMITTED" }] },
+      benefitClaim: { create: { affiliateId, type, status: "CLAIMED", filedOn: dbDate(filedOn) } },
+    },
   });
-  await prisma.requestEvent.create({ data: { requestId: request.id, toStatus: "SUBMITTED" } });
-  const claim = await prisma.benefitClaim.create({ data: { affiliateId, type, status: "CLAIMED", requestId: request.id, filedOn: dbDate(filedOn) } });
+  const claim = await prisma.benefitClaim.findUniqueOrThrow({ where: { requestId: request.id } });
   await prisma.document.create({ data: { affiliateId, requestId: request.id, kind: "EVIDENCE", fileName: "jugement.pdf", mimeType: "application/pdf", sizeBytes: 4, content: new Uint8Array([37, 80, 68, 70]) } });
   return { request, claim };
 }

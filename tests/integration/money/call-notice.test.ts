@@ -9,6 +9,7 @@ import { prisma as appPrisma } from "@/lib/db/client";
 import { getCallNoticePdf } from "@/lib/dal/documents/get-call-notice-pdf";
 import { callNoticeText } from "@/lib/letters/call-notice";
 import { epcPayload } from "@/lib/formats/epc-qr";
+import { pdfLines } from "../../support/pdf-lines";
 
 const session = vi.hoisted(() => ({ viewer: null as Viewer | null }));
 vi.mock("@/lib/auth/session", () => ({ currentViewer: async () => session.viewer }));
@@ -51,6 +52,19 @@ describe("call notice PDF", () => {
     expect((await get(b.call.id)).status).toBe(200);
   });
 
+  it("prints the served notice right: '2 606,00 €', the communication on one line, the quarter and the due date in words", async () => {
+    await prisma.fund.create({ data: FUND });
+    const a = await affiliateWithCall(prisma, "Alpha");
+    await prisma.contributionCall.update({ where: { id: a.call.id }, data: { totalCents: 260_600, contributionCents: 252_891, managementFeeCents: 7_709 } });
+    const lines = (await pdfLines((await getCallNoticePdf(a.viewer, a.call.id)).content)).map((l) => l.replace(/\u00a0/g, " "));
+    expect(lines[0]).toBe("Avis d'échéance — cotisation provisoire du 1er trimestre 2026");
+    expect(lines).toContain("2 606,00 €, dont 2 528,91 € de cotisation et 77,09 € de frais de gestion.");
+    const communication = `+++${a.call.structuredCommunication.slice(0, 3)}/${a.call.structuredCommunication.slice(3, 7)}/${a.call.structuredCommunication.slice(7)}+++`;
+    expect(lines.filter((l) => l.includes("+"))).toEqual([expect.stringContaining(communication)]);
+    expect(lines.join(" ")).toContain("31 mars 2026");
+    expect(lines.join(" ")).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+
   it("says amount, due date, IBAN and communication in the affiliate's language; the EPC payload carries that amount", () => {
     const input = {
       memberNumber: "500001", addressee: "Jan Peeters", address: ["Wetstraat 16", "1000 Brussel"],
@@ -64,7 +78,8 @@ describe("call notice PDF", () => {
     expect(all(fr)).toContain("31 décembre 2026");
     expect(all(fr)).toContain("BE62 5100 0754 7061");
     expect(all(fr)).toContain("+++261/1300/00155+++");
-    expect(fr.title).toContain("trimestre 4");
+    expect(fr.title).toContain("cotisation provisoire du 4e trimestre 2026");
+    expect(nl.title).toContain("voorlopige bijdrage 4e kwartaal 2026");
     expect(all(nl)).toContain("31 december 2026");
     expect(nl.title).toContain("Vervaldagbericht");
     expect(epcPayload({ beneficiaryName: FUND.name, iban: FUND.iban, bic: FUND.bic, amountCents: 81_234, structuredCommunication: "261130000155" })).toContain("EUR812.34");

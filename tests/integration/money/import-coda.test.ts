@@ -69,6 +69,10 @@ describe("import-coda job", () => {
     const payEntry = await prisma.ledgerEntry.findFirstOrThrow({ where: { kind: "PAYMENT" } });
     expect(payEntry).toMatchObject({ amountCents: -50_000, affiliateId: affiliate.id });
     expect(await prisma.bankStatement.count()).toBe(1);
+    // the affiliate is told in their inbox, in euros and a Belgian date (issue #13: every payment received is told)
+    const notices = await prisma.notification.findMany({ where: { kind: "paymentReceived" } });
+    expect(notices.map((n) => n.affiliateId)).toEqual([affiliate.id]);
+    expect(notices[0].text).toMatch(/500,00\s€ \(date valeur \d{2}\/\d{2}\/\d{4}\)/);
   });
 
   it("books several credits of one file set-based, each allocated by the domain rule after the previous one, and pays a plan instalment", async () => {

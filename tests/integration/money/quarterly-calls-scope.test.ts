@@ -1,6 +1,7 @@
 // Quarterly calls, on a real PostgreSQL: the single-dossier run (first calls issued when an advisor processes an
 // affiliation) touches that dossier only, and an increase filed by the affiliate through the self-service
-// (requestMyContributionChange, accepted at once) sets the income base of the next quarter's call.
+// (requestMyContributionChange, accepted at once) sets the income base of the next quarter's call and re-issues the
+// calls of the year already issued.
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestPrisma, resetDatabase } from "../helpers/db";
 import { UNUSABLE_HASH, viewerOf } from "../helpers/fixtures";
@@ -50,10 +51,10 @@ describe("quarterly-calls scope and chosen income", () => {
       ["an@example.test", nl.id, `call:${calls.get(nl.id)}`, "call.issued", null],
       ["anne@example.test", fr.id, `call:${calls.get(fr.id)}`, "call.issued", null],
     ]);
-    expect(mails[1].subject).toContain("1/2026");
+    expect(mails[1].subject).toContain("du 1er trimestre 2026");
     expect(mails[1].text).toContain("31/03/2026");
-    expect(mails[1].text).toMatch(/trimestre/);
-    expect(mails[0].text).toMatch(/kwartaal/);
+    expect(mails[1].text).toMatch(/1er trimestre 2026/);
+    expect(mails[0].text).toMatch(/1e kwartaal 2026/);
     expect(mails[0].subject).not.toBe(mails[1].subject);
     // a rerun creates no call and no e-mail
     const again = await runJob(quarterlyCallsJob, { quarter: "2026-Q1" }, { prisma, today: "2026-01-02" });
@@ -103,7 +104,9 @@ describe("quarterly-calls scope and chosen income", () => {
     const [o1, o2] = await Promise.all([1, 2].map((quarter) => prisma.contributionCall.findFirstOrThrow({ where: { affiliateId: other.id, quarter } })));
     expect(o2.totalCents).toBe(o1.totalCents);
     expect(o2.incomeYear).toBe(2023);
-    // the Q1 call already issued is not touched
-    expect((await prisma.contributionCall.findUniqueOrThrow({ where: { id: q1.id } })).totalCents).toBe(q1.totalCents);
+    // the Q1 call already issued is re-issued on the chosen income, the supplement explained on the account (#13)
+    expect((await prisma.contributionCall.findUniqueOrThrow({ where: { id: q1.id } })).totalCents).toBe(expected.totalCents);
+    const supplement = await prisma.ledgerEntry.aggregate({ where: { callId: q1.id, kind: "ADJUSTMENT" }, _sum: { amountCents: true } });
+    expect(supplement._sum.amountCents).toBe(expected.totalCents - q1.totalCents);
   });
 });

@@ -91,7 +91,7 @@ describe("regularisation job", () => {
     expect(call.ledger.map((e) => e.kind).sort()).toEqual(["CALL", "FEE"]);
     expect(call.ledger.reduce((s, e) => s + e.amountCents, 0)).toBe(ea.netCents);
     const refund = await prisma.ledgerEntry.findFirstOrThrow({ where: { affiliateId: b.id, kind: "ADJUSTMENT" } });
-    expect(refund).toMatchObject({ amountCents: eb.netCents, reasonCode: "regularisation.refund" });
+    expect(refund).toMatchObject({ amountCents: eb.netCents, reasonCode: "regularisation.credit" });
 
     // the same file again (and the cents version): nothing new
     for (const f of ["valid-eur.csv", "valid-cents.csv"]) {

@@ -17,6 +17,7 @@ import { getRecoveryLetter } from "@/lib/dal/documents/get-recovery-letter";
 import { getEvidenceFile } from "@/lib/dal/documents/get-evidence-file";
 import { findDossiersWithOpenCalls } from "@/lib/dal/payments/find-dossiers-with-open-calls";
 import { getPaymentToReconcile } from "@/lib/dal/payments/get-payment-to-reconcile";
+import { getDirectDebitFile } from "@/lib/dal/payments/get-direct-debit-file";
 import { listMyDossierConsultations } from "@/lib/dal/profile/list-my-dossier-consultations";
 import { STAFF_READS } from "@/lib/dto/account";
 
@@ -38,8 +39,11 @@ async function world() {
   const claim = await prisma.benefitClaim.create({ data: { affiliateId: id, type: "CAREGIVER_ALLOWANCE", status: "REFUSED", filedOn: dbDate("2026-09-01") } });
   const recovery = await prisma.recoveryCase.create({ data: { affiliateId: id, status: "OPEN", currentStep: "REMINDER", debtCents: 100_000, oldestDueOn: dbDate("2026-03-31"), openedOn: dbDate("2026-05-01") } });
   const letter = await prisma.document.create({ data: { affiliateId: id, kind: "RECOVERY_LETTER", fileName: "rappel.pdf", mimeType: "application/pdf", sizeBytes: PDF.length, content: PDF, uniqueKey: `recovery:${recovery.id}:reminder` } });
+  const mandate = await prisma.directDebitMandate.create({ data: { affiliateId: id, reference: "MDT-A-001", iban: "BE80001000000177", signedOn: dbDate("2026-03-01"), status: "ACTIVE" } });
+  const batch = await prisma.directDebitBatch.create({ data: { messageId: "DD-TEST", collectOn: dbDate("2026-04-10"), fileName: "pain008-test.xml", xml: "<Document/>", totalCents: 100n, count: 1 } });
+  await prisma.directDebitCollection.create({ data: { batchId: batch.id, mandateId: mandate.id, callId: a.call.id, endToEndId: "DD-TEST-1", amountCents: 100, sequenceType: "FRST", collectOn: dbDate("2026-04-10"), status: "PLANNED" } });
   const payment = await prisma.payment.create({ data: { affiliateId: id, source: "CODA", status: "MATCHED", amountCents: 10_000, valueOn: dbDate("2026-11-20"), counterpartyName: "ALPHA TEST", counterpartyIban: "BE80001000000177", communication: "COTISATION" } });
-  return { a, other, advisor, manager, admin, request, evidence, claim, recovery, letter, payment };
+  return { a, other, advisor, manager, admin, request, evidence, claim, recovery, letter, payment, batch };
 }
 
 describe("the access log", () => {
@@ -62,6 +66,7 @@ describe("the access log", () => {
     await getRecoveryLetter(staff, w.letter.id);
     await getEvidenceFile(staff, w.evidence.id);
     await getPaymentToReconcile(staff, w.payment.id);
+    await getDirectDebitFile(staff, w.batch.id);
     expect((await searchDossiers(staff, "Alpha")).map((h) => h.id)).toEqual([w.a.affiliate.id]);
     expect((await findDossiersWithOpenCalls(staff, "Alpha")).map((h) => h.affiliateId)).toEqual([w.a.affiliate.id]);
 
@@ -76,10 +81,10 @@ describe("the access log", () => {
     expect(seen.filter((r) => r.what === "search.result").map((r) => r.reason).sort()).toEqual(["payment", "search"]);
     // in the database: who, for which affiliate, on which record
     const rows = await prisma.auditLog.findMany({ where: { action: { in: [...STAFF_READS] } } });
-    expect(rows).toHaveLength(11);
+    expect(rows).toHaveLength(12);
     expect(rows.every((r) => r.actorId === w.advisor.user.id && r.affiliateId === w.a.affiliate.id)).toBe(true);
     // the advisor's dossier page shows the same log; another affiliate's log stays empty
-    expect((await getDossierDetails(staff, w.a.affiliate.id)).accessLog).toHaveLength(11);
+    expect((await getDossierDetails(staff, w.a.affiliate.id)).accessLog).toHaveLength(12);
     expect(await listMyDossierConsultations(w.other.viewer)).toEqual([]);
   });
 
@@ -99,6 +104,7 @@ describe("the access log", () => {
         getEvidenceFile(v, w.evidence.id),
         getPaymentToReconcile(v, w.payment.id),
         findDossiersWithOpenCalls(v, "Alpha"),
+        getDirectDebitFile(v, w.batch.id),
       ];
       for (const read of reads) await expect(read).rejects.toBeInstanceOf(NotFoundError);
     }

@@ -120,9 +120,9 @@ describe("four eyes on a legal-parameter change", () => {
     const { viewer: admin } = await staffUser(prisma, "ADMIN", "adam");
     const { viewer: manager } = await staffUser(prisma, "MANAGER", "mona");
     const { viewer: advisor } = await staffUser(prisma, "ADVISOR", "anna");
-    await updateParameter(admin, { id: p.id, value: 41000n, status: "confirmed", reason: "Grille INASTI 2026" });
+    await updateParameter(admin, { id: p.id, value: "410,00", status: "confirmed", reason: "Grille INASTI 2026" });
     expect(await prisma.legalParameter.findUniqueOrThrow({ where: { id: p.id } })).toMatchObject({ value: 40831n, status: "derived" });
-    await expectCode(updateParameter(admin, { id: p.id, value: 42000n, status: "confirmed", reason: "Autre lecture" }), "parameterChangePending");
+    await expectCode(updateParameter(admin, { id: p.id, value: "420", status: "confirmed", reason: "Autre lecture" }), "parameterChangePending");
     const change = await prisma.legalParameterChange.findFirstOrThrow();
     await expectCode(approveParameterChange(admin, { changeId: change.id, approve: true }), "fourEyesSameStaff");
     await expect(approveParameterChange(advisor, { changeId: change.id, approve: true })).rejects.toBeInstanceOf(NotFoundError);
@@ -130,7 +130,7 @@ describe("four eyes on a legal-parameter change", () => {
     expect(await prisma.legalParameter.findUniqueOrThrow({ where: { id: p.id } })).toMatchObject({ value: 41000n, status: "confirmed" });
     expect(await prisma.auditLog.count({ where: { action: "parameter.update", actorId: manager.userId } })).toBe(1);
     // a proposal made on a figure that has changed since is refused, not applied over it
-    await updateParameter(admin, { id: p.id, value: 41500n, status: "confirmed", reason: "Arrondi" });
+    await updateParameter(admin, { id: p.id, value: "415 €", status: "confirmed", reason: "Arrondi" });
     const second = await prisma.legalParameterChange.findFirstOrThrow({ where: { state: "PROPOSED" } });
     await prisma.legalParameter.update({ where: { id: p.id }, data: { value: 41001n } });
     await expectCode(approveParameterChange(manager, { changeId: second.id, approve: true }), "parameterChangedMeanwhile");

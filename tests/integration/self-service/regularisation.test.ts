@@ -152,7 +152,7 @@ describe("regularisation card", () => {
     const r = await getMyRegularisation(a.viewer, TODAY);
     expect(r.years).toEqual([
       expect.objectContaining({ state: "pending", year: 2025, status: "waiting-income", expectedFromYear: 2027, forecast: null, noForecastReason: "noIncome" }),
-      { state: "regularised", year: 2024, outcome: "refund", incomeCents: 2_000_000, refundCents: 54_321, bookedOn: "2026-06-15", paidOutOn: "2026-07-05" },
+      { state: "regularised", year: 2024, outcome: "refund", incomeCents: 2_000_000, refundCents: 54_321, bookedOn: "2026-06-15", paidOutOn: "2026-07-05", setOffCents: 0, toPayOutCents: 0 },
     ]);
   });
 

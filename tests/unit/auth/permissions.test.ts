@@ -11,6 +11,7 @@ const EXPECTED: Record<Permission, Record<AppRole, boolean>> = {
   "request:decide": { AFFILIATE: false, ADVISOR: true, MANAGER: false, ADMIN: false },
   "request:approve-second": { AFFILIATE: false, ADVISOR: true, MANAGER: false, ADMIN: false },
   "payment:reconcile": { AFFILIATE: false, ADVISOR: true, MANAGER: false, ADMIN: false },
+  "mandate:manage": { AFFILIATE: false, ADVISOR: true, MANAGER: false, ADMIN: false },
   "recovery:manage": { AFFILIATE: false, ADVISOR: true, MANAGER: false, ADMIN: false },
   "job:run": { AFFILIATE: false, ADVISOR: true, MANAGER: false, ADMIN: true },
   "dashboard:read": { AFFILIATE: false, ADVISOR: false, MANAGER: true, ADMIN: true },
@@ -19,6 +20,8 @@ const EXPECTED: Record<Permission, Record<AppRole, boolean>> = {
   "parameter:approve": { AFFILIATE: false, ADVISOR: false, MANAGER: true, ADMIN: true },
   "audit:read": { AFFILIATE: false, ADVISOR: false, MANAGER: true, ADMIN: true },
   "staff:manage": { AFFILIATE: false, ADVISOR: false, MANAGER: false, ADMIN: true },
+  "contact:record": { AFFILIATE: false, ADVISOR: true, MANAGER: false, ADMIN: false },
+  "bulletin:publish": { AFFILIATE: false, ADVISOR: true, MANAGER: true, ADMIN: false },
 };
 
 describe("permission matrix", () => {

@@ -119,7 +119,7 @@ describe("welcome pack", () => {
     expect(text).toContain("Bienvenue à Caisse Démo");
     expect(text).toContain("102345");
     expect(text).toContain("Indépendant à titre principal");
-    expect(text).toContain("1 décembre 2026");
+    expect(text).toContain("1er décembre 2026");
     expect(text).toContain("Sophie Lambert suit votre dossier");
     expect(text).toContain("BE68 5390 0754 7034");
     expect(text).toContain("dernier jour du trimestre");

@@ -179,10 +179,10 @@ describe("recovery letters", () => {
     const fr = JSON.stringify(recoveryLetterText({ ...input, locale: "fr" }));
     expect(fr).toContain("Mise en demeure");
     expect(fr).toContain("prendra contact personnellement avec vous avant toute remise du dossier à un huissier");
-    expect(fr).toContain("Cotisation provisoire 2026 T3");
+    expect(fr).toContain("Cotisation provisoire du 3e trimestre 2026 : ");
     expect(fr).toMatch(/1\s?234,56/);
     const nl = JSON.stringify(recoveryLetterText({ ...input, locale: "nl", step: "REMINDER" }));
     expect(nl).toContain("Betalingsherinnering");
-    expect(nl).toContain("2026 K3");
+    expect(nl).toContain("Voorlopige bijdrage voor het 3e kwartaal 2026: ");
   });
 });

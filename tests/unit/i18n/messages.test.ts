@@ -28,6 +28,27 @@ describe("message catalogues", () => {
     }
   });
 
+  it.each(["fr", "nl"] as const)("%s: no file defines a key twice in the same object (JSON keeps the last one silently)", async (locale) => {
+    const { readdir, readFile } = await import("node:fs/promises");
+    const dir = `${process.cwd()}/lib/i18n/messages/${locale}`;
+    for (const file of (await readdir(dir)).filter((f) => f.endsWith(".json"))) {
+      // walk the text: a stack of the keys seen in each open object
+      const text = await readFile(`${dir}/${file}`, "utf8");
+      const stack: Set<string>[] = [];
+      const duplicates: string[] = [];
+      for (const m of text.matchAll(/"((?:[^"\\]|\\.)*)"\s*:|[{}]|"(?:[^"\\]|\\.)*"/g)) {
+        if (m[0] === "{") stack.push(new Set());
+        else if (m[0] === "}") stack.pop();
+        else if (m[1] !== undefined) {
+          const keys = stack[stack.length - 1];
+          if (keys.has(m[1])) duplicates.push(m[1]);
+          keys.add(m[1]);
+        }
+      }
+      expect(duplicates, file).toEqual([]);
+    }
+  });
+
   it("have the same keys in French and Dutch", () => {
     const frKeys = [...catalogs.fr.keys()].sort();
     const nlKeys = [...catalogs.nl.keys()].sort();

@@ -9,6 +9,7 @@ import { ExportLinks, FiltersForm, filterQuery } from "@/components/kpi/filters-
 import { formatKpi } from "@/components/kpi/format";
 import { orNotFound, requireViewer } from "@/lib/auth/session";
 import { todayInBrussels } from "@/lib/clock";
+import { formatDate, formatDateTime, formatMonth } from "@/lib/format";
 import { getDashboard } from "@/lib/dal/dashboards/get-dashboard";
 import { kpiFilterSchema } from "@/lib/schemas/kpi-dashboards";
 
@@ -36,10 +37,10 @@ export default async function DashboardsPage({ searchParams }: { searchParams: P
       <p className="max-w-3xl">{t("intro")}</p>
       <Card title={t("filters")}>
         <FiltersForm filters={d.filters} advisors={d.options.advisors} action="/staff/dashboards" />
-        <p className="mt-2 text-sm text-slate-700">{t("period", { from: d.filters.from, to: d.filters.to })}</p>
+        <p className="mt-2 text-sm text-slate-700">{t("period", { from: formatMonth(locale, d.filters.from), to: formatMonth(locale, d.filters.to) })}</p>
       </Card>
       <Card title={t("refreshTitle")}>
-        <p className="mb-2">{d.lastRefresh ? t("lastRefresh", { at: new Date(d.lastRefresh.at).toLocaleString(locale === "nl" ? "nl-BE" : "fr-BE", { timeZone: "Europe/Brussels" }), today: d.lastRefresh.today }) : t("neverRefreshed")}</p>
+        <p className="mb-2">{d.lastRefresh ? t("lastRefresh", { at: formatDateTime(locale, d.lastRefresh.at), today: d.lastRefresh.today ? formatDate(locale, d.lastRefresh.today) : "—" }) : t("neverRefreshed")}</p>
         <RefreshForm />
       </Card>
       <Card title={t("indicatorsTitle")}>
@@ -81,7 +82,7 @@ export default async function DashboardsPage({ searchParams }: { searchParams: P
           {d.indicators.map((i) => (
             <figure key={i.id}>
               <figcaption className="font-medium">{t("trendTitle", { indicator: ti(`${i.id}.label`) })}</figcaption>
-              <TrendChart points={i.trend.map((p) => ({ month: p.month, value: p.value === null ? null : i.unit === "permille" ? p.value / 10 : p.value }))} />
+              <TrendChart points={i.trend.map((p) => ({ month: formatMonth(locale, p.month, "short"), value: p.value === null ? null : i.unit === "permille" ? p.value / 10 : p.value }))} />
             </figure>
           ))}
         </div>
@@ -93,7 +94,7 @@ export default async function DashboardsPage({ searchParams }: { searchParams: P
               <thead>
                 <tr className="border-b border-slate-300">
                   <th scope="col" className="py-1 pr-2">{t("indicator")}</th>
-                  {d.indicators[0]?.trend.map((p) => (<th key={p.month} scope="col" className="py-1 pr-2 text-right">{p.month}</th>))}
+                  {d.indicators[0]?.trend.map((p) => (<th key={p.month} scope="col" className="py-1 pr-2 text-right">{formatMonth(locale, p.month, "short")}</th>))}
                 </tr>
               </thead>
               <tbody>

@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { ParameterApproval } from "@/components/parameter-approval";
+import { ParameterApproval } from "@/components/parameters/parameter-approval";
+import { ParameterTable } from "@/components/parameters/parameter-table";
+import { figureLabel } from "@/components/parameters/figure-label";
 import { Card, PageTitle } from "@/components/ui";
-import { ParameterForm } from "@/components/parameter-form";
+import { ParameterForm } from "@/components/parameters/parameter-form";
+import { formatFigure } from "@/lib/format";
 import { requireViewer } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { listParameterYears } from "@/lib/dal/parameters/list-parameter-years";
@@ -17,6 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ParametersPage({ searchParams }: { searchParams: Promise<{ year?: string; edit?: string; decided?: string }> }) {
   const viewer = await requireViewer("parameter:read", "/staff/parameters");
   const t = await getTranslations("parameters");
+  const tl = await getTranslations("parameterText");
   const locale = await getLocale();
   const sp = await searchParams;
   const years = await listParameterYears(viewer);
@@ -49,45 +53,33 @@ export default async function ParametersPage({ searchParams }: { searchParams: P
               const p = r.pending!;
               return (
                 <li key={p.changeId} className="rounded border border-warn-700 p-3">
-                  <p>{t("pendingLine", { key: r.key, from: r.value || "—", to: p.value, name: p.proposedByName, when: when.format(new Date(p.proposedAt)) })}</p>
+                  <p>
+                    {t("pendingLine", {
+                      key: figureLabel(tl, locale, r.key),
+                      from: r.value === "" ? "—" : formatFigure(locale, r.unit, r.value, r.denominator),
+                      to: p.value === "" ? "—" : formatFigure(locale, r.unit, p.value, r.denominator),
+                      name: p.proposedByName,
+                      when: when.format(new Date(p.proposedAt)),
+                    })}
+                  </p>
                   <p className="text-sm text-slate-700">{t("pendingReason", { reason: p.reason })}</p>
-                  {canApprove && p.proposedById !== viewer.userId ? <ParameterApproval changeId={p.changeId} keyName={r.key} year={year} /> : <p className="text-sm">{t("pendingOther")}</p>}
+                  {canApprove && p.proposedById !== viewer.userId ? <ParameterApproval changeId={p.changeId} keyName={figureLabel(tl, locale, r.key)} year={year} /> : <p className="text-sm">{t("pendingOther")}</p>}
                 </li>
               );
             })}
           </ul>
         </Card>
       )}
-      {editing && <ParameterForm id={editing.id} keyName={editing.key} value={editing.value} status={editing.status} />}
-      <Card title={t("tableTitle", { year })}>
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{t("tableTitle", { year })}</caption>
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="py-2 pr-3">{t("key")}</th>
-                <th scope="col" className="py-2 pr-3 text-right">{t("value")}</th>
-                <th scope="col" className="py-2 pr-3">{t("unit")}</th>
-                <th scope="col" className="py-2 pr-3">{t("status")}</th>
-                <th scope="col" className="py-2 pr-3">{t("source")}</th>
-                {canEdit && <th scope="col" className="py-2"><span className="sr-only">{t("actions")}</span></th>}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id} className="border-b border-slate-100">
-                  <td className="py-1 pr-3 font-mono">{r.key}</td>
-                  <td className="py-1 pr-3 text-right font-mono">{r.value}</td>
-                  <td className="py-1 pr-3">{r.unit}</td>
-                  <td className="py-1 pr-3">{r.status === "confirmed" ? t("confirmed") : r.status === "missing" ? t("missing") : t("derived")}{r.changes > 0 && ` · ${t("changed", { count: r.changes })}`}{r.pending && ` · ${t("pendingBadge")}`}</td>
-                  <td className="py-1 pr-3 break-all"><a href={r.source}>{t("sourceLink")}<span className="sr-only"> {r.key}</span></a></td>
-                  {canEdit && <td className="py-1"><Link href={`/staff/parameters?year=${year}&edit=${r.id}`}>{t("edit")}<span className="sr-only"> {r.key}</span></Link></td>}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </Card>
+      {editing && (
+        <ParameterForm
+          id={editing.id}
+          label={figureLabel(tl, locale, editing.key)}
+          current={editing.value === "" ? "—" : formatFigure(locale, editing.unit, editing.value, editing.denominator)}
+          hint={tl(`unitHint.${editing.unit === "cents" || editing.unit === "bp" || editing.unit === "count" ? editing.unit : "ratio"}`)}
+          status={editing.status}
+        />
+      )}
+      <ParameterTable rows={rows} year={year} canEdit={canEdit} />
     </div>
   );
 }

@@ -24,6 +24,7 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
   const locale = await getLocale();
   const period = call.quarter > 0 ? t("quarterLabel", { year: call.year, quarter: call.quarter }) : String(call.year);
   const surchargeReasons = await Promise.all(call.surcharges.map((e) => ledgerReason(e.reasonCode, e.reasonParams)));
+  const creditReasons = await Promise.all(call.payments.map((p) => ledgerReason(p.reasonCode, p.reasonParams)));
   const allocationReasons = await Promise.all(
     call.payments.map((p) => Promise.all(p.allocations.map((a) => ledgerReason(a.reasonCode, a.reasonParams)))),
   );
@@ -55,7 +56,11 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
             {call.payments.map((p, i) => (
               <li key={p.entryId} className="rounded border border-slate-200 p-3">
                 <p className="font-medium">
-                  {ts("paymentReceived", { amount: formatMoney(locale, p.amountCents), date: formatDate(locale, p.valueOn) })}
+                  {p.kind === "PAYMENT"
+                    ? ts("paymentReceived", { amount: formatMoney(locale, p.amountCents), date: formatDate(locale, p.valueOn) })
+                    : p.reasonCode.startsWith("regularisation.")
+                      ? ts("refundSetOff", { year: String(p.reasonParams.year ?? ""), amount: formatMoney(locale, p.amountCents), date: formatDate(locale, p.valueOn) })
+                      : ts("creditApplied", { reason: creditReasons[i], amount: formatMoney(locale, p.amountCents), date: formatDate(locale, p.valueOn) })}
                 </p>
                 <p className="text-sm text-slate-700">{ts("toThisCall", { amount: formatMoney(locale, p.allocatedToCallCents) })}</p>
                 <table className="mt-2 w-full text-left text-sm">

@@ -11,6 +11,10 @@ import { listAdvisors } from "@/lib/dal/requests/list-advisors";
 import { DOSSIER_VIEW_REASONS, viewReason } from "@/lib/dto/dossiers";
 import { can } from "@/lib/auth/permissions";
 import { ActionForm } from "@/components/backoffice/action-form";
+import { DossierMandates } from "@/components/backoffice/dossier-mandates";
+import { listDossierMandates } from "@/lib/dal/payments/list-dossier-mandates";
+import { DossierContacts } from "@/components/information/dossier-contacts";
+import { listDossierContacts } from "@/lib/dal/dossiers/list-dossier-contacts";
 import { todayInBrussels } from "@/lib/clock";
 import { formatDate, formatEnterpriseNumber, formatMoney, formatNiss } from "@/lib/format";
 
@@ -25,6 +29,8 @@ export default async function DossierPage({ params, searchParams }: { params: Pr
   const viewer = await requireViewer("dossier:read:any", `/staff/dossiers/${id}`);
   const d = await orNotFound(getDossier(viewer, id, todayInBrussels(), reason));
   const x = await getDossierDetails(viewer, id);
+  const mandates = await listDossierMandates(viewer, id);
+  const [contacts, tct] = [await listDossierContacts(viewer, id), await getTranslations("info_contacts")];
   const advisors = can(viewer.role, "request:decide") ? await listAdvisors(viewer) : [];
   const tb = await getTranslations("bo_dossier");
   const tst = await getTranslations("bo_status");
@@ -46,6 +52,7 @@ export default async function DossierPage({ params, searchParams }: { params: Pr
     if (kind === "document") return tb("event.document", { name: p.name });
     if (kind === "message") return tb("event.message", { subject: p.subject });
     if (kind === "recovery") return tb("event.recovery", { step: trs(`steps.${p.step as "REMINDER"}`) });
+    if (kind === "contact") return tct("timeline", { channel: tct(`options.channel.${p.channel as "PHONE"}`), summary: p.summary, author: p.author });
     if (kind === "claim") return tb("event.claim", { type: tbt(p.type as "MATERNITY_AID") });
     return tb("event.ledger", { kind: tl(p.kind as "CALL") });
   };
@@ -134,7 +141,7 @@ export default async function DossierPage({ params, searchParams }: { params: Pr
             <tbody>
               {d.calls.map((c) => (
                 <tr key={c.id} className="border-b border-slate-100">
-                  <td className="py-2 pr-4">{c.quarter > 0 ? `${c.year} T${c.quarter}` : c.year}</td>
+                  <td className="py-2 pr-4">{tb("callPeriod", { year: c.year, quarter: c.quarter })}</td>
                   <td className="py-2 pr-4">{tk(c.kind)}</td>
                   <td className="py-2 pr-4">{formatDate(locale, c.dueOn)}</td>
                   <td className="py-2 pr-4 text-right font-mono">{formatMoney(locale, c.totalCents)}</td>
@@ -150,6 +157,7 @@ export default async function DossierPage({ params, searchParams }: { params: Pr
           <LedgerTable lines={d.ledger} caption={t("ledger")} />
         </div>
       </Card>
+      <DossierMandates mandates={mandates} />
       <div className="grid gap-4 md:grid-cols-2">
         <Card title={tb("links")}>
           {x.links.length === 0 ? <p>{tb("noLinks")}</p> : (
@@ -242,6 +250,7 @@ export default async function DossierPage({ params, searchParams }: { params: Pr
           </ul>
         </Card>
       </div>
+      <DossierContacts affiliateId={d.id} contacts={contacts} today={todayInBrussels()} canRecord={can(viewer.role, "contact:record")} />
       <Card title={tb("timeline")}>
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm">

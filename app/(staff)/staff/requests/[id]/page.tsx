@@ -11,6 +11,8 @@ import { orNotFound, requireViewer } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { INASTI_FOUR_EYES_CENTS } from "@/lib/domain/four-eyes";
 import { getRequestForStaff } from "@/lib/dal/requests/get-request-for-staff";
+import { getBenefitDecision } from "@/lib/dal/benefits/get-benefit-decision";
+import { BenefitDecision } from "@/components/benefits/benefit-decision";
 import { portalAccessStatus } from "@/lib/dal/affiliation/get-portal-access-status";
 import { todayInBrussels } from "@/lib/clock";
 import { formatDate, formatMoney } from "@/lib/format";
@@ -28,6 +30,8 @@ export default async function StaffRequestPage({ params, searchParams }: { param
   const viewer = await requireViewer("dossier:read:any", `/staff/requests/${id}`);
   const r = await orNotFound(getRequestForStaff(viewer, id, todayInBrussels()));
   const portalAccess = r.welcome ? await portalAccessStatus(viewer, id) : null;
+  // a bridging right or caregiver allowance is decided with its conditions (and an override for a second advisor)
+  const benefit = r.benefitClaimId ? await orNotFound(getBenefitDecision(viewer, id, todayInBrussels())) : null;
   const t = await getTranslations("bo_request");
   const tt = await getTranslations("requestType");
   const ts = await getTranslations("bo_status");
@@ -87,7 +91,7 @@ export default async function StaffRequestPage({ params, searchParams }: { param
           <ConversationForm mode="answer" ns="cv_answer" idPrefix="answer" action={answerRequestAction.bind(null, r.id)} submitLabel={ta("submit")} />
         </Card>
       )}
-      {r.benefitClaimId && (
+      {r.benefitClaimId && !benefit && (
         <Card title={t("benefitTitle")}>
           <p><Link href={`/staff/benefits/${r.benefitClaimId}`}>{t("benefitLink")}</Link></p>
         </Card>
@@ -185,7 +189,7 @@ export default async function StaffRequestPage({ params, searchParams }: { param
           <p>{t("proposalBy", { name: r.proposal.proposedByName, decision: t(`decisions.${r.proposal.decision}`) })}</p>
           <p className="mt-1">{reasonLabel(r.proposal.reasonCode)}{r.proposal.text && <> — {r.proposal.text}</>}</p>
           {r.proposal.proposedById === viewer.userId && <p className="mt-2 font-semibold text-warn-800">{t("ownProposal")}</p>}
-          {r.status === "AWAITING_SECOND_APPROVAL" && (
+          {r.canApprove && (
             <div className="mt-3">
               <ActionForm
                 kind="approval"
@@ -203,7 +207,9 @@ export default async function StaffRequestPage({ params, searchParams }: { param
           )}
         </Card>
       )}
-      {r.decisions.length > 0 ? (
+      {benefit ? (
+        <BenefitDecision requestId={r.id} view={benefit} decisions={r.decisions} reasons={REASONS.map((k) => ({ value: k, label: tr(k) }))} awaitingApproval={r.status === "AWAITING_SECOND_APPROVAL"} />
+      ) : r.decisions.length > 0 ? (
         <Card title={t("decisionHeading")}>
           <ActionForm
             kind="decision"
