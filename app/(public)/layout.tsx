@@ -1,7 +1,15 @@
-import { getTranslations } from "next-intl/server";
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/components/site-header";
 import { currentViewer } from "@/lib/auth/session";
 import { homeFor } from "@/lib/auth/permissions";
+
+// every public page announces the information bulletin's Atom feed in the reader's language
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("info_bulletin");
+  const locale = (await getLocale()) === "nl" ? "nl" : "fr";
+  return { alternates: { types: { "application/atom+xml": [{ url: `/bulletin/feed.xml?lang=${locale}`, title: t("title") }] } } };
+}
 
 export default async function PublicLayout({ children }: { children: React.ReactNode }) {
   const t = await getTranslations("nav");

@@ -9,6 +9,8 @@ import { formatIban } from "@/lib/domain";
 import { listMyDossierConsultations } from "@/lib/dal/profile/list-my-dossier-consultations";
 import { AccessLogTable } from "@/components/access-log-table";
 import { listMySignIns } from "@/lib/dal/profile/list-my-sign-ins";
+import { BulletinTopicsForm } from "@/components/information/bulletin-topics-form";
+import { getMyBulletinTopics } from "@/lib/dal/profile/get-my-bulletin-topics";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("ss_profile");
@@ -22,6 +24,7 @@ export default async function ProfilePage() {
   const ta = await getTranslations("ss_access");
   const consultations = await orNotFound(listMyDossierConsultations(viewer));
   const signIns = await listMySignIns(viewer);
+  const [topics, tb] = [await getMyBulletinTopics(viewer), await getTranslations("info_subscriptions")];
   const ts = await getTranslations("ss_signins");
   const locale = await getLocale();
   const when = new Intl.DateTimeFormat(locale === "nl" ? "nl-BE" : "fr-BE", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Brussels" });
@@ -48,6 +51,11 @@ export default async function ProfilePage() {
             refundIban: p.refundIban ? (formatIban(p.refundIban) ?? p.refundIban) : "",
           }}
         />
+      </Card>
+      <Card title={tb("title")}>
+        <p className="mb-3">{tb("intro")}</p>
+        {!p.prefs.email && <p className="mb-3 border-l-4 border-brand-700 pl-2">{tb("noEmail")}</p>}
+        <BulletinTopicsForm topics={topics} />
       </Card>
       <Card title={ta("title")}>
         <p className="mb-3">{ta("intro")}</p>
