@@ -103,7 +103,7 @@ test("an advisor checks a bridging-right claim, grants it, records a late paymen
   await page.waitForURL(`**/staff/benefits/${fresh.claimId}`);
   const conditions = page.getByRole("region", { name: "Conditions, vérifiées dans le dossier" });
   await expect(conditions).toContainText("Toutes les conditions sont remplies : 12 mois");
-  await expect(conditions).toContainText("Trimestres vérifiés : 2026-Q3, 2026-Q2, 2026-Q1, 2025-Q4");
+  await expect(conditions).toContainText("Trimestres vérifiés : T3 2026, T2 2026, T1 2026, T4 2025");
   await expect(conditions).toContainText("7 trimestres payés de T3 2022 à T2 2026");
   await expect(page.getByRole("link", { name: "jugement-faillite.pdf" })).toHaveAttribute("href", /\/api\/evidence\/e2e-bn-doc-fresh-/);
   // the 2026 amount is not in the reference table yet: no amount is invented, no grant button

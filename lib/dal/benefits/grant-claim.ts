@@ -3,7 +3,8 @@ import { prisma } from "@/lib/db/client";
 import { assertPermission, type Viewer } from "@/lib/auth/viewer";
 import { benefitAcceptance } from "@/lib/domain/benefit-acceptance";
 import { checkClaim, claimInclude } from "@/lib/dal/internal/benefits";
-import { sendGrantEmail, storedPathToAccepted, writeGrant } from "@/lib/dal/internal/benefit-grant";
+import { storedPathToAccepted, writeGrant } from "@/lib/dal/internal/benefit-grant";
+import { deliverNotices } from "@/lib/dal/internal/deliver-notices";
 import { NotFoundError, refused } from "@/lib/errors";
 
 /**
@@ -26,7 +27,7 @@ export async function grantClaim(viewer: Viewer | null, input: { claimId: string
   if (acceptance.kind !== "grant") throw refused("bnFigureMissing");
   const { months, monthlyAmountCents } = acceptance;
   const request = { ...c.request, affiliateId: c.affiliateId };
-  const { paymentDueOn } = await prisma.$transaction((tx) =>
+  const { paymentDueOn, notice } = await prisma.$transaction((tx) =>
     writeGrant(
       tx,
       {
@@ -36,6 +37,6 @@ export async function grantClaim(viewer: Viewer | null, input: { claimId: string
       today,
     ),
   );
-  await sendGrantEmail({ email: c.affiliate.person?.email, locale: c.affiliate.language, claimId: c.id, affiliateId: c.affiliateId, type: c.type, reference: request.reference, months, monthlyAmountCents, paymentDueOn });
+  await deliverNotices([notice]);
   return { paymentDueOn, monthlyAmountCents, months };
 }

@@ -4,9 +4,7 @@ import { charterPaymentDueOn } from "@/lib/domain";
 import { transitionRequest, type RequestState } from "@/lib/domain/transition-request";
 import { toDbStatus, toDomainState, toDomainType, type DbRequestStatus, type DbRequestType } from "@/lib/db/enums";
 import { issueDecisionLetter } from "@/lib/dal/internal/decision-letters";
-import { serverTranslator } from "@/lib/i18n/translator";
-import { formatDate, formatMoney } from "@/lib/format";
-import { sendEmail } from "@/lib/mail/outbox";
+import { notify } from "@/lib/dal/internal/notify";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { type Grant } from "@/lib/dto/benefits";
 import { refused } from "@/lib/errors";
@@ -51,7 +49,7 @@ export type GrantToWrite = {
 };
 
 /** Writes the grant: claim CLAIMED → GRANTED, the request along `path` to ACCEPTED, one audit-log row. */
-export async function writeGrant(tx: Tx, g: GrantToWrite, today: string): Promise<{ paymentDueOn: string }> {
+export async function writeGrant(tx: Tx, g: GrantToWrite, today: string): Promise<{ paymentDueOn: string; notice: string | null }> {
   const paymentDueOn = charterPaymentDueOn(today);
   const moved = await tx.benefitClaim.updateMany({ where: { id: g.claimId, status: "CLAIMED" }, data: { status: "GRANTED", monthlyAmountCents: g.monthlyAmountCents, paymentDueOn: dbDate(paymentDueOn) } });
   if (moved.count !== 1) throw refused("concurrentChange");
@@ -76,19 +74,21 @@ export async function writeGrant(tx: Tx, g: GrantToWrite, today: string): Promis
   await tx.auditLog.create({
     data: { actorId: g.actorId, action: g.override ? "benefit.grant-override" : "benefit.grant", entity: "BenefitClaim", entityId: g.claimId, details: { months: g.months, monthlyAmountCents: g.monthlyAmountCents, paymentDueOn, ...(g.override ?? {}) } },
   });
-  return { paymentDueOn };
+  // "your request is accepted": months, monthly amount and the payment deadline — inbox and e-mail (deliverNotices after the commit)
+  const notice = g.request.affiliateId
+    ? await notify(tx, {
+        affiliateId: g.request.affiliateId,
+        kind: "benefitGranted",
+        values: { reference: g.request.reference, benefit: g.request.type, months: g.months, monthlyAmountCents: g.monthlyAmountCents, paymentDueOn },
+        path: `/me/requests/${g.request.reference}`,
+        uniqueKey: `benefit-granted:${g.claimId}`,
+      })
+    : null;
+  return { paymentDueOn, notice };
 }
 
 /** The path of a request to ACCEPTED as stored statuses, or null when the state machine does not allow it. */
 export function storedPathToAccepted(type: string, status: string): DbRequestStatus[] | null {
   const path = pathToAccepted(type, status);
   return path ? path.map((s) => toDbStatus(s)) : null;
-}
-
-/** "Your request is accepted": months, monthly amount and the payment deadline, in the affiliate's language. */
-export async function sendGrantEmail(input: { email: string | null | undefined; locale: "fr" | "nl"; claimId: string; affiliateId: string; type: string; reference: string; months: number; monthlyAmountCents: number; paymentDueOn: string }) {
-  if (!input.email) return;
-  const t = serverTranslator(input.locale, "bn_mail");
-  const values = { reference: input.reference, type: input.type, months: input.months, amount: formatMoney(input.locale, input.monthlyAmountCents), dueOn: formatDate(input.locale, input.paymentDueOn) };
-  await sendEmail({ to: input.email, subject: t("grantedSubject", values), text: t("grantedText", values), template: "benefit.granted", affiliateId: input.affiliateId, uniqueKey: `benefit-granted:${input.claimId}` });
 }

@@ -6,7 +6,8 @@ import type { DbRequestStatus, DbRequestType } from "@/lib/db/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { type DecisionInput, type DecisionOutcome } from "@/lib/dto/requests";
 import { checkClaim, claimInclude } from "@/lib/dal/internal/benefits";
-import { sendGrantEmail, storedPathToAccepted, writeGrant } from "@/lib/dal/internal/benefit-grant";
+import { storedPathToAccepted, writeGrant } from "@/lib/dal/internal/benefit-grant";
+import { deliverNotices } from "@/lib/dal/internal/deliver-notices";
 import { moveStatus } from "@/lib/dal/internal/decisions";
 import { NotFoundError, invalid, refused } from "@/lib/errors";
 import { OVERRIDE_MOTIVATION_MIN } from "@/lib/schemas/benefit-decision";
@@ -67,13 +68,13 @@ export async function acceptBenefitRequest(
   const text = input.text.trim();
   if (acceptance.kind === "grant") {
     const { months, monthlyAmountCents } = acceptance;
-    const { paymentDueOn } = await prisma.$transaction((tx) =>
+    const { notice } = await prisma.$transaction((tx) =>
       writeGrant(tx, {
         claimId: claim.id, request: r, path, months, monthlyAmountCents, firstMonthOn, actorId: viewer.userId, decidedById: viewer.userId,
         reasonCode: input.reasonCode || "benefit.granted", decisionText: text || null, eventReason: `benefit.granted — ${months} × ${monthlyAmountCents}`,
       }, today),
     );
-    await sendGrantEmail({ email: claim.affiliate.person?.email, locale: claim.affiliate.language, claimId: claim.id, affiliateId: claim.affiliateId, type: claim.type, reference: r.reference, months, monthlyAmountCents, paymentDueOn });
+    await deliverNotices([notice]);
     return { status: "ACCEPTED", awaitingSecondApproval: false };
   }
   // a condition is not met: only an explicit, motivated override, approved by a second advisor
@@ -108,7 +109,7 @@ export async function approveBenefitOverride(
   const p = proposal.override;
   if (acceptance.kind === "impossible" || acceptance.months !== p.months || acceptance.monthlyAmountCents !== p.monthlyAmountCents) throw refused("bnOverrideOutdated");
   const note = input.reason.trim() ? ` (${input.reason.trim()})` : "";
-  const { paymentDueOn } = await prisma.$transaction(async (tx) => {
+  const { notice } = await prisma.$transaction(async (tx) => {
     const out = await writeGrant(tx, {
       claimId: claim.id, request: { ...r, status: "AWAITING_SECOND_APPROVAL" }, path: ["ACCEPTED"], months: p.months, monthlyAmountCents: p.monthlyAmountCents,
       firstMonthOn: p.firstMonthOn, actorId: viewer.userId, decidedById: r.proposedById!, reasonCode: proposal.reasonCode, decisionText: proposal.text,
@@ -117,7 +118,7 @@ export async function approveBenefitOverride(
     await tx.auditLog.create({ data: { actorId: viewer.userId, action: "request.approve-second", entity: "Request", entityId: r.id, affiliateId: claim.affiliateId, details: { proposedById: r.proposedById, decision: "accept-override" } } });
     return out;
   });
-  await sendGrantEmail({ email: claim.affiliate.person?.email, locale: claim.affiliate.language, claimId: claim.id, affiliateId: claim.affiliateId, type: claim.type, reference: r.reference, months: p.months, monthlyAmountCents: p.monthlyAmountCents, paymentDueOn });
+  await deliverNotices([notice]);
   return { status: "ACCEPTED", awaitingSecondApproval: false };
 }
 

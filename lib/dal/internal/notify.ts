@@ -16,7 +16,8 @@ export type NoticeKind =
   | "planReminder"
   | "planBroken"
   | "planCompleted"
-  | "paymentReceived";
+  | "paymentReceived"
+  | "benefitGranted";
 
 /** Notices whose e-mail their module renders itself (recordNotices): a mandate decided, a direct debit returned. */
 export type RenderedNoticeKind = "mandateConfirmed" | "mandateRefused" | "directDebitReturned";

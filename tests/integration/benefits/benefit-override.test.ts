@@ -72,7 +72,7 @@ describe("a benefit request is bound to its conditions", () => {
     expect(r.payload).toMatchObject({ grant: { months: 12, monthlyAmountCents: 160000, grantedOn: TODAY } });
     // one status everywhere: the affiliate's benefits say granted, as the request says accepted
     expect(await listMyBenefits(d.viewer)).toMatchObject([{ status: "GRANTED", months: 12, monthlyAmountCents: 160000 }]);
-    expect(await prisma.outboundEmail.count({ where: { template: "benefit.granted", affiliateId: d.affiliate.id } })).toBe(1);
+    expect(await prisma.outboundEmail.count({ where: { template: "notice.benefitGranted", affiliateId: d.affiliate.id } })).toBe(1);
   });
 
   it("a condition not met: no acceptance without the override and its motivation; the override waits for a second advisor, never the proposer", async () => {

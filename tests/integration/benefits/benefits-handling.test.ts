@@ -170,7 +170,7 @@ describe("grant, payments and interest", () => {
     const r = await prisma.request.findUniqueOrThrow({ where: { id: request.id }, include: { events: { orderBy: { id: "asc" } } } });
     expect(r).toMatchObject({ status: "ACCEPTED", decidedById: advisor.userId, decisionReasonCode: "benefit.granted" });
     expect(r.events.map((e) => [e.fromStatus, e.toStatus])).toEqual([[null, "SUBMITTED"], ["SUBMITTED", "IN_REVIEW"], ["IN_REVIEW", "ACCEPTED"]]);
-    const mail = await prisma.outboundEmail.findFirstOrThrow({ where: { template: "benefit.granted" } });
+    const mail = await prisma.outboundEmail.findFirstOrThrow({ where: { template: "notice.benefitGranted" } });
     expect(mail).toMatchObject({ to: "claire.passerelle@test.caisse.be", affiliateId: affiliate.id });
     expect(mail.text).toContain(request.reference);
     expect(mail.text).toContain("10/09/2026"); // a date as people read it, never ISO
