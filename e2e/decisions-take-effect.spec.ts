@@ -41,9 +41,18 @@ test("an accepted reduction changes the next call's amount on /me, with its lett
   await signIn(page, "advisor3@demo.caisse.be");
   await page.waitForURL("**/staff");
   await page.goto(`/staff/requests/${r.id}`);
+  // the request in words: what the affiliate asked, in euros and in their own words, never the stored codes (#14)
+  const asked = page.getByTestId("request-payload");
+  await expect(asked).toContainText("Revenu annuel estimé");
+  await expect(asked).toContainText(/15\s000,00\s€/);
+  await expect(asked).toContainText("Perte d'un client");
+  await expect(page.getByText("estimatedIncomeCents")).toHaveCount(0);
+  // the reasons offered are a reduction's, not a payment plan's
+  await expect(page.getByLabel("Motif", { exact: true }).locator("option", { hasText: "Le plan respecte la politique du fonds." })).toHaveCount(0);
   await page.getByLabel("Décision", { exact: true }).selectOption("accept");
   await page.getByLabel("Motivation (reprise dans le courrier)").fill("Perte du principal client, attestée par la résiliation du contrat.");
   await page.getByRole("button", { name: "Enregistrer la décision" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Demande acceptée : la lettre de décision est dans le dossier" })).toBeVisible();
   await expect(page.getByTestId("request-status")).toHaveText("Acceptée");
   await expectAccessible(page);
   await signOut(page);

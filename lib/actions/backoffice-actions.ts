@@ -36,11 +36,15 @@ const run = <S extends z.ZodType>(schema: S, formData: FormData, fn: (data: z.in
   runAction(schema, fields(formData), async (d, viewer) => (await fn(d, viewer)) ?? undefined);
 
 export async function decideRequestAction(_prev: unknown, formData: FormData) {
-  return run(decisionSchema, formData, async (d, viewer) => {
+  const r = await run(decisionSchema, formData, async (d, viewer) => {
     const out = await decideRequest(viewer, d, todayInBrussels());
-    revalidatePath(`/staff/requests/${d.requestId}`);
-    return out.awaitingSecondApproval ? "proposed" : "saved";
+    return out.awaitingSecondApproval ? "AWAITING_SECOND_APPROVAL" : out.status;
   });
+  if (!r.ok) return r;
+  // the page says what was done ("review started", "accepted — the letter is in the dossier"…), even when the decision
+  // form is gone because nothing is left to decide
+  const requestId = String(formData.get("requestId") ?? "");
+  redirect(`/staff/requests/${encodeURIComponent(requestId)}?done=${r.data}`);
 }
 
 /** The advisor's answer to a question or complaint (bound to the request id), with attachments: closes it, tells

@@ -40,6 +40,7 @@ export type QueueItem = {
 export const QUEUE_STATES = ["late", "at-risk", "paused", "forwarded"] as const;
 export type QueueState = (typeof QUEUE_STATES)[number];
 export type QueueFilters = { type?: string; advisor?: string; state?: QueueState };
+export type BulkAssignment = { assigned: number; assigneeName: string };
 export type QueuePage = { items: QueueItem[]; total: number; late: number; paused: number; forwarded: number; page: number; pageSize: number };
 
 export type StaffMember = { id: string; name: string };
@@ -174,3 +175,18 @@ export type ReplyOutcome = { status: DbRequestStatus; resumed: boolean };
 export const DECISIONS = ["start-review", "accept", "refuse", "ask-information", "information-received", "close"] as const;
 
 export type Decision = (typeof DECISIONS)[number];
+
+/** The reasons an advisor may give, per request type (a payment-plan reason on a reduction means nothing). */
+export const DECISION_REASONS: Record<string, readonly string[]> = {
+  REDUCTION: ["accepted", "noObjectiveElements", "incomeBelowMinimum", "informationMissing"],
+  INCREASE: ["accepted", "incomeBelowMinimum", "informationMissing"],
+  PAYMENT_PLAN: ["planWithinPolicy", "planOutsidePolicy", "informationMissing"],
+  EXEMPTION: ["accepted", "conditionsNotMet", "informationMissing"],
+  SURCHARGE_WAIVER: ["accepted", "conditionsNotMet", "informationMissing"],
+  AFFILIATION: ["accepted", "conditionsNotMet", "informationMissing"],
+  MATERNITY_AID: ["accepted", "conditionsNotMet", "informationMissing"],
+  BRIDGING_RIGHT: ["accepted", "conditionsNotMet", "informationMissing"],
+  CAREGIVER_ALLOWANCE: ["accepted", "conditionsNotMet", "informationMissing"],
+  QUESTION: ["answered", "informationMissing"],
+  COMPLAINT: ["answered", "informationMissing"],
+};

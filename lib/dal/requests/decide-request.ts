@@ -5,7 +5,7 @@ import { checkDecision, decisionTarget, needsSecondApproval } from "@/lib/dal/in
 import { toDbStatus } from "@/lib/db/enums";
 import { welcomeNewAffiliate } from "@/lib/dal/affiliation/welcome-new-affiliate";
 import { planRefusals } from "@/lib/dal/internal/requests";
-import { type DecisionInput, type DecisionOutcome } from "@/lib/dto/requests";
+import { DECISION_REASONS, type DecisionInput, type DecisionOutcome } from "@/lib/dto/requests";
 import { moveStatus, applyDecision } from "@/lib/dal/internal/decisions";
 import { NotFoundError, invalid, refused } from "@/lib/errors";
 import { isoDate } from "@/lib/clock";
@@ -25,6 +25,8 @@ export async function decideRequest(viewer: Viewer | null, input: DecisionInput,
   assertPermission(viewer, "request:decide");
   const r = await prisma.request.findUnique({ where: { id: input.requestId } });
   if (!r) throw new NotFoundError("request");
+  // a reason belongs to the request's type (the form offers only those; the server refuses any other)
+  if (input.reasonCode && !(DECISION_REASONS[r.type] ?? []).includes(input.reasonCode)) throw invalid({ reasonCode: ["reasonNotForType"] });
   const check = checkDecision(r.type, r.status, input.decision);
   if (!check.ok) throw refused(check.code === "request.transitionNotAllowed" ? "transitionNotAllowed" : check.code);
   // a bridging right or caregiver allowance is accepted with its claim, bound to its conditions (issue #13, part 5)

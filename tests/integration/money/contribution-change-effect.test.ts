@@ -61,7 +61,7 @@ describe("an accepted reduction takes effect at once", () => {
     const before = at(4_000_000);
     const after = at(2_000_000);
     expect(after.totalCents).toBeLessThan(before.totalCents);
-    await decideRequest(advisor, { requestId: d.request.id, decision: "accept", reasonCode: "objectiveElements", text: "Perte du principal client documentée" }, "2026-05-10");
+    await decideRequest(advisor, { requestId: d.request.id, decision: "accept", reasonCode: "accepted", text: "Perte du principal client documentée" }, "2026-05-10");
 
     // Q2 (not yet due): the affiliate now owes the new amount, explained by the chosen income and the adjustments
     const q2 = await getMyCall(d.viewer, d.q2.id);
@@ -88,7 +88,7 @@ describe("an accepted reduction takes effect at once", () => {
     const d = await dossier("Twice");
     const { viewer: anna } = await staffUser(prisma, "ADVISOR", "anna");
     const { viewer: bert } = await staffUser(prisma, "ADVISOR", "bert");
-    const input = { requestId: d.request.id, decision: "accept" as const, reasonCode: "objectiveElements", text: "" };
+    const input = { requestId: d.request.id, decision: "accept" as const, reasonCode: "accepted", text: "" };
     const results = await Promise.allSettled([decideRequest(anna, input, "2026-05-10"), decideRequest(bert, input, "2026-05-10")]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await prisma.ledgerEntry.count({ where: { affiliateId: d.affiliate.id, kind: "ADJUSTMENT" } })).toBe(4); // 2 calls × (contribution, fee)

@@ -16,17 +16,18 @@ import { BenefitDecision } from "@/components/benefits/benefit-decision";
 import { portalAccessStatus } from "@/lib/dal/affiliation/get-portal-access-status";
 import { todayInBrussels } from "@/lib/clock";
 import { formatDate, formatMoney } from "@/lib/format";
+import { RequestSummary } from "@/components/backoffice/request-summary";
+import { eventSentences } from "@/components/backoffice/event-sentence";
+import { DECISION_REASONS } from "@/lib/dto/requests";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("bo_queue");
   return { title: t("title") };
 }
 
-const REASONS = ["conditionsNotMet", "noObjectiveElements", "incomeBelowMinimum", "planOutsidePolicy", "planWithinPolicy", "accepted", "informationMissing", "answered"] as const;
-
-export default async function StaffRequestPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ answered?: string }> }) {
+export default async function StaffRequestPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ answered?: string; done?: string }> }) {
   const { id } = await params;
-  const { answered } = await searchParams;
+  const { answered, done } = await searchParams;
   const viewer = await requireViewer("dossier:read:any", `/staff/requests/${id}`);
   const r = await orNotFound(getRequestForStaff(viewer, id, todayInBrussels()));
   const portalAccess = r.welcome ? await portalAccessStatus(viewer, id) : null;
@@ -43,10 +44,15 @@ export default async function StaffRequestPage({ params, searchParams }: { param
   const locale = await getLocale();
   const dateTime = new Intl.DateTimeFormat(locale === "nl" ? "nl-BE" : "fr-BE", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Brussels" });
   const reasonLabel = (code: string | null) => (code && tr.has(code as "accepted") ? tr(code as "accepted") : code);
+  const eventSentence = await eventSentences();
+  const reasons = (DECISION_REASONS[r.type] ?? []).map((k) => ({ value: k, label: tr(k as "accepted") }));
   return (
     <div className="space-y-6">
       <p><Link href="/staff/queues">{t("back")}</Link></p>
       <PageTitle>{t("title", { reference: r.reference })}</PageTitle>
+      {done && done === r.status && ["IN_REVIEW", "ACCEPTED", "REFUSED", "INFORMATION_REQUESTED", "CLOSED", "AWAITING_SECOND_APPROVAL"].includes(done) && (
+        <p role="status" className="rounded border-2 border-ok-700 bg-white p-3 font-semibold text-ok-700" data-testid="decision-done">{t(`done.${done}`)}</p>
+      )}
       {answered && r.status === "CLOSED" && (
         <p role="status" className="rounded border-2 border-ok-700 bg-white p-3 font-semibold text-ok-700">{t("answered")}</p>
       )}
@@ -73,12 +79,7 @@ export default async function StaffRequestPage({ params, searchParams }: { param
             </>
           )}
         </dl>
-        {Object.keys(r.payload).length > 0 && (
-          <>
-            <h3 className="mt-4 font-semibold">{t("payload")}</h3>
-            <pre className="mt-1 overflow-x-auto rounded bg-slate-50 p-2 text-sm">{JSON.stringify(r.payload, null, 2)}</pre>
-          </>
-        )}
+        <RequestSummary payload={r.payload} />
       </Card>
       {r.thread && (
         <Card title={t("threadTitle")}>
@@ -208,7 +209,7 @@ export default async function StaffRequestPage({ params, searchParams }: { param
         </Card>
       )}
       {benefit ? (
-        <BenefitDecision requestId={r.id} view={benefit} decisions={r.decisions} reasons={REASONS.map((k) => ({ value: k, label: tr(k) }))} awaitingApproval={r.status === "AWAITING_SECOND_APPROVAL"} />
+        <BenefitDecision requestId={r.id} view={benefit} decisions={r.decisions} reasons={reasons} awaitingApproval={r.status === "AWAITING_SECOND_APPROVAL"} />
       ) : r.decisions.length > 0 ? (
         <Card title={t("decisionHeading")}>
           <ActionForm
@@ -217,11 +218,11 @@ export default async function StaffRequestPage({ params, searchParams }: { param
             fields={[
               { name: "requestId", type: "hidden", value: r.id },
               { name: "decision", type: "select", label: t("decisionLabel"), options: r.decisions.map((d) => ({ value: d, label: t(`decisions.${d}`) })), value: r.decisions[0] },
-              { name: "reasonCode", type: "select", label: t("reasonCode"), options: [{ value: "", label: "—" }, ...REASONS.map((k) => ({ value: k, label: tr(k) }))], value: "" },
+              { name: "reasonCode", type: "select", label: t("reasonCode"), options: [{ value: "", label: "—" }, ...reasons], value: "" },
               { name: "text", type: "textarea", label: t("text") },
             ]}
             submit={t("submit")}
-            messages={{ saved: t("saved"), proposed: t("proposed") }}
+            messages={{}}
           />
         </Card>
       ) : (
@@ -262,7 +263,7 @@ export default async function StaffRequestPage({ params, searchParams }: { param
                   <td className="py-2 pr-3">{dateTime.format(new Date(e.at))}</td>
                   <td className="py-2 pr-3">{e.actorName ?? t("system")}</td>
                   <td className="py-2 pr-3">{e.from ? `${ts(e.from as "OPEN")} → ` : ""}{ts(e.to as "OPEN")}</td>
-                  <td className="py-2">{e.reason ?? ""}</td>
+                  <td className="py-2">{e.reason ? eventSentence(e.reason) : ""}</td>
                 </tr>
               ))}
             </tbody>
