@@ -56,6 +56,8 @@ export async function proxy(request: NextRequest) {
   // the page asked for, so that a sign-in it leads to comes back here (lib/auth/session.ts requireViewer); set here,
   // never taken from the client
   headers.set("x-portal-path", pathname);
+  // …and with its query, for the busy page's link back to it (lib/http/busy.ts)
+  headers.set("x-portal-url", pathname + request.nextUrl.search);
   headers.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", csp);

@@ -12,6 +12,10 @@ import { prisma } from "@/lib/db/client";
 import { searchDossiers } from "@/lib/dal/dossiers/search-dossiers";
 import type { Viewer } from "@/lib/auth/viewer";
 
+// the generation runs set-based statements over a million rows: no web statement timeout (lib/db/overload.ts); the
+// client reads it on its first query, after this line
+process.env.DATABASE_STATEMENT_TIMEOUT_MS ??= "0";
+
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 1_300_000);
 const COMPANIES = Math.round(PEOPLE / 20);
 const RUNS = Number(process.env.BENCH_RUNS ?? 60);

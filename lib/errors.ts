@@ -5,6 +5,8 @@
 // - refused: a business rule says no (four eyes, the state machine, the recovery path…): its code is a message key;
 // - invalid: what was sent cannot be used (a refused evidence file, an amount that changes nothing): field errors,
 //   each a message key, as for a form that did not pass its schema.
+// A busy database (pool full, statement timeout) is no refusal of the use case: it is the BusyError below, answered
+// "try again in a moment" — a 503 with Retry-After, never a 500 (lib/db/client.ts raises it, lib/http/busy.ts answers).
 // The pure domain keeps its own DomainError, the batch runs their JobRefusal (exit code 2 and a list of errors),
 // the CODA reader its CodaError: each is translated where it crosses into a use case.
 
@@ -40,4 +42,23 @@ export function refused(code: string, details?: Record<string, unknown>): AppErr
 /** Input that cannot be used, as field errors (message keys per field). */
 export function invalid(fieldErrors: Record<string, string[]>, details?: Record<string, unknown>): AppError {
   return new AppError("invalid", "validation", fieldErrors, details);
+}
+
+/**
+ * The database could not serve in time (pool exhausted, statement timeout, a transaction that could not start):
+ * nobody's fault, "try again in a moment". A server action answers { ok: false, code: "busy" }, a route handler and a
+ * page the 503 busy page (lib/http/busy.ts). Deliberately not an AppError: Prisma re-wraps any error that carries a
+ * `code` and is thrown under a model query into its own PrismaClientKnownRequestError, which would hide it.
+ */
+export class BusyError extends Error {
+  readonly kind = "busy";
+  constructor(cause?: unknown) {
+    super("the database is too busy to answer in time", { cause });
+    this.name = "BusyError";
+  }
+}
+
+export function isBusyError(error: unknown): error is BusyError {
+  // by shape too: a bundler may load this module more than once
+  return error instanceof BusyError || (error instanceof Error && error.name === "BusyError" && (error as { kind?: unknown }).kind === "busy");
 }

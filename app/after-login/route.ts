@@ -3,6 +3,7 @@ import { currentSignIn, currentViewer } from "@/lib/auth/session";
 import { homeFor } from "@/lib/auth/permissions";
 import { getMyLocale } from "@/lib/dal/profile/get-my-locale";
 import { LOCALE_COOKIE } from "@/lib/i18n/config";
+import { answersBusy } from "@/lib/http/busy";
 
 // A relative Location: behind a proxy or on 127.0.0.1 the server's own idea of its host may differ from the
 // browser's, and the session cookie belongs to the browser's host.
@@ -11,7 +12,8 @@ function redirectTo(path: string) {
 }
 
 // After a successful sign-in: restore the user's language and send them to their area (or where they were going).
-export async function GET(request: Request) {
+// A busy database: the 503 busy page (lib/http/busy.ts), never a 500.
+export const GET = answersBusy(async (request: Request) => {
   const viewer = await currentViewer();
   const url = new URL(request.url);
   // a staff member's first sign-in: the second factor is enrolled before anything else
@@ -24,4 +26,4 @@ export async function GET(request: Request) {
   const locale = await getMyLocale(viewer).catch(() => null);
   if (locale) response.cookies.set(LOCALE_COOKIE, locale, { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365 });
   return response;
-}
+});

@@ -2,12 +2,12 @@ import "server-only";
 import type { z } from "zod";
 import { currentViewer } from "@/lib/auth/session";
 import type { Viewer } from "@/lib/auth/viewer";
-import { AppError } from "@/lib/errors";
+import { AppError, isBusyError } from "@/lib/errors";
 import type { ActionResult } from "./result";
 
 // The one shape of a server action: zod parse → the signed-in viewer → a guarded use case → ActionResult. The use
-// case checks the viewer (a foreign record is a "not found"); an AppError becomes { ok: false, code, fieldErrors };
-// anything else — a redirect, a bug — goes on up (the error page), never a silent success.
+// case checks the viewer (a foreign record is a "not found"); an AppError becomes { ok: false, code, fieldErrors }, a
+// busy database { ok: false, code: "busy" }; anything else — a redirect, a bug — goes on up (the error page), never a silent success.
 
 /** The one field-error rule: every issue under the first segment of its path ("form" when it has none), in order. */
 export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
@@ -27,6 +27,8 @@ export async function runAction<S extends z.ZodType, T>(
     return { ok: true, data: await call(parsed.data, await currentViewer()) };
   } catch (error) {
     if (error instanceof AppError) return { ok: false, code: error.code, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}) };
+    // a busy database: "try again in a moment", never a 500 (lib/errors.ts, docs/decisions/0040)
+    if (isBusyError(error)) return { ok: false, code: "busy" };
     throw error;
   }
 }

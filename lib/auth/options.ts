@@ -13,6 +13,7 @@ import { verifyPasskey } from "./passkeys";
 import { fasConfigFrom } from "./fas/config";
 import { fasProvider } from "./fas/provider";
 import { fasSignInOutcome } from "./fas/callbacks";
+import { isBusy } from "@/lib/http/busy";
 
 export const SECURE_COOKIES = process.env.NODE_ENV === "production";
 
@@ -144,6 +145,9 @@ export const authOptions: NextAuthOptions = {
   logger: {
     // an ended session's cookie is refused on purpose: not an error worth a stack trace
     error(code, metadata) {
+      // a busy database is not an ended session: let it through (next-auth would clear the cookie and sign the person
+      // out) to the busy page or the 503 (lib/http/busy.ts)
+      if (code === "JWT_SESSION_ERROR" && isBusy(metadata)) throw metadata;
       const message = (metadata as { message?: string } | undefined)?.message ?? (metadata as { error?: { message?: string } } | undefined)?.error?.message;
       if (code === "JWT_SESSION_ERROR" && message === "session ended") return;
       console.error(`[next-auth][error][${code}]`, metadata);

@@ -1,6 +1,8 @@
 // The one way the portal hands out a stored or generated document (certificates, decision letters, evidence…): the bytes as an
-// attachment, never cached, never sniffed; a NotFoundError (missing, foreign, or no permission) is a plain 404.
+// attachment, never cached, never sniffed; a NotFoundError (missing, foreign, or no permission) is a plain 404, a busy
+// database the 503 busy page (lib/http/busy.ts).
 import { NotFoundError } from "@/lib/errors";
+import { busyResponseHere, isBusy } from "./busy";
 
 export type StoredFile = { fileName: string; content: Uint8Array; mimeType?: string };
 
@@ -22,6 +24,7 @@ export async function documentResponse(load: () => Promise<StoredFile>): Promise
     });
   } catch (error) {
     if (error instanceof NotFoundError) return new Response(null, { status: 404 });
+    if (isBusy(error)) return busyResponseHere();
     throw error;
   }
 }

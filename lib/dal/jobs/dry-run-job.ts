@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@/lib/db/client";
+import { jobsPrisma } from "@/lib/db/client";
 import { assertPermission, type Viewer } from "@/lib/auth/viewer";
 import { NotFoundError } from "@/lib/errors";
 import { JOBS } from "@/lib/jobs/registry";
@@ -42,7 +42,7 @@ export async function dryRunJob(
     if (error instanceof JobRefusal) return { ok: false, code: error.code, errors: error.errors };
     throw error;
   }
-  const outcome = await runJob(def, params, { prisma, today, dryRun: true, startedById: viewer.userId, fileSha256: upload?.sha256 }).catch(async (error: unknown) => {
+  const outcome = await runJob(def, params, { prisma: jobsPrisma, today, dryRun: true, startedById: viewer.userId, fileSha256: upload?.sha256 }).catch(async (error: unknown) => {
     await discardUpload(upload?.file);
     throw error;
   });

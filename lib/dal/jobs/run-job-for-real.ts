@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@/lib/db/client";
+import { jobsPrisma, prisma } from "@/lib/db/client";
 import { assertPermission, type Viewer } from "@/lib/auth/viewer";
 import { NotFoundError, refused } from "@/lib/errors";
 import { JOBS } from "@/lib/jobs/registry";
@@ -27,7 +27,7 @@ export async function runJobForReal(viewer: Viewer | null, dryRunId: string, tod
   const def = fileJob ? withCheckedUpload(JOBS[dry.job], params.file, dry.fileSha256) : JOBS[dry.job];
   let resolveId: (id: string) => void = () => {};
   const started = new Promise<string>((resolve) => (resolveId = resolve));
-  const finished = runJob(def, params, { prisma, today, startedById: viewer.userId, onStart: resolveId }).finally(() => (fileJob ? discardUpload(params.file) : undefined));
+  const finished = runJob(def, params, { prisma: jobsPrisma, today, startedById: viewer.userId, onStart: resolveId }).finally(() => (fileJob ? discardUpload(params.file) : undefined));
   // a run that fails before its row exists must not leave the caller waiting
   const jobRunId = await Promise.race([started, finished.then((o) => o.jobRunId)]);
   await prisma.auditLog.create({ data: { actorId: viewer.userId, action: "job.run", entity: "JobRun", entityId: jobRunId, details: { job: dry.job, dryRunId, params: params as object } } });

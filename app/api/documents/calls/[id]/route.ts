@@ -1,10 +1,11 @@
 import { currentViewer } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
+import { busyResponse, isBusy } from "@/lib/http/busy";
 import { getCallNoticePdf } from "@/lib/dal/documents/get-call-notice-pdf";
 
 // The call notice of a contribution call, as a PDF: for the affiliate who owns the call and for staff; anyone else
 // (another affiliate, anonymous) gets a 404.
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   try {
     const doc = await getCallNoticePdf(await currentViewer(), id);
@@ -18,6 +19,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     });
   } catch (error) {
     if (error instanceof NotFoundError) return new Response(null, { status: 404 });
+    if (isBusy(error)) return busyResponse(request);
     throw error;
   }
 }

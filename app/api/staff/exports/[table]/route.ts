@@ -2,6 +2,7 @@
 import { getTranslations } from "next-intl/server";
 import { currentViewer } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
+import { busyResponse, isBusy } from "@/lib/http/busy";
 import { todayInBrussels } from "@/lib/clock";
 import { getExportTable } from "@/lib/dal/dashboards/get-export-table";
 import { tablesToCsv, tablesToXlsx, type ExportTable } from "@/lib/kpi/export";
@@ -30,6 +31,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ tabl
     });
   } catch (error) {
     if (error instanceof NotFoundError) return new Response("Not found", { status: 404 });
+    if (isBusy(error)) return busyResponse(request);
     throw error;
   }
 }
