@@ -117,3 +117,17 @@ describe("the busy answer", () => {
     await expect(bug(new Request("http://x/a"))).rejects.toThrow("bug");
   });
 });
+
+describe("every route handler", () => {
+  it("answers a busy database with the 503 busy page (answersBusy, documentResponse, or its own isBusy check)", async () => {
+    const { readdir, readFile } = await import("node:fs/promises");
+    const files = (await readdir(`${process.cwd()}/app`, { recursive: true })).filter((f) => /(^|\/)route\.ts$/.test(f));
+    expect(files.length).toBeGreaterThan(10);
+    const silent: string[] = [];
+    for (const f of files) {
+      const source = await readFile(`${process.cwd()}/app/${f}`, "utf8");
+      if (!/answersBusy|documentResponse|isBusy\(|busyPage\(/.test(source)) silent.push(f);
+    }
+    expect(silent).toEqual([]);
+  });
+});

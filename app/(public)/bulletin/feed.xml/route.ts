@@ -1,13 +1,15 @@
 import { listPublishedBulletins } from "@/lib/dal/bulletins/list-published-bulletins";
 import { portalBaseUrl } from "@/lib/auth/activation";
 import { serverTranslator } from "@/lib/i18n/translator";
+import { answersBusy } from "@/lib/http/busy";
 
 // The bulletin as an Atom 1.0 feed (RFC 4287), one per language (?lang=fr|nl, French by default): the last 50
 // published issues written in it, announced on every public page by <link rel="alternate">.
 
 const xml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
 
-export async function GET(request: Request) {
+// a busy database: the 503 busy page (lib/http/busy.ts), never a 500
+export const GET = answersBusy(async (request: Request) => {
   const url = new URL(request.url);
   const locale = url.searchParams.get("lang") === "nl" ? "nl" : "fr";
   const base = portalBaseUrl() || url.origin;
@@ -45,4 +47,4 @@ export async function GET(request: Request) {
     "",
   ].join("\n");
   return new Response(body, { headers: { "content-type": "application/atom+xml; charset=utf-8", "cache-control": "public, max-age=300", "x-content-type-options": "nosniff" } });
-}
+});

@@ -1,11 +1,13 @@
 import { unsubscribeFromBulletin } from "@/lib/dal/bulletins/unsubscribe-from-bulletin";
 import { portalBaseUrl } from "@/lib/auth/activation";
+import { answersBusy } from "@/lib/http/busy";
 
 // The one click that unsubscribes an affiliate from a bulletin topic, without signing in (the link's HMAC is the
 // proof): from the confirmation page's form (then back to it), or from a mail client honouring the e-mail's
 // List-Unsubscribe-Post header (RFC 8058: a POST of "List-Unsubscribe=One-Click" to the List-Unsubscribe URL, whose
 // query carries the token). A bad token: 400, nothing changed. GET is not accepted here: opening a link never unsubscribes.
-export async function POST(request: Request) {
+// A busy database: the 503 busy page (lib/http/busy.ts), never a 500.
+export const POST = answersBusy(async (request: Request) => {
   const url = new URL(request.url);
   const form = await request.formData().catch(() => null);
   const field = (name: string) => url.searchParams.get(name) ?? (form?.get(name) as string | null) ?? undefined;
@@ -15,4 +17,4 @@ export async function POST(request: Request) {
   const back = new URL("/bulletin/unsubscribe", portalBaseUrl() || url.origin);
   back.searchParams.set("done", done.topic);
   return Response.redirect(back, 303);
-}
+});
