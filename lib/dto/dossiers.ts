@@ -32,7 +32,7 @@ export type DossierDetails = {
   claims: { id: string; type: string; status: string; filedOn: string | null; paymentDueOn: string | null }[];
   recovery: { id: string; status: string; currentStep: string; debtCents: number }[];
   documents: { id: string; kind: string; fileName: string; requestId: string | null; createdAt: string }[];
-  threads: { id: string; subject: string; status: string; answerDueOn: string; createdAt: string }[];
+  threads: { id: string; requestId: string | null; subject: string; status: string; answerDueOn: string; createdAt: string }[];
   notes: { id: string; authorName: string; body: string; createdAt: string }[];
   accessLog: DossierConsultation[];
   timeline: TimelineEntry[];
@@ -52,4 +52,17 @@ export type TimelineEntry = {
   kind: "request" | "note" | "document" | "message" | "recovery" | "claim" | "ledger" | "contact";
   params: Record<string, string>;
   href?: string;
+};
+
+/** A payment plan as the advisor sees it on the dossier: status, debt, what is paid, each instalment's state. */
+export type DossierPlan = {
+  id: string;
+  status: "ACTIVE" | "COMPLETED" | "BROKEN" | "CANCELLED";
+  requestId: string | null;
+  reference: string | null;
+  startOn: string;
+  brokenOn: string | null;
+  debtCents: number;
+  paidCents: number;
+  instalments: { seq: number; dueOn: string; amountCents: number; paidCents: number; state: "paid" | "late" | "due"; remindedOn: string | null }[];
 };

@@ -56,7 +56,7 @@ export async function getDossierDetails(viewer: Viewer | null, affiliateId: stri
     claims: claims.map((c) => ({ id: c.id, type: c.type, status: c.status, filedOn: c.filedOn ? isoDate(c.filedOn) : null, paymentDueOn: c.paymentDueOn ? isoDate(c.paymentDueOn) : null })),
     recovery: recovery.map((c) => ({ id: c.id, status: c.status, currentStep: c.currentStep, debtCents: c.debtCents })),
     documents: documents.map((d) => ({ id: d.id, kind: d.kind, fileName: d.fileName, requestId: d.requestId, createdAt: d.createdAt.toISOString() })),
-    threads: threads.map((t) => ({ id: t.id, subject: t.subject, status: t.status, answerDueOn: isoDate(t.answerDueOn), createdAt: t.createdAt.toISOString() })),
+    threads: threads.map((t) => ({ id: t.id, requestId: t.requestId, subject: t.subject, status: t.status, answerDueOn: isoDate(t.answerDueOn), createdAt: t.createdAt.toISOString() })),
     notes: notes.map((n) => ({ id: n.id, authorName: authors.get(n.authorId) ?? "", body: n.body, createdAt: n.createdAt.toISOString() })),
     accessLog: log,
     timeline,

@@ -10,6 +10,9 @@ import { toLedgerLine } from "@/lib/dal/internal/calls";
 import { type DossierView } from "@/lib/dto/dossiers";
 
 /** Opens a dossier for a staff member and records the consultation (who, when, why) in the audit log. */
+/** How long one visit of a dossier lasts for the access log: the same staff member's views within it are one consultation. */
+export const DOSSIER_VISIT_MS = 15 * 60 * 1000;
+
 export async function getDossier(viewer: Viewer | null, affiliateId: string, today: string, reason = "consultation"): Promise<DossierView> {
   assertPermission(viewer, "dossier:read:any");
   const a = await prisma.affiliate.findUnique({
@@ -29,7 +32,13 @@ export async function getDossier(viewer: Viewer | null, affiliateId: string, tod
     prisma.ledgerEntry.findMany({ where: { affiliateId }, orderBy: { id: "desc" }, take: 200 }),
     currentCategory(affiliateId, today),
   ]);
-  await logStaffRead(viewer, { affiliateId, action: "dossier.view", entity: "Affiliate", entityId: affiliateId, reason });
+  // one consultation per visit: the page shown again within the visit (an action's refresh, a second tab) is not
+  // logged twice (#14)
+  const visiting = await prisma.auditLog.findFirst({
+    where: { affiliateId, actorId: viewer.userId, action: "dossier.view", at: { gte: new Date(Date.now() - DOSSIER_VISIT_MS) } },
+    select: { id: true },
+  });
+  if (!visiting) await logStaffRead(viewer, { affiliateId, action: "dossier.view", entity: "Affiliate", entityId: affiliateId, reason });
   return {
     id: a.id,
     memberNumber: a.memberNumber,

@@ -58,6 +58,7 @@ describe("the access log", () => {
     expect(await listMyDossierConsultations(own)).toEqual([]);
 
     await getDossier(staff, w.a.affiliate.id, TODAY, "phone");
+    await getDossier(staff, w.a.affiliate.id, TODAY, "phone"); // the same visit (a refresh): one consultation
     await getRequestForStaff(staff, w.request.id, TODAY);
     await getClaimForStaff(staff, w.claim.id, TODAY);
     await getRecoveryCase(staff, w.recovery.id, TODAY);

@@ -12,6 +12,8 @@ import { DOSSIER_VIEW_REASONS, viewReason } from "@/lib/dto/dossiers";
 import { can } from "@/lib/auth/permissions";
 import { ActionForm } from "@/components/backoffice/action-form";
 import { DossierMandates } from "@/components/backoffice/dossier-mandates";
+import { DossierPlans } from "@/components/backoffice/dossier-plans";
+import { listDossierPlans } from "@/lib/dal/dossiers/list-dossier-plans";
 import { listDossierMandates } from "@/lib/dal/payments/list-dossier-mandates";
 import { DossierContacts } from "@/components/information/dossier-contacts";
 import { listDossierContacts } from "@/lib/dal/dossiers/list-dossier-contacts";
@@ -30,6 +32,7 @@ export default async function DossierPage({ params, searchParams }: { params: Pr
   const d = await orNotFound(getDossier(viewer, id, todayInBrussels(), reason));
   const x = await getDossierDetails(viewer, id);
   const mandates = await listDossierMandates(viewer, id);
+  const plans = await listDossierPlans(viewer, id, todayInBrussels());
   const [contacts, tct] = [await listDossierContacts(viewer, id), await getTranslations("info_contacts")];
   const advisors = can(viewer.role, "request:decide") ? await listAdvisors(viewer) : [];
   const tb = await getTranslations("bo_dossier");
@@ -157,6 +160,7 @@ export default async function DossierPage({ params, searchParams }: { params: Pr
           <LedgerTable lines={d.ledger} caption={t("ledger")} />
         </div>
       </Card>
+      <DossierPlans plans={plans} />
       <DossierMandates mandates={mandates} />
       <div className="grid gap-4 md:grid-cols-2">
         <Card title={tb("links")}>
@@ -231,7 +235,7 @@ export default async function DossierPage({ params, searchParams }: { params: Pr
         <Card title={tb("messages")}>
           {x.threads.length === 0 ? <p>{tb("none")}</p> : (
             <ul className="list-disc pl-5">
-              {x.threads.map((m) => <li key={m.id}>{m.subject} — {tst(m.status === "OPEN" ? "OPEN" : "CLOSED")}</li>)}
+              {x.threads.map((m) => <li key={m.id}>{m.requestId ? <Link href={`/staff/requests/${m.requestId}`}>{m.subject}</Link> : m.subject} — {tst(m.status === "OPEN" ? "OPEN" : "CLOSED")}</li>)}
             </ul>
           )}
         </Card>
