@@ -25,8 +25,8 @@ export function contentSecurityPolicy(nonce: string, dev = process.env.NODE_ENV 
 
 const PRIVATE = /^\/(me|staff)(\/|$)/;
 
-/** Forms that take files (evidence, job files) accept the server actions' 16 MB; every other form a small body. */
-const UPLOADS = /^\/(me\/requests|staff\/jobs)(\/|$)/;
+/** Forms that take files (evidence, job files, scanned letters) accept the server actions' 16 MB; every other form a small body. */
+const UPLOADS = /^\/(me\/requests|staff\/jobs|staff\/dossiers)(\/|$)/; // dossiers: a scanned letter on a contact
 export const SMALL_BODY_BYTES = 256 * 1024;
 
 export async function proxy(request: NextRequest) {
