@@ -25,7 +25,7 @@ import { markSentToHealthInsurer } from "@/lib/dal/benefits/mark-sent-to-health-
 import { recordBenefitPayment } from "@/lib/dal/benefits/record-benefit-payment";
 import { recordBirth } from "@/lib/dal/benefits/record-birth";
 import { benefitPaymentSchema, grantSchema, sentToHealthInsurerSchema } from "@/lib/schemas/benefits";
-import { approvalSchema, assignSchema, birthSchema, decisionSchema, dossierAdvisorSchema, forwardInastiSchema, inastiDecisionSchema, noteSchema, recoveryStepSchema, welcomeSchema, writeOffSchema } from "@/lib/schemas/backoffice-forms";
+import { approvalSchema, assignSchema, birthSchema, decisionSchema, dossierAdvisorSchema, forwardInastiSchema, forwardQuestionSchema, inastiDecisionSchema, noteSchema, recoveryStepSchema, welcomeSchema, writeOffSchema } from "@/lib/schemas/backoffice-forms";
 import { fields, runAction } from "./run-action";
 
 // Thin server actions of the back office: runAction (zod schema → viewer → guarded use case → ActionResult); the
@@ -122,6 +122,13 @@ export async function forwardInastiAction(_prev: unknown, formData: FormData) {
     revalidatePath(`/staff/requests/${d.requestId}`);
     return "forwarded";
   });
+}
+
+/** A misdirected question forwarded to the competent institution: the affiliate is told (message, notice). */
+export async function forwardQuestionAction(_prev: unknown, formData: FormData) {
+  const r = await run(forwardQuestionSchema, formData, async (d, viewer) => void (await answerRequest(viewer, { requestId: d.requestId, body: d.text, forwardTo: d.institution }, [], todayInBrussels())));
+  if (!r.ok) return r;
+  redirect(`/staff/requests/${encodeURIComponent(String(formData.get("requestId") ?? ""))}?answered=1`);
 }
 
 export async function recordInastiDecisionAction(_prev: unknown, formData: FormData) {

@@ -43,3 +43,4 @@ export * from "./classify-search";
 export * from "./evidence-limits";
 export { BE_BANK_CODES, BE_BANK_CODES_VERSION, type BankCodeRange } from "./data/be-bank-codes";
 export * from "./plan-follow-up";
+export * from "./competent-institutions";

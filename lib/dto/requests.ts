@@ -187,6 +187,6 @@ export const DECISION_REASONS: Record<string, readonly string[]> = {
   MATERNITY_AID: ["accepted", "conditionsNotMet", "informationMissing"],
   BRIDGING_RIGHT: ["accepted", "conditionsNotMet", "informationMissing"],
   CAREGIVER_ALLOWANCE: ["accepted", "conditionsNotMet", "informationMissing"],
-  QUESTION: ["answered", "informationMissing"],
-  COMPLAINT: ["answered", "informationMissing"],
+  QUESTION: ["answered", "forwarded", "informationMissing"],
+  COMPLAINT: ["answered", "forwarded", "informationMissing"],
 };

@@ -1,3 +1,4 @@
+import { INSTITUTIONS } from "@/lib/domain/competent-institutions";
 import { z } from "zod";
 import { DECISIONS } from "@/lib/dto/requests";
 import { DB_RECOVERY_STEPS } from "@/lib/dto/recovery";
@@ -63,6 +64,13 @@ export const isoDay = z
 
 /** Forwarding an exemption or a surcharge waiver to INASTI, with the date it was sent. */
 export const forwardInastiSchema = z.object({ requestId: id, sentOn: isoDay });
+
+/** A question that is another institution's: to whom it is forwarded, and a word for the affiliate (optional). */
+export const forwardQuestionSchema = z.object({
+  requestId: id,
+  institution: z.enum(INSTITUTIONS, { message: "institutionRequired" }),
+  text: z.string().trim().max(2000, "textTooLong"),
+});
 
 /** INASTI's decision on a forwarded request: accepted or refused, its date and INASTI's reference. */
 export const inastiDecisionSchema = z.object({

@@ -94,7 +94,7 @@ export { wantsEmail } from "@/lib/dal/internal/notify";
  * Tells the affiliate there is something to read on the request (an answer, or a request for information): a notice
  * in their inbox and, unless they opted out of e-mail or have no address, an e-mail. Returns whether one was queued.
  */
-export async function notifyAffiliate(input: { requestId: string; reference: string; affiliateId: string; messageId: string; what: "answer" | "information"; replyDueOn?: string | null }): Promise<boolean> {
+export async function notifyAffiliate(input: { requestId: string; reference: string; affiliateId: string; messageId: string; what: "answer" | "information" | "forwarded"; replyDueOn?: string | null }): Promise<boolean> {
   const key = await notify(prisma, {
     affiliateId: input.affiliateId,
     kind: input.what,

@@ -17,7 +17,8 @@ export type NoticeKind =
   | "planBroken"
   | "planCompleted"
   | "paymentReceived"
-  | "benefitGranted";
+  | "benefitGranted"
+  | "forwarded";
 
 /** Notices whose e-mail their module renders itself (recordNotices): a mandate decided, a direct debit returned. */
 export type RenderedNoticeKind = "mandateConfirmed" | "mandateRefused" | "directDebitReturned";

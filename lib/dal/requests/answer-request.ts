@@ -11,6 +11,16 @@ import { applyDecision } from "@/lib/dal/internal/decisions";
 import { notifyAffiliate, postMessage } from "@/lib/dal/internal/conversations";
 import { withRetry } from "@/lib/dal/internal/retry";
 import { type AnswerOutcome, type Decision } from "@/lib/dto/requests";
+import { INSTITUTION_WEBSITES, type Institution } from "@/lib/domain/competent-institutions";
+import { serverTranslator } from "@/lib/i18n/translator";
+import { formatLongDate } from "@/lib/format";
+
+/** "Your question is for X: we forwarded it on …; follow it at …", in the affiliate's language. */
+async function forwardingSentence(affiliateId: string, to: Institution, today: string): Promise<string> {
+  const { language } = await prisma.affiliate.findUniqueOrThrow({ where: { id: affiliateId }, select: { language: true } });
+  const t = serverTranslator(language, "cv_forward");
+  return t("message", { institution: t(`institutions.${to}`), date: formatLongDate(language, today), website: INSTITUTION_WEBSITES[to] ?? "none" });
+}
 
 /** The steps from a question's status to "closed" on the domain's state machine (answering is what closes it). */
 function pathToClosed(type: Parameters<typeof toDomainType>[0], status: DbRequestStatus): { decision: Decision; to: DbRequestStatus }[] | null {
@@ -31,7 +41,7 @@ function pathToClosed(type: Parameters<typeof toDomainType>[0], status: DbReques
  */
 export async function answerRequest(
   viewer: Viewer | null,
-  input: { requestId: string; body: string },
+  input: { requestId: string; body: string; forwardTo?: Institution },
   uploads: readonly EvidenceUpload[],
   today: string,
 ): Promise<AnswerOutcome> {
@@ -43,24 +53,30 @@ export async function answerRequest(
   if (!path) throw refused("transitionNotAllowed");
   const files = await checkedEvidenceOrThrow(uploads);
   const affiliateId = r.affiliateId;
+  // a question for another institution is forwarded to it (Charte art. 9): the answer says to whom, when and where
+  // to follow it, in the affiliate's language; the forwarding is recorded (event, audit log)
+  const body = input.forwardTo ? `${await forwardingSentence(affiliateId, input.forwardTo, today)}\n\n${input.body}`.trim() : input.body;
   const { messageId } = await withRetry(() =>
     prisma.$transaction(async (tx) => {
       const posted = await postMessage(tx, {
         request: { id: r.id, affiliateId, reference: r.reference, answerDueOn: isoDate(r.informationDueOn ?? r.filedOn) },
         authorId: viewer.userId,
-        body: input.body,
+        body,
         files,
         threadStatus: "ANSWERED",
       });
       let from = r.status;
       for (const step of path) {
         const final = step.to === "CLOSED";
-        await applyDecision(tx, { actorId: viewer.userId, decidedById: viewer.userId }, { ...r, status: from }, step.to, { decision: step.decision, reasonCode: final ? "answered" : "", text: "" }, today);
+        const reasonCode = !final ? "" : input.forwardTo ? "forwarded" : "answered";
+        await applyDecision(tx, { actorId: viewer.userId, decidedById: viewer.userId }, { ...r, status: from }, step.to, { decision: step.decision, reasonCode, text: final ? (input.forwardTo ?? "") : "" }, today);
         from = step.to;
       }
+      if (input.forwardTo)
+        await tx.auditLog.create({ data: { actorId: viewer.userId, action: "request.forward", entity: "Request", entityId: r.id, affiliateId, details: { institution: input.forwardTo, on: today } } });
       return posted;
     }),
   );
-  const emailed = await notifyAffiliate({ requestId: r.id, reference: r.reference, affiliateId, messageId, what: "answer" });
+  const emailed = await notifyAffiliate({ requestId: r.id, reference: r.reference, affiliateId, messageId, what: input.forwardTo ? "forwarded" : "answer" });
   return { status: "CLOSED", emailed };
 }

@@ -186,3 +186,28 @@ describe("the indicator 'answered within 45 days'", () => {
     expect(answerObs(late.id)).toMatchObject({ ok: true, on: addDays(filedOn, 20) });
   });
 });
+
+describe("a misdirected question (#18 part 3)", () => {
+  it("is forwarded to the competent institution: recorded, closed as forwarded, the affiliate told to whom and when", async () => {
+    const w = await world();
+    const q = await question(w);
+    await expect(answerRequest(w.manager.viewer, { requestId: q.id, body: "", forwardTo: "famiris" }, [], TODAY)).rejects.toBeInstanceOf(NotFoundError);
+    const out = await answerRequest(w.adv.viewer, { requestId: q.id, body: "Bonne journée.", forwardTo: "famiris" }, [], TODAY);
+    expect(out.status).toBe("CLOSED");
+    const r = await prisma.request.findUniqueOrThrow({ where: { id: q.id }, include: { events: { orderBy: { id: "asc" } } } });
+    expect(r).toMatchObject({ status: "CLOSED", decisionReasonCode: "forwarded", decisionText: "famiris" });
+    expect(await prisma.auditLog.findFirstOrThrow({ where: { action: "request.forward", entityId: q.id } })).toMatchObject({ affiliateId: w.a.affiliate.id, details: { institution: "famiris", on: TODAY } });
+    // the affiliate reads, in their thread, to whom and when it went, and where to follow it
+    const mine = await getMyRequest(w.a.viewer, q.reference);
+    const answer = mine.thread!.messages.at(-1)!;
+    expect(answer.fromFund).toBe(true);
+    expect(answer.body).toContain("les allocations familiales à Bruxelles (Famiris et les autres caisses)");
+    expect(answer.body).toContain("https://famiris.brussels");
+    expect(answer.body).toContain("Bonne journée.");
+    expect(answer.body).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(await prisma.notification.count({ where: { affiliateId: w.a.affiliate.id, kind: "forwarded" } })).toBe(1);
+    expect(await prisma.outboundEmail.count({ where: { template: "notice.forwarded", to: `conv${n}@mail.test` } })).toBe(1);
+    // twice: nothing more (the question is closed)
+    expect(await codeOf(answerRequest(w.adv.viewer, { requestId: q.id, body: "", forwardTo: "famiris" }, [], TODAY))).toBe("transitionNotAllowed");
+  });
+});

@@ -3,20 +3,16 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Card, PageTitle } from "@/components/ui";
 import { familyAllowanceBody, type FamilyAllowanceBody } from "@/lib/domain/family-allowance-body";
+import { INSTITUTION_WEBSITES } from "@/lib/domain/competent-institutions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("ss_family_allowances");
   return { title: t("title") };
 }
 
-/** The competent body's public site (each body's own address). */
-const WEBSITE: Record<FamilyAllowanceBody, string> = {
-  groeipakket: "https://www.groeipakket.be",
-  famiwal: "https://www.famiwal.be",
-  famiris: "https://famiris.brussels",
-  ostbelgien: "https://ostbelgienfamilie.be",
-};
-const BODIES = Object.keys(WEBSITE) as FamilyAllowanceBody[];
+/** The competent body's public site (each body's own address, lib/domain/competent-institutions.ts). */
+const WEBSITE = INSTITUTION_WEBSITES as Record<FamilyAllowanceBody, string>;
+const BODIES: FamilyAllowanceBody[] = ["groeipakket", "famiwal", "famiris", "ostbelgien"];
 
 /** Family allowances are regional (docs/domain.md §3.4): which body answers, from the child's postal code. */
 export default async function FamilyAllowancesPage({ searchParams }: { searchParams: Promise<{ postalCode?: string }> }) {

@@ -17,6 +17,7 @@ import { portalAccessStatus } from "@/lib/dal/affiliation/get-portal-access-stat
 import { todayInBrussels } from "@/lib/clock";
 import { formatDate, formatMoney } from "@/lib/format";
 import { RequestSummary } from "@/components/backoffice/request-summary";
+import { ForwardQuestion } from "@/components/backoffice/forward-question";
 import { eventSentences } from "@/components/backoffice/event-sentence";
 import { DECISION_REASONS } from "@/lib/dto/requests";
 
@@ -92,6 +93,7 @@ export default async function StaffRequestPage({ params, searchParams }: { param
           <ConversationForm mode="answer" ns="cv_answer" idPrefix="answer" action={answerRequestAction.bind(null, r.id)} submitLabel={ta("submit")} />
         </Card>
       )}
+      {r.canAnswer && <ForwardQuestion requestId={r.id} />}
       {r.benefitClaimId && !benefit && (
         <Card title={t("benefitTitle")}>
           <p><Link href={`/staff/benefits/${r.benefitClaimId}`}>{t("benefitLink")}</Link></p>
