@@ -52,7 +52,7 @@ describe("the call notice as printed", () => {
       const communication = lines.filter((l) => l.includes("+++") || /\d{3}\/\d{4}\/\d{5}/.test(l) || /^\++/.test(l));
       expect(communication, name).toEqual([expect.stringContaining("+++261/1300/00155+++")]);
     }
-  });
+  }, 60_000); // 48 PDFs rendered and read back: seconds on a loaded 2-core machine
 });
 
 describe("the letters as printed", () => {
