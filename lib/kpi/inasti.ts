@@ -9,7 +9,7 @@ export const INASTI_QUERIES = {
   affiliates_ended:
     `select coalesce((select cp.category::text from "CategoryPeriod" cp where cp."affiliationId" = af.id order by cp."fromOn" desc limit 1), '') as key, count(distinct af."affiliateId")::bigint as value from "Affiliation" af where af."endOn" between $1 and $2 group by 1 order by 1`,
   companies_active:
-    `select 'COMPANY' as key, count(*)::bigint as value from "Affiliate" a where a.kind = 'COMPANY' and exists (select 1 from "Affiliation" af where af."affiliateId" = a.id and af."startOn" <= $2 and (af."endOn" is null or af."endOn" >= $2))`,
+    `select 'COMPANY' as key, count(*)::bigint as value from "Affiliate" a where a.kind = 'COMPANY' and (exists (select 1 from "ContributionCall" c where c."affiliateId" = a.id and c.kind = 'COMPANY' and c.year = extract(year from $2)::int) or exists (select 1 from "Affiliation" af where af."affiliateId" = a.id and af."startOn" <= $2 and (af."endOn" is null or af."endOn" >= $2)))`,
   contributions_called:
     `select c.kind::text as key, sum(c."totalCents")::bigint as value from "ContributionCall" c where c."dueOn" between $1 and $2 group by 1 order by 1`,
   contributions_collected:
