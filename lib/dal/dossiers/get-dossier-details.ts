@@ -19,7 +19,7 @@ export async function getDossierDetails(viewer: Viewer | null, affiliateId: stri
     a.personId ? prisma.helpingSpouseLink.findMany({ where: { selfEmployedId: a.personId }, include: { spouse: pSel } }) : [],
     a.personId ? prisma.companyDirector.findMany({ where: { personId: a.personId }, include: { company: { select: { name: true, affiliate: { select: { id: true } } } } } }) : [],
     a.companyId ? prisma.companyDirector.findMany({ where: { companyId: a.companyId }, include: { person: pSel } }) : [],
-    prisma.request.findMany({ where: { affiliateId }, orderBy: { filedOn: "desc" }, select: { id: true, reference: true, type: true, status: true, filedOn: true, updatedAt: true } }),
+    prisma.request.findMany({ where: { affiliateId }, orderBy: { filedOn: "desc" }, select: { id: true, reference: true, type: true, status: true, filedOn: true, decidedAt: true } }),
     prisma.benefitClaim.findMany({ where: { affiliateId }, orderBy: { createdAt: "desc" } }),
     prisma.recoveryCase.findMany({ where: { affiliateId }, orderBy: { openedOn: "desc" } }),
     prisma.document.findMany({ where: { affiliateId }, orderBy: { createdAt: "desc" }, select: { id: true, kind: true, fileName: true, requestId: true, createdAt: true } }),
@@ -41,12 +41,13 @@ export async function getDossierDetails(viewer: Viewer | null, affiliateId: stri
     ...directors.map((d) => ({ kind: "director" as const, ...personName(d.person) })),
   ];
   const timeline = mergeTimeline(
-    requests.map((r) => ({ at: r.updatedAt.toISOString(), kind: "request" as const, params: { reference: r.reference, status: r.status }, href: `/staff/requests/${r.id}` })),
+    // dated when it happened (decided, else filed), not when the row was last written (a seed, a migration)
+    requests.map((r) => ({ at: r.decidedAt ? r.decidedAt.toISOString() : isoDate(r.filedOn), kind: "request" as const, params: { reference: r.reference, status: r.status }, href: `/staff/requests/${r.id}` })),
     notes.map((n) => ({ at: n.createdAt.toISOString(), kind: "note" as const, params: { author: authors.get(n.authorId) ?? "" } })),
     documents.map((d) => ({ at: d.createdAt.toISOString(), kind: "document" as const, params: { name: d.fileName } })),
     threads.map((t) => ({ at: t.createdAt.toISOString(), kind: "message" as const, params: { subject: t.subject } })),
     steps.map((s) => ({ at: isoDate(s.on), kind: "recovery" as const, params: { step: s.kind }, href: `/staff/recovery/${s.caseId}` })),
-    claims.map((c) => ({ at: c.createdAt.toISOString(), kind: "claim" as const, params: { type: c.type } })),
+    claims.map((c) => ({ at: c.filedOn ? isoDate(c.filedOn) : c.createdAt.toISOString(), kind: "claim" as const, params: { type: c.type } })),
     ledger.map((e) => ({ at: isoDate(e.bookedOn), kind: "ledger" as const, params: { kind: e.kind } })),
     contacts.map((c) => ({ at: isoDate(c.occurredOn), kind: "contact" as const, params: { channel: c.channel, author: authors.get(c.authorId) ?? "", summary: c.summary.slice(0, 120) } })),
   );
