@@ -23,6 +23,8 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const [askCode, setAskCode] = useState(false);
   const [code, setCode] = useState("");
   const [passkeyBusy, setPasskeyBusy] = useState(false);
+  // what is happening, said while it happens: the password check (argon2, deliberately slow), then the opening
+  const [phase, setPhase] = useState<"idle" | "checking" | "opening">("idle");
   const {
     register,
     handleSubmit,
@@ -32,6 +34,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
 
   async function onSubmit(values: LoginInput) {
     setFormError(null);
+    setPhase("checking");
     await finish(await signIn("credentials", { ...values, code: askCode ? code : "", redirect: false }));
   }
 
@@ -58,6 +61,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
 
   async function finish(result: Awaited<ReturnType<typeof signIn>>, passkey = false) {
     if (!result || result.error) {
+      setPhase("idle");
       if (result?.error === "second-factor-required") {
         setAskCode(true);
         return;
@@ -66,6 +70,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       setFormError(result?.error === "second-factor-invalid" ? t(passkey ? "errors.passkeyFailed" : "errors.codeInvalid") : t("errors.invalid"));
       return;
     }
+    setPhase("opening");
     // a full navigation: /after-login is a route handler that sets the language cookie and redirects by role
     // eslint-disable-next-line @next/next/no-location-assign-relative-destination
     window.location.assign(`/after-login${callbackUrl ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ""}`);
@@ -147,9 +152,12 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
           </button>
         </div>
       )}
-      <button type="submit" disabled={isSubmitting} className="w-full rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
-        {isSubmitting ? t("submitting") : t("submit")}
+      <button type="submit" disabled={isSubmitting || phase === "opening"} className="w-full rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+        {isSubmitting || phase === "opening" ? t("submitting") : t("submit")}
       </button>
+      <p role="status" className="min-h-6 text-sm text-slate-700" data-testid="sign-in-progress">
+        {phase === "idle" ? "" : t(`progress.${phase}`)}
+      </p>
       <p>
         <Link href="/forgot-password" className="text-brand-700 underline">
           {tf("link")}
