@@ -39,27 +39,6 @@ export function poolConfig(connectionString: string, s: DatabaseSettings) {
   };
 }
 
-// Prisma: P2024 no pool connection in time, P2028 a transaction that could not start (maxWait) or outlived its timeout.
-// PostgreSQL: 57014 a statement cancelled (statement_timeout), 53300 too many connections, 57P03 not accepting yet.
-const BUSY_CODES = new Set(["P2024", "P2028", "57014", "53300", "57P03"]);
-// what node-postgres says when no connection came in time (it sets no code)
-const BUSY_MESSAGES = /timeout exceeded when trying to connect|Connection terminated due to connection timeout|canceling statement due to statement timeout|Unable to start a transaction in the given time/i;
-
-/**
- * Whether an error thrown by a query means "the database could not serve in time" — pool exhausted, statement
- * timeout, transaction that could not start — rather than a bug or a refused write. The error may be Prisma's
- * (code, meta.driverAdapterError.cause), the adapter's (cause.originalCode) or node-postgres' own (message only).
- */
-export function isDatabaseBusy(error: unknown): boolean {
-  const seen = new Set<unknown>();
-  const visit = (e: unknown, depth: number): boolean => {
-    if (!e || typeof e !== "object" || depth > 4 || seen.has(e)) return false;
-    seen.add(e);
-    const o = e as { code?: unknown; originalCode?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
-    if (typeof o.code === "string" && BUSY_CODES.has(o.code)) return true;
-    if (typeof o.originalCode === "string" && BUSY_CODES.has(o.originalCode)) return true;
-    if (typeof o.message === "string" && BUSY_MESSAGES.test(o.message)) return true;
-    return visit(o.cause, depth + 1) || visit(o.meta?.driverAdapterError, depth + 1);
-  };
-  return visit(error, 0);
-}
+// isDatabaseBusy lives with the application errors (lib/errors.ts): pages and route handlers classify with it too,
+// and they never import the database layer.
+export { isDatabaseBusy } from "@/lib/errors";

@@ -1,13 +1,12 @@
 // "The service is very busy, try again in a moment": what a request gets when the database could not serve it in time
-// (pool exhausted, statement timeout — lib/db/overload.ts), instead of a 500. docs/decisions/0040.
+// (pool exhausted, statement timeout — lib/errors.ts isDatabaseBusy), instead of a 500. docs/decisions/0040.
 //
 // - a route handler answers 503 with Retry-After and the translated page (answersBusy / busyResponse);
 // - a page being rendered cannot change its status any more (Next 16 only lets a render end in 404/403/401 or a
 //   redirect), so the database client turns the busy error into a redirect to /busy (app/busy/route.ts), a route
 //   handler that answers the translated page with 503 and Retry-After, and a link back to the page;
 // - a server action gets the BusyError, which runAction turns into { ok: false, code: "busy" }.
-import { BusyError, isBusyError } from "@/lib/errors";
-import { isDatabaseBusy } from "@/lib/db/overload";
+import { BusyError, isBusyError, isDatabaseBusy } from "@/lib/errors";
 import { isLocale, localeFromAcceptLanguage, LOCALE_COOKIE, type AppLocale } from "@/lib/i18n/config";
 import { loadMessages } from "@/lib/i18n/messages";
 
