@@ -32,10 +32,10 @@ export async function getDossier(viewer: Viewer | null, affiliateId: string, tod
     prisma.ledgerEntry.findMany({ where: { affiliateId }, orderBy: { id: "desc" }, take: 200 }),
     currentCategory(affiliateId, today),
   ]);
-  // one consultation per visit: the page shown again within the visit (an action's refresh, a second tab) is not
-  // logged twice (#14)
+  // one consultation per visit: the page shown again for the same reason within the visit (an action's refresh, a
+  // second tab) is not logged twice; another reason (a phone call after a search) is another consultation (#14)
   const visiting = await prisma.auditLog.findFirst({
-    where: { affiliateId, actorId: viewer.userId, action: "dossier.view", at: { gte: new Date(Date.now() - DOSSIER_VISIT_MS) } },
+    where: { affiliateId, actorId: viewer.userId, action: "dossier.view", reason: reason ?? null, at: { gte: new Date(Date.now() - DOSSIER_VISIT_MS) } },
     select: { id: true },
   });
   if (!visiting) await logStaffRead(viewer, { affiliateId, action: "dossier.view", entity: "Affiliate", entityId: affiliateId, reason });

@@ -1,57 +1,53 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
-import { isoDate, todayInBrussels } from "@/lib/clock";
+import { todayInBrussels } from "@/lib/clock";
 import { assertPermission, type Viewer } from "@/lib/auth/viewer";
-import { Prisma } from "@/lib/generated/prisma/client";
-import { charterDeadlines } from "@/lib/domain";
 import { deadlineKind } from "@/lib/dal/internal/request-workflow";
-import { OPEN_REQUEST_STATUSES, type DbRequestType } from "@/lib/db/enums";
-import { daysLeft, deadlineBadge, effectiveDueOn } from "@/lib/domain/request-deadlines";
-import { type QueueItem, type QueueFilters } from "@/lib/dto/requests";
+import { queueCountQuery, queuePageQuery, type QueueCounts, type QueueRow } from "@/lib/dal/internal/work-queue-sql";
+import { daysLeft, deadlineBadge } from "@/lib/domain/request-deadlines";
+import { daysBetween } from "@/lib/domain/dates";
+import { type QueueItem, type QueueFilters, type QueuePage } from "@/lib/dto/requests";
 import { dossierName, applicantName, dossierSelect } from "@/lib/dal/internal/requests";
+import { isoDate } from "@/lib/clock";
+import { LIST_PAGE_SIZE, pageWindow } from "@/lib/dto/paging";
 
-/** All open requests and unanswered message threads, the closest legal deadline first. */
-export async function listWorkQueue(viewer: Viewer | null, filters: QueueFilters, today: string): Promise<QueueItem[]> {
+export const QUEUE_PAGE_SIZE = LIST_PAGE_SIZE;
+
+/** One page of open requests and unanswered message threads, the closest legal deadline first (ordered, counted and
+ *  cut in SQL: lib/dal/internal/work-queue-sql.ts), with the counts of the whole filtered queue. */
+export async function listWorkQueue(viewer: Viewer | null, filters: QueueFilters, today: string, page = 1, pageSize = QUEUE_PAGE_SIZE): Promise<QueuePage> {
   assertPermission(viewer, "dossier:read:any");
-  const advisor = filters.advisor === "me" ? viewer.userId : filters.advisor;
-  const wantThreads = !filters.type || filters.type === "MESSAGE";
-  const wantRequests = !filters.type || filters.type !== "MESSAGE";
-  const requestWhere: Prisma.RequestWhereInput = { status: { in: [...OPEN_REQUEST_STATUSES] } };
-  if (filters.type && filters.type !== "MESSAGE") requestWhere.type = filters.type as DbRequestType;
-  if (advisor === "none") requestWhere.assigneeId = null;
-  else if (advisor) requestWhere.assigneeId = advisor;
+  const advisorId = filters.advisor === "me" ? viewer.userId : filters.advisor && filters.advisor !== "none" ? filters.advisor : null;
+  const [counts] = await prisma.$queryRaw<QueueCounts[]>(queueCountQuery(filters, advisorId, today));
+  const w = pageWindow(counts.total, page, pageSize);
+  const rows = await prisma.$queryRaw<QueueRow[]>(queuePageQuery(filters, advisorId, today, w.skip, w.take));
+  return { ...counts, items: await queueItems(rows, today), page: w.page, pageSize };
+}
+
+/** Every row of the filtered queue in its order, read page by page (the export). */
+export async function* allWorkQueueItems(viewer: Viewer | null, filters: QueueFilters, today: string, batch = 500): AsyncGenerator<QueueItem[]> {
+  assertPermission(viewer, "dossier:read:any");
+  const advisorId = filters.advisor === "me" ? viewer.userId : filters.advisor && filters.advisor !== "none" ? filters.advisor : null;
+  for (let offset = 0; ; offset += batch) {
+    const rows = await prisma.$queryRaw<QueueRow[]>(queuePageQuery(filters, advisorId, today, offset, batch));
+    if (rows.length > 0) yield await queueItems(rows, today);
+    if (rows.length < batch) return;
+  }
+}
+
+/** The rows of one page with their dossier, assignee and badge, in the page's order. */
+async function queueItems(rows: QueueRow[], today: string): Promise<QueueItem[]> {
+  const ids = (kind: QueueRow["kind"]) => rows.filter((r) => r.kind === kind).map((r) => r.id);
   const [requests, threads] = await Promise.all([
-    wantRequests
-      ? prisma.request.findMany({
-          where: requestWhere,
-          include: {
-            affiliate: { select: dossierSelect },
-            assignee: { select: { name: true } },
-            events: { where: { toStatus: "INFORMATION_REQUESTED" }, orderBy: { at: "desc" }, take: 1, select: { at: true } },
-          },
-        })
-      : [],
-    wantThreads
-      ? prisma.messageThread.findMany({
-          where: {
-            status: "OPEN",
-            ...(advisor === "none" ? { affiliate: { advisorId: null } } : advisor ? { affiliate: { advisorId: advisor } } : {}),
-          },
-          include: { affiliate: { select: dossierSelect } },
-        })
-      : [],
+    prisma.request.findMany({ where: { id: { in: ids("request") } }, include: { affiliate: { select: dossierSelect }, assignee: { select: { name: true } } } }),
+    prisma.messageThread.findMany({ where: { id: { in: ids("thread") } }, include: { affiliate: { select: dossierSelect } } }),
   ]);
-  const items: QueueItem[] = [];
+  const byId = new Map<string, QueueItem>();
+  const due = new Map(rows.map((r) => [r.id, r]));
   for (const r of requests) {
-    if (!r.affiliate && r.type !== "AFFILIATION") continue;
-    const kind = deadlineKind(r.type);
-    const stored = kind === "information" ? r.informationDueOn : r.decisionDueOn;
-    const filedOn = isoDate(r.filedOn);
-    const base = stored ? isoDate(stored) : charterDeadlines({ filedOn })[kind === "information" ? "informationDueOn" : "decisionDueOn"];
+    const { dueOn, pausedSince } = due.get(r.id)!;
     const paused = r.status === "INFORMATION_REQUESTED";
-    const pausedSince = paused && r.events[0] ? todayInBrussels(r.events[0].at, "") : null;
-    const dueOn = kind === "decision" ? effectiveDueOn({ dueOn: base, pausedSince, today }) : base;
-    items.push({
+    byId.set(r.id, {
       kind: "request",
       id: r.id,
       reference: r.reference,
@@ -63,16 +59,20 @@ export async function listWorkQueue(viewer: Viewer | null, filters: QueueFilters
       assigneeId: r.assigneeId,
       assigneeName: r.assignee?.name ?? null,
       dossierAdvisorName: r.affiliate?.advisor?.name ?? null,
-      filedOn,
+      filedOn: isoDate(r.filedOn),
       dueOn,
-      deadline: kind,
+      deadline: deadlineKind(r.type),
       daysLeft: daysLeft(dueOn, today),
       badge: deadlineBadge({ dueOn, today, paused, forwarded: r.status === "FORWARDED" }),
+      pausedSince: paused ? pausedSince : null,
+      // a paused decision clock moves its due date day by day (daysLeft stays what it was); an information deadline
+      // does not move, so what was left is counted from the day of the pause
+      daysLeftAtPause: !paused ? null : deadlineKind(r.type) === "decision" || !pausedSince ? daysLeft(dueOn, today) : daysBetween(pausedSince, dueOn),
     });
   }
   for (const t of threads) {
-    const dueOn = isoDate(t.answerDueOn);
-    items.push({
+    const { dueOn } = due.get(t.id)!;
+    byId.set(t.id, {
       kind: "thread",
       id: t.id,
       reference: null,
@@ -89,10 +89,9 @@ export async function listWorkQueue(viewer: Viewer | null, filters: QueueFilters
       deadline: "answer",
       daysLeft: daysLeft(dueOn, today),
       badge: deadlineBadge({ dueOn, today, paused: false }),
+      pausedSince: null,
+      daysLeftAtPause: null,
     });
   }
-  // closest deadline first; a paused clock is not running, so it goes after the running ones of the same day; a
-  // request with INASTI runs on INASTI's clock, not the fund's: those come last
-  const rank = (i: QueueItem) => (i.badge === "forwarded" ? 1 : 0);
-  return items.sort((a, b) => rank(a) - rank(b) || a.daysLeft - b.daysLeft || Number(a.badge === "paused") - Number(b.badge === "paused") || a.filedOn.localeCompare(b.filedOn) || a.id.localeCompare(b.id));
+  return rows.flatMap((r) => byId.get(r.id) ?? []);
 }

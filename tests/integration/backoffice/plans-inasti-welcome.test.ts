@@ -279,7 +279,7 @@ describe("INASTI-decided requests", () => {
     await expectCode(decideRequest(advisor, { requestId: r.id, decision: "accept", reasonCode: "", text: "" }, today), "forwardedToInasti");
     await expectCode(forwardToInasti(advisor, { requestId: r.id, sentOn: today }, today), "transitionNotAllowed");
     const late = await request(a.affiliate.id, "BRIDGING_RIGHT", {});
-    const queue = await listWorkQueue(advisor, {}, today);
+    const queue = (await listWorkQueue(advisor, {}, today)).items;
     expect(queue.map((i) => [i.id, i.badge])).toEqual([[late.id, "on-time"], [r.id, "forwarded"]]);
     const view = await getRequestForStaff(advisor, r.id, today);
     expect(view).toMatchObject({ decisions: [], badge: "forwarded", inasti: { step: "record", track: { sentOn: "2026-11-20" } } });

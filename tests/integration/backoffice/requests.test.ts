@@ -59,23 +59,23 @@ describe("work queues", () => {
     await prisma.request.create({ data: { reference: "T-closed", type: "REDUCTION", status: "ACCEPTED", affiliateId: a.affiliate.id, filedOn: dbDate("2026-01-01") } });
     const thread = await prisma.messageThread.create({ data: { affiliateId: a.affiliate.id, subject: "Question", status: "OPEN", answerDueOn: dbDate("2026-11-30") } });
 
-    const all = await listWorkQueue(advisor, {}, today);
+    const all = (await listWorkQueue(advisor, {}, today)).items;
     expect(all.map((i) => i.id)).toEqual([late.id, thread.id, atRisk.id, onTime.id]);
     expect(all.map((i) => i.badge)).toEqual(["late", "at-risk", "at-risk", "on-time"]);
     expect(all[0]).toMatchObject({ dueOn: "2026-11-01", daysLeft: -27, deadline: "decision" });
     expect(all[2]).toMatchObject({ dueOn: "2026-12-04", deadline: "information" });
 
-    expect((await listWorkQueue(advisor, { type: "MESSAGE" }, today)).map((i) => i.id)).toEqual([thread.id]);
-    expect((await listWorkQueue(advisor, { type: "QUESTION" }, today)).map((i) => i.id)).toEqual([atRisk.id]);
+    expect((await listWorkQueue(advisor, { type: "MESSAGE" }, today)).items.map((i) => i.id)).toEqual([thread.id]);
+    expect((await listWorkQueue(advisor, { type: "QUESTION" }, today)).items.map((i) => i.id)).toEqual([atRisk.id]);
 
     await assignRequest(advisor, { requestId: onTime.id, assigneeId: advisor.userId });
     await assignRequest(advisor, { requestId: late.id, assigneeId: colleague.userId });
-    expect((await listWorkQueue(advisor, { advisor: "me" }, today)).map((i) => i.id)).toEqual([onTime.id]);
-    expect((await listWorkQueue(colleague, { advisor: "me" }, today)).map((i) => i.id)).toEqual([late.id]);
-    expect((await listWorkQueue(advisor, { advisor: "none", type: "QUESTION" }, today)).map((i) => i.id)).toEqual([atRisk.id]);
+    expect((await listWorkQueue(advisor, { advisor: "me" }, today)).items.map((i) => i.id)).toEqual([onTime.id]);
+    expect((await listWorkQueue(colleague, { advisor: "me" }, today)).items.map((i) => i.id)).toEqual([late.id]);
+    expect((await listWorkQueue(advisor, { advisor: "none", type: "QUESTION" }, today)).items.map((i) => i.id)).toEqual([atRisk.id]);
     // the dossier's named advisor answers its messages
     await assignDossierAdvisor(advisor, { affiliateId: a.affiliate.id, advisorId: colleague.userId });
-    expect((await listWorkQueue(colleague, { advisor: "me", type: "MESSAGE" }, today)).map((i) => i.id)).toEqual([thread.id]);
+    expect((await listWorkQueue(colleague, { advisor: "me", type: "MESSAGE" }, today)).items.map((i) => i.id)).toEqual([thread.id]);
     expect(await prisma.auditLog.count({ where: { action: "request.assign" } })).toBe(2);
     // only advisors can be assigned; affiliates see no queue
     const { viewer: manager } = await staffUser(prisma, "MANAGER", "mona");
@@ -95,7 +95,7 @@ describe("decisions", () => {
     const today = todayInBrussels(new Date(), "");
     await decideRequest(advisor, { requestId: r.id, decision: "start-review", reasonCode: "", text: "" }, today);
     await decideRequest(advisor, { requestId: r.id, decision: "ask-information", reasonCode: "informationMissing", text: "Bilan 2025" }, today);
-    const paused = await listWorkQueue(advisor, {}, today);
+    const paused = (await listWorkQueue(advisor, {}, today)).items;
     expect(paused[0]).toMatchObject({ id: r.id, badge: "paused", status: "INFORMATION_REQUESTED" });
     // the information arrives 10 days later: the decision deadline moves by 10 days
     const later = new Date(Date.parse(`${today}T00:00:00Z`) + 10 * 86_400_000).toISOString().slice(0, 10);

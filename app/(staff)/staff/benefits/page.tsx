@@ -5,7 +5,8 @@ import { Card, FilterForm, FilterSelect, ListTable, PageTitle } from "@/componen
 import { DeadlineBadge } from "@/components/backoffice/deadline-badge";
 import { ActionForm } from "@/components/backoffice/action-form";
 import { requireViewer } from "@/lib/auth/session";
-import { listClaimsForStaff } from "@/lib/dal/benefits/list-claims-for-staff";
+import { listClaimsForStaffPage } from "@/lib/dal/benefits/list-claims-for-staff";
+import { Pagination, pageParam } from "@/components/backoffice/pagination";
 import { listPaymentsNotSent } from "@/lib/dal/benefits/list-payments-not-sent";
 import { BENEFIT_STATUSES, BENEFIT_TYPES, claimFiltersSchema } from "@/lib/schemas/benefits";
 import { todayInBrussels } from "@/lib/clock";
@@ -16,11 +17,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function BenefitsPage({ searchParams }: { searchParams: Promise<{ type?: string; status?: string }> }) {
+export default async function BenefitsPage({ searchParams }: { searchParams: Promise<{ type?: string; status?: string; page?: string }> }) {
   const viewer = await requireViewer("request:decide", "/staff/benefits");
-  const filters = claimFiltersSchema.parse(await searchParams);
+  const sp = await searchParams;
+  const filters = claimFiltersSchema.parse(sp);
   const today = todayInBrussels();
-  const [claims, unsent] = await Promise.all([listClaimsForStaff(viewer, filters, today), listPaymentsNotSent(viewer)]);
+  const [list, unsent] = await Promise.all([listClaimsForStaffPage(viewer, filters, today, pageParam(sp.page)), listPaymentsNotSent(viewer)]);
+  const claims = list.items;
   const t = await getTranslations("bn_list");
   const tt = await getTranslations("bn_type");
   const ts = await getTranslations("bn_status");
@@ -46,7 +49,7 @@ export default async function BenefitsPage({ searchParams }: { searchParams: Pro
         />
       </FilterForm>
       <ListTable
-        caption={t("caption", { count: claims.length })}
+        caption={t("caption", { count: list.total })}
         captionClassName="mb-2 text-left font-semibold"
         columns={[
           { label: t("claim") },
@@ -89,6 +92,7 @@ export default async function BenefitsPage({ searchParams }: { searchParams: Pro
           </tr>
         ))}
       </ListTable>
+      <Pagination path="/staff/benefits" params={{ type: filters.type, status: filters.status }} page={list.page} pageSize={list.pageSize} total={list.total} />
       <Card title={t("unsentTitle")}>
         <p className="mb-3">{t("unsentIntro")}</p>
         {unsent.length === 0 ? (

@@ -5,7 +5,8 @@ import { AutoRefresh } from "@/components/money/auto-refresh";
 import { JobForm } from "@/components/money/job-form";
 import { JobHistory } from "@/components/money/job-history";
 import { orNotFound, requireViewer } from "@/lib/auth/session";
-import { listJobRuns } from "@/lib/dal/jobs/list-job-runs";
+import { listJobRunsPage } from "@/lib/dal/jobs/list-job-runs";
+import { Pagination, pageParam } from "@/components/backoffice/pagination";
 
 export const dynamic = "force-dynamic";
 
@@ -14,10 +15,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function JobsPage() {
+export default async function JobsPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const viewer = await requireViewer("job:run", "/staff/jobs");
   const t = await getTranslations("moJobs");
-  const runs = await orNotFound(listJobRuns(viewer));
+  const list = await orNotFound(listJobRunsPage(viewer, pageParam((await searchParams).page)));
+  const runs = list.items;
   const running = runs.some((r) => r.status === "RUNNING");
   return (
     <div className="space-y-6">
@@ -30,6 +32,9 @@ export default async function JobsPage() {
         <AutoRefresh active={running} />
         {running && <p role="status" className="mb-2 text-brand-800">{t("autoRefresh")}</p>}
         <JobHistory runs={runs} />
+        <div className="mt-3">
+          <Pagination path="/staff/jobs" params={{}} page={list.page} pageSize={list.pageSize} total={list.total} />
+        </div>
       </Card>
     </div>
   );

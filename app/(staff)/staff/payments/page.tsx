@@ -3,7 +3,8 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card, ListTable, PageTitle } from "@/components/ui";
 import { orNotFound, requireViewer } from "@/lib/auth/session";
-import { listUnmatchedPayments } from "@/lib/dal/payments/list-unmatched-payments";
+import { listUnmatchedPaymentsPage } from "@/lib/dal/payments/list-unmatched-payments";
+import { Pagination, pageParam } from "@/components/backoffice/pagination";
 import { paymentSearchSchema } from "@/lib/schemas/money-payments";
 import { parseEuros } from "@/lib/domain/parse-euros";
 import { formatDate, formatMoney } from "@/lib/format";
@@ -15,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function PaymentsPage({ searchParams }: { searchParams: Promise<{ q?: string; amount?: string }> }) {
+export default async function PaymentsPage({ searchParams }: { searchParams: Promise<{ q?: string; amount?: string; page?: string }> }) {
   const viewer = await requireViewer("payment:reconcile", "/staff/payments");
   const t = await getTranslations("moPayments");
   const locale = await getLocale();
@@ -24,7 +25,8 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
   const parsed = paymentSearchSchema.safeParse(raw);
   const fieldErrors = parsed.success ? {} : (parsed.error.flatten().fieldErrors as Record<string, string[]>);
   const search = parsed.success ? { q: parsed.data.q, amountCents: parseEuros(parsed.data.amount) } : {};
-  const payments = await orNotFound(listUnmatchedPayments(viewer, search));
+  const list = await orNotFound(listUnmatchedPaymentsPage(viewer, search, pageParam(sp.page)));
+  const payments = list.items;
   const errs = Object.entries(fieldErrors);
   return (
     <div className="space-y-6">
@@ -59,7 +61,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
           <p>{t("empty")}</p>
         ) : (
           <ListTable
-            caption={t("caption", { count: payments.length })}
+            caption={t("caption", { count: list.total })}
             captionClassName="text-left font-semibold text-brand-900"
             columns={[
               { label: t("valueOn") },
@@ -84,6 +86,9 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
             ))}
           </ListTable>
         )}
+        <div className="mt-3">
+          <Pagination path="/staff/payments" params={raw} page={list.page} pageSize={list.pageSize} total={list.total} />
+        </div>
       </Card>
     </div>
   );

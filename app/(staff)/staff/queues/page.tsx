@@ -1,41 +1,46 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
-import { FilterForm, FilterSelect, ListTable, PageTitle } from "@/components/ui";
-import { DeadlineBadge } from "@/components/backoffice/deadline-badge";
-import { ActionForm } from "@/components/backoffice/action-form";
+import { getTranslations } from "next-intl/server";
+import { FilterForm, FilterSelect, PageTitle } from "@/components/ui";
+import { Pagination, pageHref, pageParam } from "@/components/backoffice/pagination";
+import { QueueBulkAssign } from "@/components/backoffice/queue-bulk-assign";
+import { QueueTable } from "@/components/backoffice/queue-table";
 import { requireViewer } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { listAdvisors } from "@/lib/dal/requests/list-advisors";
 import { listWorkQueue } from "@/lib/dal/requests/list-work-queue";
-import { DB_REQUEST_TYPES } from "@/lib/dto/requests";
+import { DB_REQUEST_TYPES, QUEUE_STATES, type QueueState } from "@/lib/dto/requests";
 import { todayInBrussels } from "@/lib/clock";
-import { formatDate } from "@/lib/format";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("bo_queue");
   return { title: t("title") };
 }
 
-const SHOWN = 200;
+type Search = { type?: string; advisor?: string; state?: string; page?: string };
 
-export default async function QueuesPage({ searchParams }: { searchParams: Promise<{ type?: string; advisor?: string }> }) {
+const STATE_LABEL = { late: "stateLate", "at-risk": "stateAtRisk", paused: "statePaused", forwarded: "stateForwarded" } as const;
+
+export default async function QueuesPage({ searchParams }: { searchParams: Promise<Search> }) {
   const viewer = await requireViewer("dossier:read:any", "/staff/queues");
   const sp = await searchParams;
   const type = sp.type && ([...DB_REQUEST_TYPES, "MESSAGE"] as string[]).includes(sp.type) ? sp.type : "";
   const advisors = await listAdvisors(viewer);
   const advisor = sp.advisor && (sp.advisor === "me" || sp.advisor === "none" || advisors.some((a) => a.id === sp.advisor)) ? sp.advisor : "";
-  const today = todayInBrussels();
-  const items = await listWorkQueue(viewer, { type: type || undefined, advisor: advisor || undefined }, today);
+  const state = (QUEUE_STATES as readonly string[]).includes(sp.state ?? "") ? (sp.state as QueueState) : "";
+  const filters = { type: type || undefined, advisor: advisor || undefined, state: state || undefined };
+  const queue = await listWorkQueue(viewer, filters, todayInBrussels(), pageParam(sp.page));
   const t = await getTranslations("bo_queue");
   const tt = await getTranslations("requestType");
-  const ts = await getTranslations("bo_status");
-  const locale = await getLocale();
   const mayAssign = can(viewer.role, "request:decide");
   const advisorOptions = [
     ...(advisors.some((a) => a.id === viewer.userId) ? [{ value: viewer.userId, label: t("me") }] : []),
     ...advisors.filter((a) => a.id !== viewer.userId).map((a) => ({ value: a.id, label: a.name })),
   ];
+  const params = { type, advisor, state };
+  const filtered = !!(type || advisor || state);
+  const from = queue.total === 0 ? 0 : (queue.page - 1) * queue.pageSize + 1;
+  const to = Math.min(queue.total, queue.page * queue.pageSize);
   return (
     <div className="space-y-6">
       <PageTitle>{t("title")}</PageTitle>
@@ -60,77 +65,30 @@ export default async function QueuesPage({ searchParams }: { searchParams: Promi
             ...advisors.map((a) => ({ value: a.id, label: a.name })),
           ]}
         />
+        <FilterSelect
+          id="q-state"
+          name="state"
+          label={t("deadlineState")}
+          defaultValue={state}
+          options={[{ value: "", label: t("allStates") }, ...QUEUE_STATES.map((s) => ({ value: s, label: t(STATE_LABEL[s]) }))]}
+        />
       </FilterForm>
-      <ListTable
-        caption={t("caption", { count: items.length })}
-        captionClassName="mb-2 text-left font-semibold"
-        columns={[
-          { label: t("reference") },
-          { label: t("dossier") },
-          { label: t("filedOn") },
-          { label: t("dueOn") },
-          { label: t("daysLeft") },
-          { label: t("state") },
-          { label: t("assignee") },
-        ]}
-      >
-        {items.slice(0, SHOWN).map((i) => (
-          <tr key={`${i.kind}-${i.id}`} className="border-b border-slate-100 align-top">
-            <th scope="row" className="py-2 pr-3 font-normal">
-              {i.kind === "request" ? (
-                <Link href={`/staff/requests/${i.id}`} aria-label={t("open", { reference: i.reference ?? "" })}>{i.reference}</Link>
-              ) : (
-                <span>{t("message")}</span>
-              )}
-              <br />
-              <span className="text-slate-700">{i.type === "MESSAGE" ? t("message") : tt(i.type)}</span>
-            </th>
-            <td className="py-2 pr-3">
-              {i.affiliateId ? <Link href={`/staff/dossiers/${i.affiliateId}`}>{i.dossierName}</Link> : (i.dossierName || "—")}
-              <br />
-              <span className="text-slate-700">{i.memberNumber}</span>
-            </td>
-            <td className="py-2 pr-3">{formatDate(locale, i.filedOn)}</td>
-            <td className="py-2 pr-3">{formatDate(locale, i.dueOn)} <span className="text-slate-700">({t(`deadline.${i.deadline}`)})</span></td>
-            <td className="py-2 pr-3">
-              <DeadlineBadge badge={i.badge} />
-              <br />
-              {i.badge === "forwarded" ? "—" : i.daysLeft >= 0 ? t("days", { days: i.daysLeft }) : t("overdue", { days: -i.daysLeft })}
-            </td>
-            <td className="py-2 pr-3">{ts(i.status as "OPEN")}</td>
-            <td className="py-2">
-              <p>{i.assigneeName ?? t("none")}</p>
-              {mayAssign && advisorOptions.length > 0 && (
-                i.kind === "request" ? (
-                  <ActionForm
-                    kind="assign"
-                    id={`assign-${i.id}`}
-                    compact
-                    fields={[
-                      { name: "requestId", type: "hidden", value: i.id },
-                      { name: "assigneeId", type: "select", label: t("assignTo"), options: advisorOptions, value: advisorOptions[0].value },
-                    ]}
-                    submit={t("assign")}
-                    messages={{}}
-                  />
-                ) : (
-                  <ActionForm
-                    kind="dossierAdvisor"
-                    id={`advisor-${i.id}`}
-                    compact
-                    fields={[
-                      { name: "affiliateId", type: "hidden", value: i.affiliateId },
-                      { name: "advisorId", type: "select", label: t("assignTo"), options: advisorOptions, value: advisorOptions[0].value },
-                    ]}
-                    submit={t("assign")}
-                    messages={{}}
-                  />
-                )
-              )}
-            </td>
-          </tr>
-        ))}
-      </ListTable>
+      <p className="font-semibold">{t("summary", { total: queue.total, late: queue.late, paused: queue.paused, forwarded: queue.forwarded })}</p>
+      {queue.total === 0 ? (
+        <p>
+          {filtered ? t("emptyFiltered") : t("empty")} {filtered && <Link href="/staff/queues">{t("clearFilters")}</Link>}
+        </p>
+      ) : (
+        <>
+          <div className="flex flex-wrap gap-4">
+            <a href={pageHref("/api/staff/queues/export", { ...params, format: "csv" }, 1)} className="underline">{t("exportCsv")}</a>
+            <a href={pageHref("/api/staff/queues/export", { ...params, format: "xlsx" }, 1)} className="underline">{t("exportXlsx")}</a>
+          </div>
+          {mayAssign && advisorOptions.length > 0 && <QueueBulkAssign advisors={advisorOptions} defaultAdvisor={advisorOptions[0].value} />}
+          <QueueTable items={queue.items} caption={t("caption", { from, to, total: queue.total })} selectable={mayAssign && advisorOptions.length > 0} />
+          <Pagination path="/staff/queues" params={params} page={queue.page} pageSize={queue.pageSize} total={queue.total} />
+        </>
+      )}
     </div>
   );
 }

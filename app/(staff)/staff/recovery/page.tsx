@@ -3,7 +3,8 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageTitle } from "@/components/ui";
 import { requireViewer } from "@/lib/auth/session";
-import { listRecoveryCases } from "@/lib/dal/recovery/list-recovery-cases";
+import { listRecoveryCasesPage } from "@/lib/dal/recovery/list-recovery-cases";
+import { Pagination, pageParam } from "@/components/backoffice/pagination";
 import { todayInBrussels } from "@/lib/clock";
 import { formatDate, formatMoney } from "@/lib/format";
 
@@ -12,10 +13,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function RecoveryListPage() {
+export default async function RecoveryListPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const viewer = await requireViewer("recovery:manage", "/staff/recovery");
   const today = todayInBrussels();
-  const cases = await listRecoveryCases(viewer, today);
+  const list = await listRecoveryCasesPage(viewer, today, pageParam((await searchParams).page));
+  const cases = list.items;
   const t = await getTranslations("bo_recovery");
   const locale = await getLocale();
   return (
@@ -24,7 +26,7 @@ export default async function RecoveryListPage() {
       <p className="max-w-3xl">{t("intro")}</p>
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm">
-          <caption className="mb-2 text-left font-semibold">{t("caption", { count: cases.length })}</caption>
+          <caption className="mb-2 text-left font-semibold">{t("caption", { count: list.total })}</caption>
           <thead>
             <tr className="border-b border-slate-300">
               <th scope="col" className="py-2 pr-3">{t("dossier")}</th>
@@ -58,6 +60,7 @@ export default async function RecoveryListPage() {
           </tbody>
         </table>
       </div>
+      <Pagination path="/staff/recovery" params={{}} page={list.page} pageSize={list.pageSize} total={list.total} />
     </div>
   );
 }
