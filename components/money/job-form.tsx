@@ -106,7 +106,7 @@ export function JobForm() {
             {errors.quarter && <p id="job-quarter-error" className="text-sm text-bad-700">{te(errors.quarter.message as never)}</p>}
           </div>
         )}
-        {job === "company-calls" && (
+        {(job === "company-calls" || job === "tax-certificates") && (
           <div>
             <label htmlFor="job-year" className="block font-medium">{t("year")}</label>
             <input id="job-year" inputMode="numeric" {...register("year")} aria-invalid={!!errors.year} aria-describedby={describe("year")} className="mt-1 w-32 rounded border border-slate-500 px-2 py-1" />

@@ -32,6 +32,8 @@ export const INDICATORS = [
   { id: "contact_before_judicial", unit: "permille", direction: "higher", defaultTarget: 1000, commitment: "recovery", isPublic: true, dimensions: ["category", "advisor"] },
   { id: "collection_rate", unit: "permille", direction: "higher", defaultTarget: 900, commitment: "collection", isPublic: true, dimensions: ["category"] },
   { id: "debt_over_1y", unit: "permille", direction: "lower", defaultTarget: 200, commitment: "collection", isPublic: false, dimensions: ["category"] },
+  { id: "mutuality_on_time", unit: "permille", direction: "higher", defaultTarget: 1000, commitment: "transmissions", isPublic: false, dimensions: [] },
+  { id: "inasti_on_time", unit: "permille", direction: "higher", defaultTarget: 1000, commitment: "transmissions", isPublic: false, dimensions: [] },
   { id: "requests_filed", unit: "count", direction: "higher", defaultTarget: 0, commitment: "volume", isPublic: false, dimensions: ["category", "requestType"] },
   { id: "advisor_resolved", unit: "count", direction: "higher", defaultTarget: 0, commitment: "workload", isPublic: false, dimensions: ["advisor", "requestType"] },
 ] as const satisfies readonly IndicatorDef[];

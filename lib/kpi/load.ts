@@ -5,6 +5,7 @@ import { todayInBrussels, isoDate } from "@/lib/clock";
 import { isIsoDate } from "@/lib/domain";
 import type { BenefitRecord, RequestRecord, RequestStatusName } from "@/lib/kpi/compute-requests";
 import type { CallCollectionRecord, CategorySpan, RecoveryDebtor, RecoveryStepName } from "@/lib/kpi/compute";
+import type { TransmissionRecord } from "@/lib/kpi/compute-transmissions";
 import { OPEN_REQUEST_STATUSES } from "@/lib/db/enums";
 
 export const brusselsDate = (d: Date): string => todayInBrussels(d, "");
@@ -168,4 +169,10 @@ export async function loadOpenCalls(prisma: PrismaClient, scope: { dueFrom: stri
     scope.dueFrom, scope.dueTo, ...(scope.category ? [scope.category] : []),
   );
   return rows.map((r) => ({ id: r.callId, reference: r.reference, affiliateId: r.affiliateId, category: r.category, dueOn: isoDate(r.dueOn), calledCents: Number(r.calledCents), settledCents: Number(r.settledCents) }));
+}
+
+/** The files owed to the mutuality and INASTI (a small table, read in full). */
+export async function loadTransmissions(prisma: PrismaClient): Promise<TransmissionRecord[]> {
+  const rows = await prisma.transmission.findMany({ select: { id: true, kind: true, fileName: true, dueOn: true, sentOn: true } });
+  return rows.map((t) => ({ id: t.id, kind: t.kind, fileName: t.fileName, dueOn: isoDate(t.dueOn), sentOn: t.sentOn && isoDate(t.sentOn) }));
 }

@@ -8,8 +8,9 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { isoDate } from "@/lib/clock";
 import { aggregate, CALL_MIN_LEAD_DAYS, DEBT_OLD_DAYS, monthOf, monthsBetween, recoveryObservations, type Fact, type Observation } from "@/lib/kpi/compute";
 import { benefitObservations, requestObservations } from "@/lib/kpi/compute-requests";
+import { TRANSMISSION_INDICATORS, transmissionObservations } from "@/lib/kpi/compute-transmissions";
 import { OUTCOME_FACT_PREFIX } from "./indicators";
-import { CALL_COLLECTION_SQL, loadBenefits, loadRecoveryDebtors, loadRequests } from "./load";
+import { CALL_COLLECTION_SQL, loadBenefits, loadRecoveryDebtors, loadRequests, loadTransmissions } from "./load";
 
 export const REFRESH_JOB = "kpi.refresh";
 /** Bumped when the refresh starts keeping new derived tables (2: KpiRollup, KpiOpenCall; 3: KpiObservation): a
@@ -18,6 +19,7 @@ export const KPI_MODEL_VERSION = 3;
 const REQUEST_INDICATORS = ["requests_filed", "answer_45d", "decision_4m", "affiliation_days", "advisor_resolved"];
 const BENEFIT_INDICATORS = ["benefit_paid_4m", "benefit_interest", "benefit_automatic"];
 const RECOVERY_INDICATORS = ["warned_before_judicial", "contact_before_judicial"];
+const SMALL_INDICATORS = [...BENEFIT_INDICATORS, ...RECOVERY_INDICATORS, ...TRANSMISSION_INDICATORS];
 
 export type RefreshResult = { jobRunId: string; full: boolean; requestMonths: string[]; ledgerMonths: string[]; facts: number };
 
@@ -97,15 +99,16 @@ export async function refreshKpiFacts(prisma: PrismaClient, today: string, optio
         await insertObservations(tx, observations);
       }
 
-      // ── benefits and recovery: in full ──
+      // ── benefits, recovery and the transmissions: in full ──
       const small: Observation[] = [
         ...(await loadBenefits(tx as unknown as PrismaClient)).flatMap((b) => benefitObservations(b, today)),
         ...(await loadRecoveryDebtors(tx as unknown as PrismaClient)).flatMap((d) => recoveryObservations(d)),
+        ...(await loadTransmissions(tx as unknown as PrismaClient)).flatMap((t) => transmissionObservations(t, today)),
       ];
       const smallFacts = aggregate(small);
-      await tx.$executeRawUnsafe(`delete from "KpiFact" where indicator = any($1::text[])`, [...BENEFIT_INDICATORS, ...RECOVERY_INDICATORS]);
+      await tx.$executeRawUnsafe(`delete from "KpiFact" where indicator = any($1::text[])`, SMALL_INDICATORS);
       await insertFacts(tx, smallFacts);
-      await tx.$executeRawUnsafe(`delete from "KpiObservation" where indicator = any($1::text[])`, [...BENEFIT_INDICATORS, ...RECOVERY_INDICATORS]);
+      await tx.$executeRawUnsafe(`delete from "KpiObservation" where indicator = any($1::text[])`, SMALL_INDICATORS);
       await insertObservations(tx, small);
 
       // ── ledger: set-based SQL (same definitions as callObservations / collectionObservations) ──
@@ -174,10 +177,9 @@ export async function refreshKpiFacts(prisma: PrismaClient, today: string, optio
       );
 
       // ── the advisor-less rollup the dashboards read: the months rewritten above, and the small families in full ──
-      const smallIndicators = [...BENEFIT_INDICATORS, ...RECOVERY_INDICATORS];
       const months = [...new Set([...requestMonths, ...issuedMonths, ...dueMonths, todayMonth])];
       const scope = full ? `true` : `(month = any($1::date[]) or indicator = any($2::text[]))`;
-      const scopeParams = full ? [] : [months, smallIndicators];
+      const scopeParams = full ? [] : [months, SMALL_INDICATORS];
       await tx.$executeRawUnsafe(`delete from "KpiRollup" where ${scope}`, ...scopeParams);
       await tx.$executeRawUnsafe(
         `insert into "KpiRollup" (indicator, month, category, "requestType", count, numerator, denominator)

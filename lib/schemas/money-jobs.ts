@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** Jobs a staff member can start from /staff/jobs, and which parameter each one takes. */
-export const UI_JOBS = ["quarterly-calls", "surcharges", "company-calls", "direct-debit", "import-coda", "regularisation", "plan-follow-up"] as const;
+export const UI_JOBS = ["quarterly-calls", "surcharges", "company-calls", "direct-debit", "import-coda", "regularisation", "plan-follow-up", "tax-certificates"] as const;
 export type UiJob = (typeof UI_JOBS)[number];
 export const FILE_JOBS: readonly UiJob[] = ["import-coda", "regularisation"];
 
@@ -16,6 +16,7 @@ export const jobDryRunSchema = z
   .superRefine((v, ctx) => {
     if (v.job === "quarterly-calls" && !/^\d{4}-Q[1-4]$/.test(v.quarter)) ctx.addIssue({ code: "custom", path: ["quarter"], message: "quarterInvalid" });
     if (v.job === "company-calls" && !/^(20\d\d|2100)$/.test(v.year)) ctx.addIssue({ code: "custom", path: ["year"], message: "yearInvalid" });
+    if (v.job === "tax-certificates" && v.year !== "" && !/^(20\d\d|2100)$/.test(v.year)) ctx.addIssue({ code: "custom", path: ["year"], message: "yearInvalid" });
     if (v.job === "direct-debit" && !/^\d{4}-\d{2}-\d{2}$/.test(v.collectOn)) ctx.addIssue({ code: "custom", path: ["collectOn"], message: "dateInvalid" });
   });
 export type JobDryRunInput = z.input<typeof jobDryRunSchema>;

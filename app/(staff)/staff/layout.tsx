@@ -16,6 +16,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
   if (can(viewer.role, "payment:reconcile")) nav.push({ href: "/staff/payments", label: t("payments") });
   if (can(viewer.role, "job:run")) nav.push({ href: "/staff/jobs", label: t("jobs") });
   if (can(viewer.role, "mandate:manage")) nav.push({ href: "/staff/direct-debits", label: t("directDebits") });
+  if (can(viewer.role, "transmission:manage")) nav.push({ href: "/staff/transmissions", label: t("transmissions") });
   if (can(viewer.role, "dashboard:read")) nav.push({ href: "/staff/dashboards", label: t("dashboards") });
   if (can(viewer.role, "parameter:read")) nav.push({ href: "/staff/parameters", label: t("parameters") });
   if (can(viewer.role, "staff:manage")) nav.push({ href: "/staff/accounts", label: t("staffAccounts") });

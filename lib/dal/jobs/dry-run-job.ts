@@ -11,7 +11,7 @@ import { type StartResult } from "@/lib/dto/jobs";
 
 function rawParams(job: UiJob, input: { quarter?: string; year?: string; collectOn?: string }): Record<string, string> {
   if (job === "quarterly-calls") return { quarter: input.quarter ?? "" };
-  if (job === "company-calls") return { year: input.year ?? "" };
+  if (job === "company-calls" || job === "tax-certificates") return { year: input.year ?? "" };
   if (job === "direct-debit") return { "collect-on": input.collectOn ?? "" };
   return {};
 }
