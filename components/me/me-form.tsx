@@ -1,9 +1,11 @@
 "use client";
 import { startTransition, useActionState, useEffect, useState, type ReactNode } from "react";
 import { useForm, type FieldValues, type Path, type Resolver } from "react-hook-form";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/actions/result";
 import { EVIDENCE_ACCEPT } from "@/lib/domain/evidence-limits";
+import { isIsoDate } from "@/lib/domain/dates";
+import { formatDate } from "@/lib/format";
 
 // One self-service form: react-hook-form validated by the SAME zod schema the server action parses (the resolver
 // is built by the caller from that schema), error summary on top, per-field errors, a draft kept in localStorage
@@ -40,6 +42,7 @@ type Props<T extends FieldValues> = {
 export function MeForm<T extends FieldValues>({ ns, idPrefix, resolver, defaults, fields, action, draftKey, review, submitLabel, successText, aside }: Props<T>) {
   const t = useTranslations("ss_form");
   const tf = useTranslations(ns);
+  const locale = useLocale();
   const [state, formAction, pending] = useActionState(action, null);
   const [step, setStep] = useState<"edit" | "review">("edit");
   const form = useForm<T>({ resolver, defaultValues: defaults as never });
@@ -96,6 +99,7 @@ export function MeForm<T extends FieldValues>({ ns, idPrefix, resolver, defaults
   const valueLabel = (f: MeField, v: unknown) => {
     if (f.kind === "select") return optionLabel(f, String(v));
     if (f.kind === "checkbox") return v ? t("yes") : t("no");
+    if (f.kind === "date" && typeof v === "string" && isIsoDate(v)) return formatDate(locale, v); // Belgian date, never ISO
     if (f.kind === "password") return v ? "••••••••" : "";
     if (f.kind === "file") return isFileList(v) && v.length > 0 ? Array.from(v).map((x) => x.name).join(", ") : t("noFile");
     if (f.kind === "checkboxes") {

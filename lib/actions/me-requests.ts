@@ -5,7 +5,9 @@ import { askMyAdvisor } from "@/lib/dal/requests/ask-my-advisor";
 import { replyToMyRequest } from "@/lib/dal/requests/reply-to-my-request";
 import { requestMyPaymentPlan } from "@/lib/dal/requests/request-my-payment-plan";
 import { requestMyContributionChange } from "@/lib/dal/contributions/request-my-contribution-change";
-import { contributionChangeSchema, paymentPlanRequestSchema, questionRequestSchema, replySchema } from "@/lib/schemas/me-requests";
+import { requestMyEndOfActivity } from "@/lib/dal/requests/request-my-end-of-activity";
+import { requestMyIllnessAssimilation } from "@/lib/dal/requests/request-my-illness-assimilation";
+import { contributionChangeSchema, endOfActivitySchema, illnessAssimilationSchema, paymentPlanRequestSchema, questionRequestSchema, replySchema } from "@/lib/schemas/me-requests";
 import { parseEuros } from "@/lib/domain/parse-euros";
 import { formInput, uploadsOf } from "./form-input";
 import type { ActionResult } from "./result";
@@ -36,6 +38,20 @@ export async function requestContributionChangeAction(_prev: ActionResult | null
     await runAction(contributionChangeSchema, formInput(formData), async (d, viewer) =>
       requestMyContributionChange(viewer, todayInBrussels(), { estimatedIncomeCents: parseEuros(d.estimatedIncome)!, justification: d.justification }, await uploadsOf(d.evidence)),
     ),
+  );
+}
+
+/** End of activity (cessation): filed for the advisor with the effect on the calls the affiliate saw. */
+export async function requestEndOfActivityAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  return filed(
+    await runAction(endOfActivitySchema, formInput(formData), async ({ evidence, ...input }, viewer) => requestMyEndOfActivity(viewer, todayInBrussels(), input, await uploadsOf(evidence))),
+  );
+}
+
+/** Assimilation for illness: filed for the advisor with the incapacity certificate. */
+export async function requestIllnessAssimilationAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  return filed(
+    await runAction(illnessAssimilationSchema, formInput(formData), async ({ evidence, ...input }, viewer) => requestMyIllnessAssimilation(viewer, todayInBrussels(), input, await uploadsOf(evidence))),
   );
 }
 

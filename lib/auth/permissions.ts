@@ -30,6 +30,8 @@ export const PERMISSIONS = {
   "contact:record": ["ADVISOR"],
   // the information bulletin: write, preview and publish an issue (advisors and managers; no personal data in it)
   "bulletin:publish": ["ADVISOR", "MANAGER"],
+  // the files owed to the mutuality and INASTI: prepare, mark sent, mark acknowledged (who and when recorded)
+  "transmission:manage": ["ADVISOR", "MANAGER"],
 } as const satisfies Record<string, readonly AppRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -49,6 +49,8 @@ export const DB_REQUEST_TYPES = [
   "CAREGIVER_ALLOWANCE",
   "QUESTION",
   "COMPLAINT",
+  "END_OF_ACTIVITY",
+  "ILLNESS_ASSIMILATION",
 ] as const;
 
 export type DbRequestType = (typeof DB_REQUEST_TYPES)[number];

@@ -14,6 +14,8 @@ export const REQUEST_TYPES = [
   "caregiver-allowance",
   "question",
   "complaint",
+  "end-of-activity",
+  "illness-assimilation",
 ] as const;
 export type RequestType = (typeof REQUEST_TYPES)[number];
 

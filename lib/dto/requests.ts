@@ -35,6 +35,8 @@ export type QueueItem = {
   badge: DeadlineBadge;
   /** while information is awaited: the day the clock was paused (the due date moves by every day since) */
   pausedSince: string | null;
+  /** while paused: the days that were left (negative: late) the day the clock stopped — what is left when it resumes */
+  daysLeftAtPause: number | null;
 };
 
 export const QUEUE_STATES = ["late", "at-risk", "paused", "forwarded"] as const;
@@ -189,4 +191,6 @@ export const DECISION_REASONS: Record<string, readonly string[]> = {
   CAREGIVER_ALLOWANCE: ["accepted", "conditionsNotMet", "informationMissing"],
   QUESTION: ["answered", "forwarded", "informationMissing"],
   COMPLAINT: ["answered", "forwarded", "informationMissing"],
+  END_OF_ACTIVITY: ["accepted", "conditionsNotMet", "informationMissing"],
+  ILLNESS_ASSIMILATION: ["accepted", "conditionsNotMet", "informationMissing"],
 };

@@ -38,6 +38,7 @@ type Candidate = {
   incomeCents: bigint | null;
   chosenIncomeCents: bigint | null;
   bornPreviousQuarter: boolean;
+  assimilated: boolean;
 };
 
 const chunkSize = () => Math.max(1, Number(process.env.JOBS_CHUNK_SIZE ?? 10000) || 10000);
@@ -85,7 +86,10 @@ export async function runQuarterlyCalls(ctx: JobContext, params: QuarterlyParams
     prisma.$queryRawUnsafe<Candidate[]>(
       `SELECT a.id, a.kind::text AS kind, a."memberNumber", cp.category::text AS category, cp."primoStarterUntil", af."startOn",
          ir."incomeCents", red.chosen AS "chosenIncomeCents", done.id IS NOT NULL AS billed,
-         EXISTS (SELECT 1 FROM "Birth" b WHERE b."personId" = a."personId" AND b."bornOn" BETWEEN $6::date AND $7::date) AS "bornPreviousQuarter"
+         EXISTS (SELECT 1 FROM "Birth" b WHERE b."personId" = a."personId" AND b."bornOn" BETWEEN $6::date AND $7::date) AS "bornPreviousQuarter",
+         EXISTS (SELECT 1 FROM "Request" ia WHERE ia."affiliateId" = a.id AND ia.type = 'ILLNESS_ASSIMILATION' AND ia.status = 'ACCEPTED'
+           AND (ia.payload->>'firstQuarterIndex')::int <= $3::int * 4 + $4::int - 1
+           AND (ia.payload->>'lastQuarterIndex' IS NULL OR (ia.payload->>'lastQuarterIndex')::int >= $3::int * 4 + $4::int - 1)) AS assimilated
        FROM (SELECT DISTINCT af."affiliateId" AS id FROM "Affiliation" af
              WHERE af."affiliateId" > $5::text AND ($9::text IS NULL OR af."affiliateId" = $9::text) AND ${overlapping}
              ORDER BY 1 LIMIT ${chunkSize()}) chunk
@@ -134,7 +138,8 @@ export async function runQuarterlyCalls(ctx: JobContext, params: QuarterlyParams
       // not subject in the quarter (a company, or no category period overlapping it), or already billed
       if (r.kind !== "PERSON" || r.category === null || r.billed) continue;
       counts.subjects++;
-      const exemptQuarter = r.bornPreviousQuarter;
+      // a birth in the previous quarter (maternity) or an accepted assimilation for illness covering the quarter
+      const exemptQuarter = r.bornPreviousQuarter || r.assimilated;
       if (exemptQuarter) {
         counts.exempt++;
         continue;

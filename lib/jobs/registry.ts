@@ -6,6 +6,7 @@ import { planFollowUpJob } from "./plan-follow-up";
 import { quarterlyCallsJob } from "./quarterly-calls";
 import { regularisationJob } from "./regularisation";
 import { surchargesJob } from "./surcharges";
+import { taxCertificatesJob } from "./tax-certificates";
 import type { JobDefinition, JobParams } from "./types";
 
 const asJob = <P extends JobParams>(d: JobDefinition<P>) => d as unknown as JobDefinition<JobParams>;
@@ -18,4 +19,5 @@ export const JOBS: Record<string, JobDefinition<JobParams>> = {
   [directDebitJob.name]: asJob(directDebitJob),
   [regularisationJob.name]: asJob(regularisationJob),
   [planFollowUpJob.name]: asJob(planFollowUpJob),
+  [taxCertificatesJob.name]: asJob(taxCertificatesJob),
 };

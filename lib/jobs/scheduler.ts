@@ -4,7 +4,8 @@
 //  - surcharges the day after each quarter end (the job itself decides 3 % or, on 1 January, 7 %);
 //  - the KPI refresh every night (lib/kpi/refresh.ts refreshKpiFacts, which records its own JobRun);
 //  - the e-mail outbox flush every minute (lib/mail/outbox.ts flushOutbox);
-//  - the payment plans' follow-up every morning (lib/jobs/plan-follow-up.ts).
+//  - the payment plans' follow-up every morning (lib/jobs/plan-follow-up.ts);
+//  - the tax certificates of the year before on 10 January (lib/jobs/tax-certificates.ts).
 // Each pg-boss job runs the same runJob(...) as the CLI, with today = todayInBrussels() and a JobRun whose
 // startedById is null and whose params say trigger "scheduler". pg-boss sends one job per cron slot whatever the
 // number of workers, and the jobs are idempotent by their unique keys, so a retried or doubled run writes nothing twice.
@@ -17,6 +18,7 @@ import { quarterlyCallsJob } from "./quarterly-calls";
 import { runJob } from "./runner";
 import { surchargesJob } from "./surcharges";
 import { planFollowUpJob } from "./plan-follow-up";
+import { taxCertificatesJob } from "./tax-certificates";
 import type { JobDefinition, JobParams } from "./types";
 
 export const SCHEDULER_TZ = "Europe/Brussels";
@@ -27,6 +29,7 @@ export const SCHEDULES = [
   { name: "kpi-refresh", cron: "30 1 * * *" }, // every night at 01:30
   { name: "outbox-flush", cron: "* * * * *" }, // every minute
   { name: "plan-follow-up", cron: "0 6 * * *" }, // every morning at 06:00: late instalments reminded, plans broken or completed
+  { name: "tax-certificates", cron: "0 5 10 1 *" }, // 10 January at 05:00: the certificates of the year before
 ] as const;
 
 export type ScheduledName = (typeof SCHEDULES)[number]["name"];
@@ -56,6 +59,7 @@ const DEFINITIONS: Partial<Record<ScheduledName, JobDefinition<JobParams>>> = {
   surcharges: surchargesJob,
   "outbox-flush": outboxFlushJob,
   "plan-follow-up": planFollowUpJob,
+  "tax-certificates": taxCertificatesJob as unknown as JobDefinition<JobParams>,
 };
 
 /** Runs one scheduled job now (what a pg-boss job does): returns the JobRun id, or null when the every-minute outbox

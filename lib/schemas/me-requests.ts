@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { eurosText } from "./euros";
-import { optionalEvidenceSchema } from "./me-evidence";
+import { optionalEvidenceSchema, requiredEvidenceSchema } from "./me-evidence";
+import { isIsoDate } from "@/lib/domain/dates";
 
 // Shared by the request forms (react-hook-form + zodResolver) and their server actions. Messages are codes,
 // translated under ss_form.errors.
@@ -23,6 +24,23 @@ export const contributionChangeSchema = z.object({
   evidence: optionalEvidenceSchema,
 });
 export type ContributionChangeInput = z.infer<typeof contributionChangeSchema>;
+
+/** End of activity: the last day of self-employed activity (checked against the affiliation on the server). */
+export const endOfActivitySchema = z.object({
+  lastDayOn: z.string().trim().min(1, "dateRequired").refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && isIsoDate(v), "dateInvalid"),
+  motivation: z.string().trim().max(2000, "justificationTooLong"),
+  evidence: optionalEvidenceSchema,
+});
+export type EndOfActivityInput = z.infer<typeof endOfActivitySchema>;
+
+/** Assimilation for illness: the start of the recognised incapacity, the resumption if known, the certificate. */
+export const illnessAssimilationSchema = z.object({
+  incapacityStartOn: z.string().trim().min(1, "dateRequired").refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && isIsoDate(v), "dateInvalid"),
+  resumptionOn: z.string().trim().refine((v) => v === "" || (/^\d{4}-\d{2}-\d{2}$/.test(v) && isIsoDate(v)), "dateInvalid"),
+  motivation: z.string().trim().max(2000, "justificationTooLong"),
+  evidence: requiredEvidenceSchema,
+});
+export type IllnessAssimilationInput = z.infer<typeof illnessAssimilationSchema>;
 
 /** A message in a request's conversation: the advisor's answer (back office) or the affiliate's reply, with
  *  optional attachments checked like evidence. The affiliate may send only files (the evidence asked for). */

@@ -67,15 +67,15 @@ export async function applyContributionChange(
       },
     });
     const base = { reference: r.reference, year, quarter: c.quarter };
-    await adjust(tx, { affiliateId: r.affiliateId, callId: c.id, kind: "CALL", deltaCents: a.contributionDeltaCents, reasonCode: "change.contribution", params: base, key: `change:${r.id}:${c.id}:principal`, actorId, today });
-    await adjust(tx, { affiliateId: r.affiliateId, callId: c.id, kind: "FEE", deltaCents: a.feeDeltaCents, reasonCode: "change.managementFee", params: base, key: `change:${r.id}:${c.id}:fee`, actorId, today });
+    await adjustCall(tx, { affiliateId: r.affiliateId, callId: c.id, kind: "CALL", deltaCents: a.contributionDeltaCents, reasonCode: "change.contribution", params: base, key: `change:${r.id}:${c.id}:principal`, actorId, today });
+    await adjustCall(tx, { affiliateId: r.affiliateId, callId: c.id, kind: "FEE", deltaCents: a.feeDeltaCents, reasonCode: "change.managementFee", params: base, key: `change:${r.id}:${c.id}:fee`, actorId, today });
     changed.push({ callId: c.id, year, quarter: c.quarter, dueOn: isoDate(c.dueOn), previousCents: c.totalCents, newCents: a.next.totalCents });
   }
   return changed;
 }
 
 /** One ADJUSTMENT entry on a call for one part; a credit is allocated to what is still open of that part's debits. */
-async function adjust(
+export async function adjustCall(
   tx: Tx,
   e: { affiliateId: string; callId: string; kind: "CALL" | "FEE"; deltaCents: number; reasonCode: string; params: Record<string, string | number>; key: string; actorId: string | null; today: string },
 ) {

@@ -13,7 +13,7 @@ type Tx = Prisma.TransactionClient;
 
 /** The requests whose decision is a motivated letter (Charte de l'assuré social art. 13–14). A question or complaint
  *  is answered in its thread; an affiliation has its welcome pack; INASTI's decisions are INASTI's letters. */
-const LETTER_TYPES: readonly DbRequestType[] = ["PAYMENT_PLAN", "REDUCTION", "INCREASE", "EXEMPTION", "SURCHARGE_WAIVER", "MATERNITY_AID", "BRIDGING_RIGHT", "CAREGIVER_ALLOWANCE"];
+const LETTER_TYPES: readonly DbRequestType[] = ["PAYMENT_PLAN", "REDUCTION", "INCREASE", "EXEMPTION", "SURCHARGE_WAIVER", "MATERNITY_AID", "BRIDGING_RIGHT", "CAREGIVER_ALLOWANCE", "END_OF_ACTIVITY", "ILLNESS_ASSIMILATION"];
 
 /**
  * Writes the decision letter of an accepted or refused request into the dossier's documents (once per request:
@@ -73,6 +73,18 @@ async function effectOf(tx: Tx, r: { id: string; type: DbRequestType; payload: u
     if (typeof p.year !== "number" || typeof p.estimatedIncomeCents !== "number") return undefined;
     const amount = changed.length > 0 ? changed[changed.length - 1].newCents : (p.newQuarterlyCents ?? 0);
     return t("effect.change", { year: p.year, income: formatMoney(locale, p.estimatedIncomeCents), amount: formatMoney(locale, amount), count: changed.length });
+  }
+  if (r.type === "END_OF_ACTIVITY") {
+    const p = r.payload as { lastDayOn?: string; lastQuarter?: { year: number; quarter: number } };
+    if (typeof p.lastDayOn !== "string" || !p.lastQuarter) return undefined;
+    const cancelled = changed.map((c) => t("effect.quarter", { quarter: c.quarter, year: c.year })).join(", ");
+    return t("effect.endOfActivity", { lastDay: formatLongDate(locale, p.lastDayOn), quarter: p.lastQuarter.quarter, year: p.lastQuarter.year, count: changed.length, cancelled });
+  }
+  if (r.type === "ILLNESS_ASSIMILATION") {
+    const p = r.payload as { firstQuarter?: { year: number; quarter: number }; lastQuarter?: { year: number; quarter: number } | null };
+    if (!p.firstQuarter) return undefined;
+    const q = (x: { year: number; quarter: number }) => t("effect.quarterPlain", { quarter: x.quarter, year: x.year });
+    return t("effect.assimilation", { from: q(p.firstQuarter), to: p.lastQuarter ? q(p.lastQuarter) : "open", count: changed.length });
   }
   if (r.type === "PAYMENT_PLAN") {
     const plan = await tx.paymentPlan.findUnique({ where: { requestId: r.id }, include: { instalments: { orderBy: { seq: "asc" } } } });

@@ -9,7 +9,9 @@ import { createAffiliateFromRequest } from "@/lib/dal/internal/affiliation";
 import { createPaymentPlan } from "@/lib/dal/internal/payment-plans";
 import { planTerms } from "@/lib/dal/internal/requests";
 import { refused } from "@/lib/errors";
-import { applyContributionChange } from "@/lib/dal/internal/contribution-change-effect";
+import { applyContributionChange, type ChangedCall } from "@/lib/dal/internal/contribution-change-effect";
+import { applyEndOfActivity } from "@/lib/dal/internal/end-of-activity";
+import { applyIllnessAssimilation } from "@/lib/dal/internal/illness-assimilation";
 import { issueDecisionLetter } from "@/lib/dal/internal/decision-letters";
 import { notify } from "@/lib/dal/internal/notify";
 
@@ -77,8 +79,12 @@ export async function applyDecision(
   // an accepted payment plan (inside policy, or outside it with the second approval) is put in force at once
   if (r.type === "PAYMENT_PLAN" && status === "ACCEPTED" && r.affiliateId) await putPlanInForce(tx, { ...r, affiliateId: r.affiliateId }, who.actorId, today);
   // an accepted reduction or increase re-issues the year's calls at once (adjustments on the account)
-  const changedCalls =
+  const changedCalls: ChangedCall[] =
     (r.type === "REDUCTION" || r.type === "INCREASE") && status === "ACCEPTED" && r.affiliateId ? await applyContributionChange(tx, { ...r, affiliateId: r.affiliateId }, who.actorId, today) : [];
+  // an accepted end of activity ends the affiliation and cancels the calls issued for quarters after it
+  if (r.type === "END_OF_ACTIVITY" && status === "ACCEPTED" && r.affiliateId) changedCalls.push(...(await applyEndOfActivity(tx, { ...r, affiliateId: r.affiliateId }, who.actorId, today)));
+  // an accepted assimilation for illness cancels the calls issued for the quarters it covers
+  if (r.type === "ILLNESS_ASSIMILATION" && status === "ACCEPTED" && r.affiliateId) changedCalls.push(...(await applyIllnessAssimilation(tx, { ...r, affiliateId: r.affiliateId }, who.actorId, today)));
   // every acceptance or refusal of a request that calls for it is a motivated letter in the dossier
   const notices: (string | null)[] = [];
   if (status === "ACCEPTED" || status === "REFUSED") {

@@ -18,7 +18,8 @@ export type NoticeKind =
   | "planCompleted"
   | "paymentReceived"
   | "benefitGranted"
-  | "forwarded";
+  | "forwarded"
+  | "taxCertificate";
 
 /** Notices whose e-mail their module renders itself (recordNotices): a mandate decided, a direct debit returned. */
 export type RenderedNoticeKind = "mandateConfirmed" | "mandateRefused" | "directDebitReturned";

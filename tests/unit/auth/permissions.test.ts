@@ -22,6 +22,7 @@ const EXPECTED: Record<Permission, Record<AppRole, boolean>> = {
   "staff:manage": { AFFILIATE: false, ADVISOR: false, MANAGER: false, ADMIN: true },
   "contact:record": { AFFILIATE: false, ADVISOR: true, MANAGER: false, ADMIN: false },
   "bulletin:publish": { AFFILIATE: false, ADVISOR: true, MANAGER: true, ADMIN: false },
+  "transmission:manage": { AFFILIATE: false, ADVISOR: true, MANAGER: true, ADMIN: false },
 };
 
 describe("permission matrix", () => {

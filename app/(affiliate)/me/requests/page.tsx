@@ -27,6 +27,8 @@ export default async function MyRequestsPage() {
           <li><Link href="/me/requests/surcharge-waiver">{t("new.surchargeWaiver")}</Link></li>
           <li><Link href="/me/requests/bridging-right">{t("new.bridgingRight")}</Link></li>
           <li><Link href="/me/requests/caregiver">{t("new.caregiver")}</Link></li>
+          <li><Link href="/me/requests/end-of-activity">{t("new.endOfActivity")}</Link></li>
+          <li><Link href="/me/requests/illness-assimilation">{t("new.illnessAssimilation")}</Link></li>
           <li><Link href="/me/requests/question">{t("new.question")}</Link></li>
           <li><Link href="/me/pay">{t("new.pay")}</Link></li>
         </ul>
