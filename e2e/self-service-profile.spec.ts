@@ -52,17 +52,17 @@ test("the profile refuses a bad refund IBAN, then saves and logs the change (FR 
   await expectAccessible(page);
   const iban = page.getByLabel("IBAN pour les remboursements");
   await iban.fill("BE35 3101 2345 6738");
-  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
   await expect(page.getByRole("alert").getByRole("link", { name: /Cet IBAN belge n'est pas valable/ })).toHaveAttribute("href", "#profile-refundIban");
   await expect(iban).toHaveAttribute("aria-invalid", "true");
   await expectAccessible(page);
   await iban.fill("BE35 3101 2345 6737");
   await page.getByLabel("Me prévenir par SMS").check();
   // the refund account changes only with the current password (step-up)
-  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
   await expect(page.getByRole("alert").getByRole("link", { name: /entrez votre mot de passe actuel/ })).toHaveAttribute("href", "#profile-currentPassword");
   await page.getByLabel("Mot de passe actuel").fill(PASSWORD);
-  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "Vos modifications sont enregistrées." })).toBeVisible();
   const { rows } = await client.query(
     `select l.details from "AuditLog" l join "Affiliate" a on a.id = l."entityId" join "User" u on u."affiliateId" = a.id

@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { formatMoney } from "@/lib/format";
+import { formatCodes, formatMoney } from "@/lib/format";
 import type { JobRunRow } from "@/lib/dto/jobs";
 import { JobErrorList } from "./job-error-list";
 import { SecondRunButton } from "./second-run-button";
@@ -36,8 +36,9 @@ export async function JobHistory({ runs }: { runs: JobRunRow[] }) {
               <tr key={r.id} className="border-b border-slate-100 align-top" data-job-run={r.id}>
                 <th scope="row" className="py-1 pr-3 font-normal">
                   {jobName(r.job)}
-                  {Object.entries(r.params).filter(([, v]) => typeof v === "string" || typeof v === "number").map(([k, v]) => (
-                    <span key={k} className="block text-slate-700">{t("paramValues", { name: k, value: String(v) })}</span>
+                  {/* the parameters people chose, named and in words ("Trimestre : T4 2026"); technical ones left out */}
+                  {Object.entries(r.params).filter(([k, v]) => (typeof v === "string" || typeof v === "number") && t.has(`paramNames.${k}`)).map(([k, v]) => (
+                    <span key={k} className="block text-slate-700">{t("paramValues", { name: t(`paramNames.${k}`), value: k === "file" ? String(v).split("/").pop() ?? "" : formatCodes(locale, String(v)) })}</span>
                   ))}
                 </th>
                 <td className="py-1 pr-3">{when(r.startedAt)}{r.startedBy && <span className="block text-slate-700">{t("byName", { name: r.startedBy })}</span>}{r.scheduled && <span className="block text-slate-700">{t("byScheduler")}</span>}</td>
