@@ -23,7 +23,7 @@ export function contentSecurityPolicy(nonce: string, dev = process.env.NODE_ENV 
   ].join("; ");
 }
 
-const PRIVATE = /^\/(me|staff)(\/|$)/;
+const PRIVATE = /^\/(me|staff|portfolio)(\/|$)/;
 
 /** Forms that take files (evidence, job files, scanned letters) accept the server actions' 16 MB; every other form a small body. */
 const UPLOADS = /^\/(me\/requests|staff\/jobs|staff\/dossiers)(\/|$)/; // dossiers: a scanned letter on a contact
@@ -45,7 +45,7 @@ export async function proxy(request: NextRequest) {
       return NextResponse.redirect(login);
     }
     // an affiliate asking for the staff area gets the same answer as for a page that does not exist
-    if (token.role === "AFFILIATE" && pathname.startsWith("/staff")) {
+    if ((token.role === "AFFILIATE" || token.role === "ACCOUNTANT") && pathname.startsWith("/staff")) {
       return NextResponse.rewrite(new URL("/_not-found", request.url), { status: 404 });
     }
   }

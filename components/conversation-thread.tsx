@@ -11,8 +11,16 @@ export async function ConversationThread({ thread, audience }: { thread: Request
   const t = await getTranslations("cv_thread");
   const locale = await getLocale();
   const kb = (n: number) => Math.max(1, Math.round(n / 1024));
+  const ta = await getTranslations("acc_acting");
+  // a message the affiliate's accountant wrote for them is said as such, to everyone
   const author = (m: RequestThread["messages"][number]) =>
-    audience === "staff" ? (m.fromFund ? t("staffAuthor", { name: m.authorName }) : t("affiliateAuthor", { name: m.authorName })) : m.mine ? t("you") : t("yourAdvisor");
+    m.mine
+      ? audience === "staff" ? t("staffAuthor", { name: m.authorName }) : t("you")
+      : m.byAccountant
+        ? ta("messageAuthor", { name: m.authorName })
+        : m.fromFund
+          ? audience === "staff" ? t("staffAuthor", { name: m.authorName }) : t("yourAdvisor")
+          : t("affiliateAuthor", { name: m.authorName });
   return (
     <ol className="space-y-3" data-testid="thread">
       {thread.messages.map((m) => (

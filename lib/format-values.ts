@@ -1,10 +1,11 @@
 // The values of a message (a ledger reason, a breakdown line, a notice) formatted for people by their names' suffix:
 // …Cents → money, …Bp → percent, …Ppm → ratio, …On → date; a numerator/denominator pair also gives `coefficient`.
 import { formatDate, formatMoney } from "@/lib/format";
+import { localeTag } from "@/lib/i18n/config";
 
 export function formatMessageValues(locale: string, params: Record<string, unknown> = {}): Record<string, string | number> {
   const out: Record<string, string | number> = {};
-  const tag = locale === "nl" ? "nl-BE" : "fr-BE";
+  const tag = localeTag(locale);
   // a ratio (e.g. the revaluation coefficient) arrives as numerator/denominator: show it as a decimal too
   if (typeof params.numerator === "number" && typeof params.denominator === "number" && params.denominator !== 0)
     out.coefficient = (params.numerator / params.denominator).toLocaleString(tag, { maximumFractionDigits: 6 });

@@ -1,7 +1,5 @@
 // The only place money and dates are formatted for people. Cents are integers; the division happens here only.
-const LOCALE_TAG = { fr: "fr-BE", nl: "nl-BE" } as const;
-type L = keyof typeof LOCALE_TAG;
-const tag = (locale: string) => LOCALE_TAG[(locale in LOCALE_TAG ? locale : "fr") as L];
+import { localeTag as tag } from "@/lib/i18n/config";
 
 export function formatMoney(locale: string, cents: number): string {
   return new Intl.NumberFormat(tag(locale), { style: "currency", currency: "EUR" }).format(cents / 100);
@@ -35,9 +33,11 @@ export function formatMonth(locale: string, yearMonth: string, style: "long" | "
   return new Intl.DateTimeFormat(tag(locale), { timeZone: "UTC", month: style, year: "numeric" }).format(new Date(Date.UTC(y, m - 1, 1)));
 }
 
-/** A quarter as tables and lists name it: "T1 2026" (trimestre), "K1 2026" (kwartaal). */
+const QUARTER_LETTER: Record<string, string> = { fr: "T", nl: "K", de: "Q", en: "Q" };
+
+/** A quarter as tables and lists name it: "T1 2026" (trimestre), "K1 2026" (kwartaal), "Q1 2026" (Quartal, quarter). */
 export function formatQuarter(locale: string, year: number, quarter: number): string {
-  return `${tag(locale) === "nl-BE" ? "K" : "T"}${quarter} ${year}`;
+  return `${QUARTER_LETTER[locale] ?? "T"}${quarter} ${year}`;
 }
 
 /** A value a message shows as it came from the domain: an ISO date becomes 31/12/2026, a quarter code '2026-Q1' T1 2026. */
@@ -77,4 +77,9 @@ export function formatFigure(locale: string, unit: string, value: string, denomi
   if (unit === "bp") return `${(n / 100).toLocaleString(tag(locale), { maximumFractionDigits: 2 })} %`;
   if (unit === "ratio" && denominator) return (n / Number(denominator)).toLocaleString(tag(locale), { maximumFractionDigits: 12 });
   return n.toLocaleString(tag(locale));
+}
+
+/** Cents as a number of euros for a spreadsheet cell (the reader's program formats it): 123456 → 1234.56. */
+export function centsToEuros(cents: number): number {
+  return cents / 100;
 }

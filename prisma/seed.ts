@@ -31,6 +31,7 @@ import {
 import { hashPassword } from "@/lib/auth/password";
 import { encryptSecret } from "@/lib/auth/secret-box";
 import { DEMO_TOTP_SECRETS } from "./demo-second-factor";
+import { seedAccountants } from "./seed-accountants";
 import { runJob } from "@/lib/jobs/runner";
 import { surchargesJob } from "@/lib/jobs/surcharges";
 import { refreshKpiFacts } from "@/lib/kpi/refresh";
@@ -776,6 +777,15 @@ async function seed(prisma: PrismaClient) {
   await createUser(prisma, { email: "affiliate@demo.caisse.be", passwordHash, role: "AFFILIATE", name: "Julie Dubois", affiliateId: affiliateIds.get(demo.memberNumber)! });
   await createUser(prisma, { email: "spouse@demo.caisse.be", passwordHash, role: "AFFILIATE", name: "Marc Dubois", affiliateId: affiliateIds.get(spouse.memberNumber)! });
   await createUser(prisma, { email: "company@demo.caisse.be", passwordHash, role: "AFFILIATE", name: "Dubois Consulting SRL", affiliateId: affiliateIds.get(companies[0].memberNumber)! });
+  // the demo accountant and their clients' mandates (prisma/seed-accountants.ts)
+  const others = people.filter((p) => p !== demo && p !== spouse && p.category === "MAIN").slice(0, 5).map((p) => affiliateIds.get(p.memberNumber)!);
+  await seedAccountants(
+    prisma,
+    passwordHash,
+    { julie: affiliateIds.get(demo.memberNumber)!, marc: affiliateIds.get(spouse.memberNumber)!, company: affiliateIds.get(companies[0].memberNumber)!, others: others.slice(0, 4), asking: others[4] },
+    SEED_TODAY,
+    async (email) => (DEMO_TOTP_SECRETS[email] ? { totpSecret: encryptSecret(DEMO_TOTP_SECRETS[email]), totpEnabledAt: new Date() } : null),
+  );
 
   // the late-payment surcharges the person history above does not book itself (the company contribution's
   // 1 % per month): the fund's own surcharge job, run as of the seed date, so that a later run finds nothing to add

@@ -3,11 +3,12 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/components/site-header";
 import { currentViewer } from "@/lib/auth/session";
 import { homeFor } from "@/lib/auth/permissions";
+import type { AppLocale } from "@/lib/i18n/config";
 
 // every public page announces the information bulletin's Atom feed in the reader's language
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("info_bulletin");
-  const locale = (await getLocale()) === "nl" ? "nl" : "fr";
+  const locale = (await getLocale()) as AppLocale;
   return { alternates: { types: { "application/atom+xml": [{ url: `/bulletin/feed.xml?lang=${locale}`, title: t("title") }] } } };
 }
 

@@ -6,13 +6,14 @@ import { useTranslations } from "next-intl";
 import { fileAffiliationAction } from "@/lib/actions/backoffice-affiliation";
 import type { ActionResult } from "@/lib/actions/result";
 import { AFFILIATION_CATEGORIES, affiliationSchema } from "@/lib/schemas/backoffice-affiliation";
+import type { AppLocale } from "@/lib/i18n/config";
 
 type Values = Record<string, string>;
 type TextField = "lastName" | "firstName" | "niss" | "email" | "phone" | "street" | "postalCode" | "city" | "startOn" | "helpedNiss" | "enterpriseNumber" | "companyName" | "iban";
 const ORDER = ["lastName", "firstName", "niss", "email", "phone", "street", "postalCode", "city", "language", "startOn", "category", "helpedNiss", "enterpriseNumber", "companyName", "iban", "consent"];
 
 /** The public affiliation request; confirmation with the reference and what happens next. */
-export function AffiliationForm({ locale }: { locale: "fr" | "nl" }) {
+export function AffiliationForm({ locale }: { locale: AppLocale }) {
   const t = useTranslations("bo_affiliation");
   const [state, formAction, pending] = useActionState<ActionResult<{ reference: string }> | null, FormData>(fileAffiliationAction, null);
   const [, startTransition] = useTransition();

@@ -1,8 +1,9 @@
 // Formats an indicator value for display (numbers only; words come from the catalogue).
 import { formatMoney } from "@/lib/format";
 import type { KpiUnit } from "@/lib/kpi/indicators";
+import { localeTag } from "@/lib/i18n/config";
 
-const tag = (locale: string) => (locale === "nl" ? "nl-BE" : "fr-BE");
+const tag = (locale: string) => localeTag(locale);
 
 export function formatKpi(locale: string, unit: KpiUnit, value: number | null, daysLabel: (v: string) => string, none: string): string {
   if (value === null) return none;

@@ -13,7 +13,7 @@ export function ProfileForm({ defaults, company }: { defaults: ProfileInput; com
     { name: "street", kind: "text", autoComplete: "street-address" },
     { name: "postalCode", kind: "text", inputMode: "numeric", autoComplete: "postal-code" },
     { name: "city", kind: "text", autoComplete: "address-level2" },
-    { name: "language", kind: "select", options: ["fr", "nl"] },
+    { name: "language", kind: "select", options: ["fr", "nl", "de"] },
     { name: "notifyEmail", kind: "checkbox" },
     { name: "notifySms", kind: "checkbox" },
     { name: "notifyPaper", kind: "checkbox" },

@@ -7,7 +7,7 @@ import { currentSignIn, currentViewer } from "@/lib/auth/session";
 import { authenticate, AUTH_ERROR } from "@/lib/auth/options";
 import { clientAddress, countAgainst, limitReached } from "@/lib/auth/limits";
 import { recordAuthEvent } from "@/lib/auth/events";
-import { isStaff } from "@/lib/auth/permissions";
+import { isStaff, needsSecondFactor } from "@/lib/auth/permissions";
 import { markSecondFactor } from "@/lib/auth/sessions";
 import { beginPasskeyAuthentication, beginPasskeyRegistration, finishPasskeyRegistration, mayRegisterPasskey, removePasskey } from "@/lib/auth/passkeys";
 import type { ActionResult } from "./result";
@@ -33,7 +33,7 @@ export async function passkeySignInOptionsAction(input: { email: string; passwor
     await countAgainst("signIn", client.address);
     return { ok: false, code: AUTH_ERROR.invalid };
   }
-  const options = isStaff(result.user.role) ? await beginPasskeyAuthentication(result.user.id) : null;
+  const options = needsSecondFactor(result.user.role) ? await beginPasskeyAuthentication(result.user.id) : null;
   return options ? { ok: true, data: options } : { ok: false, code: "noPasskey" };
 }
 

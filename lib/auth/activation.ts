@@ -6,6 +6,7 @@ import { recordAuthEvent } from "./events";
 import { sendEmail } from "@/lib/mail/outbox";
 import { serverTranslator } from "@/lib/i18n/translator";
 import { hashPassword } from "./password";
+import type { AppLocale } from "@/lib/i18n/config";
 
 // Account activation and password reset without a table: a token is
 //   base64url("<userId>.<expiry, unix seconds>.<HMAC-SHA256 hex>")
@@ -144,7 +145,7 @@ export async function requestPasswordReset(emailInput: string, now = new Date())
 }
 
 /** The paragraph of the welcome e-mail that carries the activation link, in the affiliate's language. */
-export async function activationParagraph(locale: "fr" | "nl", link: string): Promise<string> {
+export async function activationParagraph(locale: AppLocale, link: string): Promise<string> {
   const t = serverTranslator(locale, "auth_mail");
   return t("activationText", { link, days: TOKEN_TTL_SECONDS.activation / 86400 });
 }

@@ -7,7 +7,7 @@ import { secondsUntilNextAttempt } from "./throttle";
 import { clientAddress, countAgainst, limitReached } from "./limits";
 import { endAllSessions, startSession, touchSession, type ClientInfo, type SessionMethod } from "./sessions";
 import { recordAuthEvent } from "./events";
-import { isStaff, type AppRole } from "./permissions";
+import { needsSecondFactor, type AppRole } from "./permissions";
 import { hasSecondFactor, verifySecondFactor } from "./second-factor";
 import { verifyPasskey } from "./passkeys";
 import { fasConfigFrom } from "./fas/config";
@@ -95,7 +95,7 @@ export const authOptions: NextAuthOptions = {
         // staff: the second factor after the password (an enrolled one is asked here; one not enrolled yet gets a
         // session that opens only the enrolment page)
         let secondFactor = false;
-        if (isStaff(user.role) && (await hasSecondFactor(user.id))) {
+        if (needsSecondFactor(user.role) && (await hasSecondFactor(user.id))) {
           // a code of the authenticator app (or a recovery code), or the answer of a passkey (startAuthentication's JSON)
           const code = credentials?.code?.trim() ?? "";
           const passkey = credentials?.passkey?.trim() ?? "";

@@ -5,8 +5,10 @@ import { cookies, headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { prisma } from "@/lib/db/client";
 import { authOptions } from "./options";
-import { can, isStaff, type Permission } from "./permissions";
-import type { Viewer } from "./viewer";
+import { needsSecondFactor, type Permission } from "./permissions";
+import { allowed, type Viewer } from "./viewer";
+import { accountantViewer } from "./acting";
+import { ACTING_COOKIE } from "@/lib/dto/accountants";
 import { AppError } from "@/lib/errors";
 
 // The one place that knows next-auth: swap the library here and nothing else changes.
@@ -28,8 +30,10 @@ export const currentViewer = cache(async (): Promise<Viewer | null> => {
     select: { id: true, role: true, affiliateId: true, name: true, disabledAt: true },
   });
   if (!user || user.disabledAt) return null;
-  // staff open nothing before the second factor (enrolled or given) in this session
-  if (isStaff(user.role) && !signIn.secondFactor) return null;
+  // staff and accountants open nothing before the second factor (enrolled or given) in this session
+  if (needsSecondFactor(user.role) && !signIn.secondFactor) return null;
+  // an accountant: the client whose file they opened, while (and only while) a mandate of theirs is live today
+  if (user.role === "ACCOUNTANT") return accountantViewer(user, (await cookies()).get(ACTING_COOKIE)?.value);
   return { userId: user.id, role: user.role, affiliateId: user.affiliateId, name: user.name };
 });
 
@@ -43,11 +47,11 @@ export async function requireViewer(permission?: Permission, callbackUrl?: strin
     const ended = (await cookies()).getAll().some((c) => /(^|\.|-)next-auth\.session-token/.test(c.name));
     // where the visitor was going: the page itself (proxy.ts), else the area the caller names
     const asked = (await headers()).get("x-portal-path");
-    const back = asked && /^\/(me|staff)(\/|$)/.test(asked) ? asked : callbackUrl;
+    const back = asked && /^\/(me|staff|portfolio)(\/|$)/.test(asked) ? asked : callbackUrl;
     const query = new URLSearchParams({ ...(ended ? { ended: "1" } : {}), ...(back ? { callbackUrl: back } : {}) }).toString();
     redirect(query ? `/login?${query}` : "/login");
   }
-  if (permission && !can(viewer.role, permission)) notFound();
+  if (permission && !allowed(viewer, permission)) notFound();
   return viewer;
 }
 

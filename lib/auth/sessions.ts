@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
-import { isStaff, type AppRole } from "./permissions";
+import { needsSecondFactor, type AppRole } from "./permissions";
 
 // Server-side sessions: the cookie (a next-auth JWT) carries only the id of a UserSession row, checked on every
 // request. A session ends at logout, a password reset or when the account is disabled — every session of the user
@@ -30,7 +30,7 @@ export async function startSession(userId: string, method: SessionMethod, client
 export function sessionEndsBecause(s: { createdAt: Date; lastSeenAt: Date; endedAt: Date | null }, role: AppRole, now: Date): EndReason | "ended" | null {
   if (s.endedAt) return "ended";
   if (now.getTime() - s.createdAt.getTime() >= SESSION_ABSOLUTE_SECONDS * 1000) return "expired";
-  if (now.getTime() - s.lastSeenAt.getTime() >= IDLE_SECONDS[isStaff(role) ? "staff" : "affiliate"] * 1000) return "idle";
+  if (now.getTime() - s.lastSeenAt.getTime() >= IDLE_SECONDS[needsSecondFactor(role) ? "staff" : "affiliate"] * 1000) return "idle";
   return null;
 }
 

@@ -122,6 +122,8 @@ export type CompanyDirectorView = { name: string; fromOn: string; toOn: string |
 export const STAFF_READS = [
   "dossier.view", "request.view", "benefit.view", "recovery.view", "payment.view", "call-notice.view",
   "decision-letter.view", "recovery-letter.view", "evidence.download", "search.result", "direct-debit-file.download",
+  // an accountant opening the file of a client who gave them a mandate
+  "client-file.view",
 ] as const;
 export type StaffRead = (typeof STAFF_READS)[number];
 

@@ -1,4 +1,5 @@
 // The shapes of the affiliate's profile page.
+import type { OfficialLocale } from "@/lib/i18n/config";
 export type NotificationPrefs = { email: boolean; sms: boolean; paper: boolean };
 
 export type MyProfile = {
@@ -8,7 +9,7 @@ export type MyProfile = {
   street: string;
   postalCode: string;
   city: string;
-  language: "fr" | "nl";
+  language: OfficialLocale;
   prefs: NotificationPrefs;
   refundIban: string;
 };

@@ -71,7 +71,8 @@ export type StaffRequestView = {
   canApprove: boolean;
   planTerms: PlanTerms | null;
   planRefusals: string[];
-  events: { at: string; actorName: string | null; from: string | null; to: string; reason: string | null }[];
+  /** byAccountant: done by the affiliate's accountant, on their behalf */
+  events: { at: string; actorName: string | null; byAccountant: boolean; from: string | null; to: string; reason: string | null }[];
   documents: { id: string; kind: string; fileName: string; createdAt: string }[];
   /** affiliation requests: days from the request to the affiliation */
   leadTimeDays: number | null;
@@ -139,7 +140,7 @@ export type MyRequestDetail = MyRequestSummary & {
   informationDueOn: string | null;
   decisionDueOn: string | null;
   payload: Record<string, unknown>;
-  events: { at: string; fromStatus: RequestStatus | null; toStatus: RequestStatus; reason: string | null }[];
+  events: { at: string; fromStatus: RequestStatus | null; toStatus: RequestStatus; reason: string | null; byAccountant: string | null }[];
   plan: { status: string; debtCents: number; advanceCents: number; months: number; instalments: { seq: number; dueOn: string; amountCents: number; paidCents: number; structuredCommunication: string }[] } | null;
   thread: RequestThread | null;
   evidence: { id: string; fileName: string; mimeType: string; sizeBytes: number }[];
@@ -158,6 +159,8 @@ export type ThreadMessage = {
   mine: boolean;
   /** written by the fund's staff (answer or request for information) */
   fromFund: boolean;
+  /** written by the affiliate's accountant, on their behalf */
+  byAccountant: boolean;
   authorName: string;
   body: string;
   at: string;

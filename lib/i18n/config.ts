@@ -1,5 +1,6 @@
-// The portal's languages. French is the source language; Dutch ships with every page.
-export const LOCALES = ["fr", "nl"] as const;
+// The portal's languages. French is the source language; Dutch and German are Belgium's other official languages
+// (an affiliate's letters are issued in one of the three); English is offered for reading the portal.
+export const LOCALES = ["fr", "nl", "de", "en"] as const;
 export type AppLocale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: AppLocale = "fr";
 export const LOCALE_COOKIE = "caisse-locale";
@@ -8,7 +9,20 @@ export function isLocale(value: unknown): value is AppLocale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
 }
 
-/** Picks fr or nl from an Accept-Language header (first supported language wins). */
+/** The official languages: the ones an affiliate's legal letters are issued in. English is a courtesy. */
+export const OFFICIAL_LOCALES = ["fr", "nl", "de"] as const;
+export type OfficialLocale = (typeof OFFICIAL_LOCALES)[number];
+
+export function isOfficialLocale(value: unknown): value is OfficialLocale {
+  return typeof value === "string" && (OFFICIAL_LOCALES as readonly string[]).includes(value);
+}
+
+/** The BCP 47 tag Intl formats with: dates, amounts and ordinals as read in Belgium in that language. */
+export function localeTag(locale: string): string {
+  return isLocale(locale) ? `${locale}-BE` : "fr-BE";
+}
+
+/** Picks one of the portal's languages from an Accept-Language header (first supported language wins). */
 export function localeFromAcceptLanguage(header: string | null | undefined): AppLocale {
   if (!header) return DEFAULT_LOCALE;
   for (const part of header.split(",")) {

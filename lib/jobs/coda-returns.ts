@@ -9,6 +9,7 @@ import { returnEndsMandate, type IsoDate } from "@/lib/domain";
 import { formatDate, formatMoney, formatStructuredCommunication } from "@/lib/format";
 import { serverTranslator } from "@/lib/i18n/translator";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { AppLocale } from "@/lib/i18n/config";
 
 export type CodaReturn = { e2e: string; reason: string; on: IsoDate };
 
@@ -23,7 +24,7 @@ type Returned = {
   /** before this statement */
   mandateStatus: string;
   communication: string;
-  language: "fr" | "nl";
+  language: AppLocale;
   email: string | null;
 };
 

@@ -13,6 +13,7 @@ import { loadFund, loadParameters } from "@/lib/dal/internal/reference-data";
 import { JobRefusal, type JobContext, type JobDefinition, type JobResult } from "./types";
 import { toDomainCategory } from "@/lib/db/enums";
 import { serverTranslator } from "@/lib/i18n/translator";
+import type { OfficialLocale } from "@/lib/i18n/config";
 
 export function parseQuarter(value: unknown): Quarter {
   const m = typeof value === "string" ? /^(\d{4})-Q([1-4])$/.exec(value) : null;
@@ -221,18 +222,18 @@ type CallRow = {
   breakdown: BreakdownLine[];
 };
 
-type CallMail = Record<"fr" | "nl", { subject: string; text: string }>;
+type CallMail = Record<OfficialLocale, { subject: string; text: string }>;
 
-/** The "your call is in your portal" e-mail of a run, in French and Dutch: the same for every call of the quarter
+/** The "your call is in your portal" e-mail of a run, in the three official languages: the same for every call of the quarter
  *  (amounts are in the portal, not in the e-mail), so it is rendered once and chosen in SQL by the dossier's language. */
 export function callMailTemplates(q: Quarter, dueOn: string, fund: string): CallMail {
   const url = `${(process.env.NEXTAUTH_URL ?? "").replace(/\/$/, "")}/me/calls`;
-  const render = (locale: "fr" | "nl") => {
+  const render = (locale: OfficialLocale) => {
     const t = serverTranslator(locale, "moCallMail");
     const values = { quarter: q.quarter, year: q.year, dueOn: formatDate(locale, dueOn), url, fund };
     return { subject: t("subject", values), text: t("text", values) };
   };
-  return { fr: render("fr"), nl: render("nl") };
+  return { fr: render("fr"), nl: render("nl"), de: render("de") };
 }
 
 /** Writes a chunk's calls and their CALL/FEE ledger debits in ONE statement (atomic by itself: no interactive
@@ -261,7 +262,8 @@ async function insertCalls(ctx: JobContext, calls: CallRow[], k: { q: Quarter; i
        RETURNING 1),
      mail AS (
        INSERT INTO "OutboundEmail" (id, "to", subject, text, template, "affiliateId", "uniqueKey")
-       SELECT 'mail-' || ins.id, p.email, CASE WHEN a.language = 'nl' THEN $10 ELSE $8 END, CASE WHEN a.language = 'nl' THEN $11 ELSE $9 END,
+       SELECT 'mail-' || ins.id, p.email, CASE a.language WHEN 'nl' THEN $10 WHEN 'de' THEN $13 ELSE $8 END,
+              CASE a.language WHEN 'nl' THEN $11 WHEN 'de' THEN $14 ELSE $9 END,
               'call.issued', ins."affiliateId", 'call:' || ins.id
        FROM ins JOIN "Affiliate" a ON a.id = ins."affiliateId" JOIN "Person" p ON p.id = a."personId"
        WHERE $12::boolean AND nullif(trim(p.email), '') IS NOT NULL AND (a."notificationPrefs"->>'email') = 'true'
@@ -281,6 +283,8 @@ async function insertCalls(ctx: JobContext, calls: CallRow[], k: { q: Quarter; i
     k.mail?.nl.subject ?? "",
     k.mail?.nl.text ?? "",
     k.mail !== null,
+    k.mail?.de.subject ?? "",
+    k.mail?.de.text ?? "",
   );
   return row;
 }

@@ -5,6 +5,7 @@
 // tax-certificate:<affiliateId>:<year>: a rerun (or a doubled scheduler slot) creates nothing twice. Chunks of
 // affiliates, each in its own transaction (document and notice stand or fall together). A dry run only counts.
 import { yearOf } from "@/lib/domain";
+import { serverTranslator } from "@/lib/i18n/translator";
 import { notifyMany, type Notice } from "@/lib/dal/internal/notify";
 import { taxCertificatesOf } from "@/lib/dal/internal/tax-certificate";
 import { renderPdf, taxCertificateText } from "@/lib/letters/certificates";
@@ -46,9 +47,9 @@ export async function runTaxCertificates(ctx: JobContext, params: TaxCertificate
     const languages = new Map((await prisma.affiliate.findMany({ where: { id: { in: ids } }, select: { id: true, language: true } })).map((a) => [a.id, a.language]));
     const documents = await Promise.all(
       certificates.map(async ([affiliateId, c]) => {
-        const locale = languages.get(affiliateId) === "nl" ? "nl" : "fr";
+        const locale = languages.get(affiliateId) ?? "fr";
         const content = await renderPdf(locale, taxCertificateText(locale, c), c.fund.name);
-        const fileName = `${locale === "nl" ? "fiscaal-attest" : "attestation-fiscale"}-${year}-${c.holder.memberNumber}.pdf`;
+        const fileName = `${serverTranslator(locale, "ss_documents")("taxFileName")}-${year}-${c.holder.memberNumber}.pdf`;
         return { affiliateId, kind: "TAX_CERTIFICATE" as const, fileName, mimeType: "application/pdf", sizeBytes: content.length, content: new Uint8Array(content), uniqueKey: taxCertificateKey(affiliateId, year) };
       }),
     );

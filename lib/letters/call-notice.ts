@@ -6,14 +6,17 @@ import { renderTaggedPdf } from "@/lib/formats/pdf/tagged-pdf";
 import { serverTranslator } from "@/lib/i18n/translator";
 import { epcQrPng } from "@/lib/formats/epc-qr";
 import { formatIban, formatLongDate, formatMoney, formatStructuredCommunication } from "@/lib/format";
+import type { AppLocale } from "@/lib/i18n/config";
 
 export type CallNoticeInput = {
-  locale: "fr" | "nl";
+  locale: AppLocale;
   memberNumber: string;
   addressee: string;
   address: string[];
   call: { kind: string; year: number; quarter: number; totalCents: number; contributionCents: number; managementFeeCents: number; dueOn: string; structuredCommunication: string };
   fund: { name: string; iban: string; bic: string; address: string; phone: string; email: string };
+  /** an English courtesy copy of a notice issued in this official language (which alone is authentic) */
+  courtesyOf?: AppLocale;
 };
 
 
@@ -28,6 +31,7 @@ export function callNoticeText(input: CallNoticeInput) {
     title: t("title", { label }),
     qrAlt: t("qrAlt", { amount: money(input.call.totalCents), iban: formatIban(input.fund.iban), communication }),
     blocks: [
+      ...(input.courtesyOf ? [{ text: t("courtesy", { language: serverTranslator(input.locale, "language")(input.courtesyOf) }) }] : []),
       { text: [input.addressee, ...input.address, t("addressee", { memberNumber: input.memberNumber })].join("\n") },
       { heading: t("amountHeading"), text: t("amount", { amount: money(input.call.totalCents), contribution: money(input.call.contributionCents), fee: money(input.call.managementFeeCents) }) },
       { heading: t("dueHeading"), text: t("due", { dueOn: formatLongDate(input.locale, input.call.dueOn) }) },

@@ -7,8 +7,9 @@ import { renderTaggedPdf, type PdfBlock as Block, type PdfContent } from "@/lib/
 import { serverTranslator } from "@/lib/i18n/translator";
 import type { AffiliationCertificate, TaxCertificate } from "@/lib/dto/documents";
 import { formatDate, formatEnterpriseNumber, formatLongDate, formatMoney, formatNiss } from "@/lib/format";
+import type { AppLocale } from "@/lib/i18n/config";
 
-type Locale = "fr" | "nl";
+type Locale = AppLocale;
 
 function translator(locale: Locale) {
   return serverTranslator(locale);

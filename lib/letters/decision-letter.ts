@@ -5,9 +5,10 @@
 import { renderTaggedPdf } from "@/lib/formats/pdf/tagged-pdf";
 import { serverTranslator } from "@/lib/i18n/translator";
 import { formatLongDate } from "@/lib/format";
+import type { AppLocale } from "@/lib/i18n/config";
 
 export type DecisionLetterInput = {
-  locale: "fr" | "nl";
+  locale: AppLocale;
   reference: string;
   type: string;
   filedOn: string;

@@ -5,13 +5,14 @@
 import { renderTaggedPdf } from "@/lib/formats/pdf/tagged-pdf";
 import { serverTranslator } from "@/lib/i18n/translator";
 import { formatIban, formatLongDate, formatMoney } from "@/lib/format";
+import type { AppLocale } from "@/lib/i18n/config";
 
 export const LETTER_STEPS = ["REMINDER", "ACCOUNT_STATEMENT", "FORMAL_NOTICE"] as const;
 
 export type LetterStep = (typeof LETTER_STEPS)[number];
 
 export type RecoveryLetterInput = {
-  locale: "fr" | "nl";
+  locale: AppLocale;
   step: LetterStep;
   on: string;
   addressee: string;

@@ -6,9 +6,10 @@
 import { serverTranslator } from "@/lib/i18n/translator";
 import { formatIban, formatLongDate } from "@/lib/format";
 import { renderTaggedPdf, type PdfContent } from "@/lib/formats/pdf/tagged-pdf";
+import type { AppLocale } from "@/lib/i18n/config";
 
 export type WelcomePackInput = {
-  locale: "fr" | "nl";
+  locale: AppLocale;
   date: string;
   addressee: string;
   address: string[];

@@ -10,7 +10,7 @@ export const profileSchema = z.object({
   street: z.string().trim().min(3, "streetRequired").max(200, "streetRequired"),
   postalCode: z.string().trim().regex(/^\d{4}$/, "postalCodeInvalid"),
   city: z.string().trim().min(2, "cityRequired").max(100, "cityRequired"),
-  language: z.enum(["fr", "nl"], { message: "languageRequired" }),
+  language: z.enum(["fr", "nl", "de"], { message: "languageRequired" }),
   notifyEmail: box,
   notifySms: box,
   notifyPaper: box,

@@ -36,11 +36,22 @@ describe("today in Brussels", () => {
 });
 
 describe("language negotiation", () => {
-  it("picks French or Dutch from the browser, French by default", () => {
+  it("picks the browser's first language among French, Dutch, German and English, French by default", () => {
     expect(localeFromAcceptLanguage("nl-BE,nl;q=0.9,en;q=0.8")).toBe("nl");
-    expect(localeFromAcceptLanguage("en-US,fr;q=0.5")).toBe("fr");
-    expect(localeFromAcceptLanguage("de-DE")).toBe("fr");
+    expect(localeFromAcceptLanguage("en-US,fr;q=0.5")).toBe("en");
+    expect(localeFromAcceptLanguage("de-DE")).toBe("de");
+    expect(localeFromAcceptLanguage("es-ES,de;q=0.7")).toBe("de");
+    expect(localeFromAcceptLanguage("es-ES")).toBe("fr");
     expect(localeFromAcceptLanguage(undefined)).toBe("fr");
+  });
+
+  it("formats dates, amounts and quarters as each language reads them in Belgium", async () => {
+    const { formatDate, formatLongDate, formatMoney, formatQuarter } = await import("@/lib/format");
+    const plain = (s: string) => s.replace(/\s/g, " ");
+    expect(["fr", "nl", "de", "en"].map((l) => plain(formatMoney(l, 123456)))).toEqual(["1 234,56 €", "€ 1.234,56", "1.234,56 €", "€1,234.56"]);
+    expect(["fr", "nl", "de", "en"].map((l) => formatDate(l, "2026-03-31"))).toEqual(["31/03/2026", "31/03/2026", "31.03.2026", "31/03/2026"]);
+    expect(["fr", "de", "en"].map((l) => formatLongDate(l, "2027-01-01"))).toEqual(["1er janvier 2027", "1. Januar 2027", "1 January 2027"]);
+    expect(["fr", "nl", "de", "en"].map((l) => formatQuarter(l, 2026, 4))).toEqual(["T4 2026", "K4 2026", "Q4 2026", "Q4 2026"]);
   });
 });
 

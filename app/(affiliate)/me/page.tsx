@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card, PageTitle, Stat } from "@/components/ui";
 import { requireViewer, orNotFound } from "@/lib/auth/session";
+import { allowed } from "@/lib/auth/viewer";
 import { getMyOverview } from "@/lib/dal/account/get-my-overview";
 import { getMyCompanyDirectors } from "@/lib/dal/account/get-my-company-directors";
 import { getMyDirectedCompanies } from "@/lib/dal/account/get-my-directed-companies";
@@ -55,9 +56,9 @@ export default async function AffiliateHomePage() {
         <ul className="flex flex-wrap gap-4">
           <li><Link href="/me/pay" className="font-medium">{ts("pay")}</Link></li>
           <li><Link href="/me/requests" className="font-medium">{ts("requests")}</Link></li>
-          <li><Link href="/me/requests/question" className="font-medium">{ts("ask")}</Link></li>
+          {allowed(viewer, "own-request:create") && <li><Link href="/me/requests/question" className="font-medium">{ts("ask")}</Link></li>}
           <li><Link href="/me/documents" className="font-medium">{ts("documents")}</Link></li>
-          <li><Link href="/me/profile" className="font-medium">{ts("profile")}</Link></li>
+          {allowed(viewer, "own-profile:update") && <li><Link href="/me/profile" className="font-medium">{ts("profile")}</Link></li>}
         </ul>
       </nav>
       <Card title={t("whoAmI")}>

@@ -5,6 +5,7 @@ import { PageTitle } from "@/components/ui";
 import { publishedOn } from "@/components/information/bulletin-article";
 import { listPublishedBulletins } from "@/lib/dal/bulletins/list-published-bulletins";
 import { BULLETIN_TOPICS, type BulletinTopic } from "@/lib/dto/information";
+import type { AppLocale } from "@/lib/i18n/config";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("info_bulletin");
@@ -15,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function BulletinArchivePage({ searchParams }: { searchParams: Promise<{ topic?: string }> }) {
   const t = await getTranslations("info_bulletin");
   const tt = await getTranslations("info_topic");
-  const locale = (await getLocale()) === "nl" ? "nl" : "fr";
+  const locale = (await getLocale()) as AppLocale;
   const asked = (await searchParams).topic;
   const topic = (BULLETIN_TOPICS as readonly string[]).includes(asked ?? "") ? (asked as BulletinTopic) : undefined;
   const issues = await listPublishedBulletins(locale, { topic });

@@ -9,6 +9,7 @@ import { getManagerOverview } from "@/lib/dal/dashboards/get-manager-overview";
 import { searchDossiers } from "@/lib/dal/dossiers/search-dossiers";
 import { todayInBrussels } from "@/lib/clock";
 import { formatEnterpriseNumber, formatNiss } from "@/lib/format";
+import { localeTag } from "@/lib/i18n/config";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("staff");
@@ -26,7 +27,7 @@ export default async function StaffHomePage({ searchParams }: { searchParams: Pr
   const today = todayInBrussels();
   const hits = can(viewer.role, "dossier:search") && q ? await searchDossiers(viewer, q) : null;
   const overview = can(viewer.role, "dashboard:read") ? await getManagerOverview(viewer, today) : null;
-  const nf = new Intl.NumberFormat(locale === "nl" ? "nl-BE" : "fr-BE");
+  const nf = new Intl.NumberFormat(localeTag(locale));
   return (
     <div className="space-y-6">
       <PageTitle>{t("welcome", { name: viewer.name })}</PageTitle>

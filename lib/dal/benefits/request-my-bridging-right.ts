@@ -13,7 +13,7 @@ export async function requestMyBridgingRight(
   input: Omit<BridgingRightRequestInput, "evidence">,
   evidence: readonly EvidenceUpload[],
 ): Promise<BenefitFiled> {
-  ownAffiliateId(viewer);
+  ownAffiliateId(viewer, "file");
   if (compareDates(input.eventOn, today) > 0) throw invalid({ eventOn: ["eventInFuture"] });
   const filed = await fileBenefit(
     viewer,

@@ -13,7 +13,7 @@ export async function requestMyCaregiverAllowance(
   input: Omit<CaregiverAllowanceRequestInput, "evidence">,
   evidence: readonly EvidenceUpload[],
 ): Promise<BenefitFiled> {
-  ownAffiliateId(viewer);
+  ownAffiliateId(viewer, "file");
   const filed = await fileBenefit(
     viewer,
     today,

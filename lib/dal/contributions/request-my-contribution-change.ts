@@ -23,7 +23,7 @@ export async function requestMyContributionChange(
   input: { estimatedIncomeCents: number; justification: string },
   evidence: readonly EvidenceUpload[] = [],
 ): Promise<ContributionChangeFiled> {
-  const affiliateId = ownAffiliateId(viewer);
+  const affiliateId = ownAffiliateId(viewer, "file");
   const files = await checkedEvidenceOrThrow(evidence);
   const sim = await simulate(affiliateId, today, input.estimatedIncomeCents);
   if (typeof sim === "string") throw refused(sim);

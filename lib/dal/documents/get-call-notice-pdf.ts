@@ -10,7 +10,7 @@ import { recipientOf } from "@/lib/letters/recipient";
 
 /** The call notice PDF of one call: for the affiliate who owns the call and for staff who may read any dossier;
  *  anyone else (another affiliate, anonymous) gets NotFoundError. */
-export async function getCallNoticePdf(viewer: Viewer | null, callId: string): Promise<{ fileName: string; content: Buffer }> {
+export async function getCallNoticePdf(viewer: Viewer | null, callId: string, courtesy: "en" | null = null): Promise<{ fileName: string; content: Buffer }> {
   let where: { id: string; affiliateId?: string };
   if (viewer && can(viewer.role, "dossier:read:any")) where = { id: callId };
   else where = { id: callId, affiliateId: ownAffiliateId(viewer) };
@@ -21,7 +21,8 @@ export async function getCallNoticePdf(viewer: Viewer | null, callId: string): P
   if (!fund) throw new NotFoundError("fund");
   const a = call.affiliate;
   const content = await renderCallNotice({
-    locale: a.language,
+    locale: courtesy ?? a.language,
+    ...(courtesy && courtesy !== a.language ? { courtesyOf: a.language } : {}),
     memberNumber: a.memberNumber,
     ...recipientOf(a),
     call: {

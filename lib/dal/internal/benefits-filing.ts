@@ -14,7 +14,7 @@ export async function fileBenefit(
   /** The identity of a claim: an open request of the type with the same key fields is the same claim filed twice. */
   keys: readonly string[],
 ): Promise<{ reference: string; decisionDueOn: string } | null> {
-  const affiliateId = ownAffiliateId(viewer);
+  const affiliateId = ownAffiliateId(viewer, "file");
   return fileSubmittedRequest(viewer!, affiliateId, today, {
     type,
     payload,

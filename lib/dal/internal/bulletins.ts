@@ -7,6 +7,7 @@ import { portalBaseUrl } from "@/lib/auth/activation";
 import { unsubscribeQuery } from "@/lib/auth/unsubscribe-token";
 import { serverTranslator } from "@/lib/i18n/translator";
 import { wantsEmail } from "@/lib/dal/internal/notify";
+import type { AppLocale } from "@/lib/i18n/config";
 import type { BulletinIssue, BulletinTopic, StaffBulletin } from "@/lib/dto/information";
 
 type Db = Prisma.TransactionClient | typeof prisma;
@@ -31,8 +32,10 @@ export async function authorNames(ids: string[]): Promise<Map<string, string>> {
   return new Map(users.map((u) => [u.id, u.name]));
 }
 
-/** The issue in the reader's language, else in the other one (a bulletin targets the languages it is written in). */
-export function issueOf(b: Pick<Bulletin, "id" | "topic" | "titleFr" | "bodyFr" | "titleNl" | "bodyNl" | "publishedAt">, locale: "fr" | "nl"): BulletinIssue {
+/** The issue in the reader's language, else in the other one (a bulletin targets the languages it is written in:
+ *  French and Dutch; a German or English reader reads the French version, marked as such by its `language`). */
+export function issueOf(b: Pick<Bulletin, "id" | "topic" | "titleFr" | "bodyFr" | "titleNl" | "bodyNl" | "publishedAt">, reader: AppLocale): BulletinIssue {
+  const locale = reader === "nl" ? "nl" : "fr";
   const language = (locale === "nl" ? b.titleNl : b.titleFr) ? locale : locale === "nl" ? "fr" : "nl";
   return {
     id: b.id,

@@ -10,6 +10,7 @@ import type { CheckedEvidence } from "@/lib/formats/evidence";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { MessageKind } from "@/lib/generated/prisma/enums";
 import { type ThreadMessage } from "@/lib/dto/requests";
+import { isStaff } from "@/lib/auth/permissions";
 
 // The conversation of a request (issue #13): one MessageThread per request, its messages in order, each message's
 // attachments as EVIDENCE documents of the request linked by messageId. Thread status says whose turn it is:
@@ -78,7 +79,8 @@ export async function threadOf(requestId: string, viewerUserId: string): Promise
       id: m.id,
       kind: m.kind,
       mine: m.authorId === viewerUserId,
-      fromFund: m.author.role !== "AFFILIATE",
+      fromFund: isStaff(m.author.role),
+      byAccountant: m.author.role === "ACCOUNTANT",
       authorName: m.author.name,
       body: m.body,
       at: m.createdAt.toISOString(),

@@ -8,6 +8,7 @@ import { findFund } from "@/lib/dal/internal/reference-data";
 import { serverTranslator } from "@/lib/i18n/translator";
 import { formatLongDate, formatMoney } from "@/lib/format";
 import { type ChangedCall } from "@/lib/dal/internal/contribution-change-effect";
+import type { AppLocale } from "@/lib/i18n/config";
 
 type Tx = Prisma.TransactionClient;
 
@@ -66,7 +67,7 @@ export async function issueDecisionLetter(
 }
 
 /** What an acceptance changes, in the affiliate's words: the new quarterly amount, or the plan's instalments. */
-async function effectOf(tx: Tx, r: { id: string; type: DbRequestType; payload: unknown }, locale: "fr" | "nl", changed: ChangedCall[]): Promise<string | undefined> {
+async function effectOf(tx: Tx, r: { id: string; type: DbRequestType; payload: unknown }, locale: AppLocale, changed: ChangedCall[]): Promise<string | undefined> {
   const t = serverTranslator(locale, "bo_letter");
   if (r.type === "REDUCTION" || r.type === "INCREASE") {
     const p = r.payload as { year?: number; estimatedIncomeCents?: number; newQuarterlyCents?: number };

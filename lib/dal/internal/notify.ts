@@ -3,6 +3,8 @@
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { serverTranslator } from "@/lib/i18n/translator";
 import { formatMessageValues } from "@/lib/format-values";
+import { isLocale } from "@/lib/i18n/config";
+import { displayName, noticeCopiesFor } from "@/lib/dal/internal/accountant-mandates";
 
 type Db = Prisma.TransactionClient | PrismaClient;
 
@@ -19,7 +21,8 @@ export type NoticeKind =
   | "paymentReceived"
   | "benefitGranted"
   | "forwarded"
-  | "taxCertificate";
+  | "taxCertificate"
+  | "mandateAsked";
 
 /** Notices whose e-mail their module renders itself (recordNotices): a mandate decided, a direct debit returned. */
 export type RenderedNoticeKind = "mandateConfirmed" | "mandateRefused" | "directDebitReturned";
@@ -59,9 +62,11 @@ export async function notifyMany(db: Db, notices: readonly Notice[]): Promise<st
   if (notices.length === 0) return [];
   const affiliates = await db.affiliate.findMany({
     where: { id: { in: [...new Set(notices.map((n) => n.affiliateId))] } },
-    select: { id: true, language: true, notificationPrefs: true, person: { select: { email: true } }, login: { select: { email: true } } },
+    select: { id: true, language: true, notificationPrefs: true, person: { select: { email: true, firstName: true, lastName: true } }, company: { select: { name: true } }, login: { select: { email: true } } },
   });
   const byId = new Map(affiliates.map((a) => [a.id, a]));
+  // the accountants whose mandate says they receive the notices get a copy, in their own language
+  const copies = await noticeCopiesFor(db, affiliates.map((a) => a.id));
   const base = (process.env.NEXTAUTH_URL ?? "").replace(/\/$/, "");
   const inbox: Prisma.NotificationCreateManyInput[] = [];
   const emails: Prisma.OutboundEmailCreateManyInput[] = [];
@@ -77,6 +82,23 @@ export async function notifyMany(db: Db, notices: readonly Notice[]): Promise<st
     const to = a.person?.email?.trim() || a.login?.email || "";
     if (to && wantsEmail(a.notificationPrefs))
       emails.push({ to, subject, text: t("email", { body, link: `${base}${n.path}` }), template: `notice.${n.kind}`, affiliateId: n.affiliateId, uniqueKey: n.uniqueKey });
+    if (n.kind === "mandateAsked") continue; // another accountant's request is the affiliate's business only
+    for (const c of copies.get(n.affiliateId) ?? []) {
+      const locale = isLocale(c.locale) ? c.locale : "fr";
+      const tc = serverTranslator(locale, "nt_mail");
+      const cv = formatMessageValues(locale, n.values);
+      if (typeof n.values.requestType === "string") cv.requestType = serverTranslator(locale, "requestType")(n.values.requestType as "QUESTION");
+      const client = displayName(a);
+      const ta = serverTranslator(locale, "acc_mail");
+      emails.push({
+        to: c.email,
+        subject: ta("copy.subject", { client, subject: tc(`${n.kind}.subject`, cv) }),
+        text: ta("copy.body", { client, body: tc(`${n.kind}.body`, cv), link: `${base}/portfolio` }),
+        template: `notice.${n.kind}.accountant`,
+        affiliateId: n.affiliateId,
+        uniqueKey: `${n.uniqueKey}:accountant:${c.accountantId}`,
+      });
+    }
   }
   await db.notification.createMany({ data: inbox, skipDuplicates: true });
   if (emails.length > 0) await db.outboundEmail.createMany({ data: emails, skipDuplicates: true });
@@ -86,8 +108,8 @@ export async function notifyMany(db: Db, notices: readonly Notice[]): Promise<st
 /** The greeting and signature an e-mail carries, which the inbox does without. */
 export function inboxText(emailText: string): string {
   return emailText
-    .replace(/^(Bonjour|Goedendag),?\s*\n+/, "")
-    .replace(/\n+(Caisse Démo d'assurances sociales|Demo Sociaal Verzekeringsfonds)\s*$/, "")
+    .replace(/^(Bonjour|Goedendag|Guten Tag|Hello),?\s*\n+/, "")
+    .replace(/\n+(Caisse Démo d'assurances sociales|Demo Sociaal Verzekeringsfonds|Demo-Sozialversicherungskasse|Demo Social Insurance Fund)\s*$/, "")
     .trim();
 }
 

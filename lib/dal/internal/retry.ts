@@ -17,3 +17,8 @@ export async function withRetry<T>(fn: () => Promise<T>): Promise<T> {
     }
   }
 }
+
+/** A unique index refused the row (e.g. a second open mandate from a second click). */
+export function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}

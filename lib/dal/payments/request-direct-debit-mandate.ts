@@ -10,7 +10,7 @@ import { invalid, refused } from "@/lib/errors";
 
 /** Records a PENDING direct-debit mandate on a valid Belgian IBAN, with a unique reference; one open mandate at a time. */
 export async function requestDirectDebitMandate(viewer: Viewer | null, today: string, input: { iban: string }): Promise<MandateView> {
-  const affiliateId = ownAffiliateId(viewer);
+  const affiliateId = ownAffiliateId(viewer, "self");
   if (!isValidBelgianIban(input.iban)) throw invalid({ iban: ["invalidIban"] });
   const iban = normalizeIban(input.iban);
   const affiliate = await prisma.affiliate.findUnique({ where: { id: affiliateId }, select: { memberNumber: true } });

@@ -1,4 +1,5 @@
 import "server-only";
+import { isOfficialLocale } from "@/lib/i18n/config";
 import { prisma } from "@/lib/db/client";
 import { ownAffiliateId, type Viewer } from "@/lib/auth/viewer";
 import { NotFoundError } from "@/lib/errors";
@@ -10,7 +11,7 @@ function prefsOf(value: unknown): NotificationPrefs {
 }
 
 export async function getMyProfile(viewer: Viewer | null): Promise<MyProfile> {
-  const affiliateId = ownAffiliateId(viewer);
+  const affiliateId = ownAffiliateId(viewer, "self");
   const a = await prisma.affiliate.findUnique({ where: { id: affiliateId }, include: { person: true, company: true } });
   if (!a) throw new NotFoundError("affiliate");
   const place = a.person ?? a.company;
@@ -21,7 +22,7 @@ export async function getMyProfile(viewer: Viewer | null): Promise<MyProfile> {
     street: place?.street ?? "",
     postalCode: place?.postalCode ?? "",
     city: place?.city ?? "",
-    language: a.language,
+    language: isOfficialLocale(a.language) ? a.language : "fr",
     prefs: prefsOf(a.notificationPrefs),
     refundIban: a.refundIban ?? "",
   };

@@ -5,5 +5,5 @@ import { type DossierConsultation } from "@/lib/dto/account";
 
 /** Who at the fund read my data, what, when and why: every staff read is logged (lib/dal/internal/access-log.ts). */
 export async function listMyDossierConsultations(viewer: Viewer | null, limit = 100): Promise<DossierConsultation[]> {
-  return staffReadsOf(ownAffiliateId(viewer), limit);
+  return staffReadsOf(ownAffiliateId(viewer, "self"), limit);
 }

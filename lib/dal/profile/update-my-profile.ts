@@ -27,7 +27,7 @@ export async function updateMyProfile(
   now = new Date(),
 ): Promise<{ changed: string[] }> {
   assertPermission(viewer, "own-profile:update");
-  const affiliateId = ownAffiliateId(viewer);
+  const affiliateId = ownAffiliateId(viewer, "self");
   if (input.refundIban !== "" && !isValidBelgianIban(input.refundIban)) throw invalid({ refundIban: ["invalidIban"] });
   const next = { ...input, refundIban: input.refundIban === "" ? "" : normalizeIban(input.refundIban) };
   const current = await getMyProfile(viewer);

@@ -23,7 +23,7 @@ export async function askMyAdvisor(
   input: { kind: "QUESTION" | "COMPLAINT"; subject: string; body: string },
   evidence: readonly EvidenceUpload[] = [],
 ): Promise<FiledRequest & { answerDueOn: string }> {
-  const affiliateId = ownAffiliateId(viewer);
+  const affiliateId = ownAffiliateId(viewer, "file");
   const files = await checkedEvidenceOrThrow(evidence);
   const affiliate = await prisma.affiliate.findUniqueOrThrow({
     where: { id: affiliateId },

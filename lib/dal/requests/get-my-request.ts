@@ -13,7 +13,7 @@ export async function getMyRequest(viewer: Viewer | null, reference: string): Pr
   const r = await prisma.request.findFirst({
     where: { reference, affiliateId },
     include: {
-      events: { orderBy: [{ at: "asc" }, { id: "asc" }] },
+      events: { orderBy: [{ at: "asc" }, { id: "asc" }], include: { actor: { select: { name: true, role: true } } } },
       plan: { include: { instalments: { orderBy: { seq: "asc" } } } },
       documents: { where: { kind: "EVIDENCE", messageId: null }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, fileName: true, mimeType: true, sizeBytes: true } },
     },
@@ -29,7 +29,8 @@ export async function getMyRequest(viewer: Viewer | null, reference: string): Pr
     informationDueOn: r.informationDueOn ? isoDate(r.informationDueOn) : null,
     decisionDueOn: r.decisionDueOn ? isoDate(r.decisionDueOn) : null,
     payload: (r.payload ?? {}) as Record<string, unknown>,
-    events: r.events.map((e) => ({ at: e.at.toISOString(), fromStatus: e.fromStatus, toStatus: e.toStatus, reason: e.reason })),
+    // what the affiliate's accountant did for them is said as such (filed by them, on the affiliate's behalf)
+    events: r.events.map((e) => ({ at: e.at.toISOString(), fromStatus: e.fromStatus, toStatus: e.toStatus, reason: e.reason, byAccountant: e.actor?.role === "ACCOUNTANT" ? e.actor.name : null })),
     plan: r.plan
       ? {
           status: r.plan.status,

@@ -23,7 +23,7 @@ export async function getRequestForStaff(viewer: Viewer | null, requestId: strin
     include: {
       affiliate: { select: dossierSelect },
       assignee: { select: { name: true } },
-      events: { orderBy: [{ at: "asc" }, { id: "asc" }], include: { actor: { select: { name: true } } } },
+      events: { orderBy: [{ at: "asc" }, { id: "asc" }], include: { actor: { select: { name: true, role: true } } } },
       // attachments of the conversation are listed with their message
       documents: { where: { messageId: null }, orderBy: { createdAt: "asc" }, select: { id: true, kind: true, fileName: true, createdAt: true } },
       benefitClaim: { select: { id: true } },
@@ -68,7 +68,7 @@ export async function getRequestForStaff(viewer: Viewer | null, requestId: strin
     canApprove: r.status === "AWAITING_SECOND_APPROVAL" && can(viewer.role, "request:approve-second") && r.proposedById !== viewer.userId,
     planTerms: terms,
     planRefusals: refusals,
-    events: r.events.map((e) => ({ at: e.at.toISOString(), actorName: e.actor?.name ?? null, from: e.fromStatus, to: e.toStatus, reason: e.reason })),
+    events: r.events.map((e) => ({ at: e.at.toISOString(), actorName: e.actor?.name ?? null, byAccountant: e.actor?.role === "ACCOUNTANT", from: e.fromStatus, to: e.toStatus, reason: e.reason })),
     documents: r.documents.map((d) => ({ id: d.id, kind: d.kind, fileName: d.fileName, createdAt: d.createdAt.toISOString() })),
     leadTimeDays: r.type === "AFFILIATION" && r.status === "ACCEPTED" ? await affiliationLeadTime(r.id) : null,
     welcome: await welcomeStatus(viewer, r.id),

@@ -23,7 +23,7 @@ export async function replyToMyRequest(
   uploads: readonly EvidenceUpload[],
   today: string,
 ): Promise<ReplyOutcome> {
-  const affiliateId = ownAffiliateId(viewer);
+  const affiliateId = ownAffiliateId(viewer, "file");
   const r = await prisma.request.findFirst({ where: { reference, affiliateId } });
   if (!r) throw new NotFoundError("request");
   if (!OPEN_REQUEST_STATUSES.includes(r.status)) throw refused("requestClosed");

@@ -20,7 +20,7 @@ export async function requestMyEndOfActivity(
   evidence: readonly EvidenceUpload[] = [],
 ): Promise<EndOfActivityFiled> {
   assertPermission(viewer, "own-request:create");
-  const affiliateId = ownAffiliateId(viewer);
+  const affiliateId = ownAffiliateId(viewer, "file");
   const ctx = await endOfActivityContext(affiliateId);
   if (!ctx) throw refused("noAffiliation");
   const effect = endOfActivityEffect({ lastDayOn: input.lastDayOn, affiliationStartOn: ctx.startOn, today, issuedQuarters: ctx.issuedQuarters });

@@ -13,7 +13,7 @@ export async function requestMyExemption(
   input: { callIds: string[]; reason: ExemptionReason; motivation: string },
   evidence: readonly EvidenceUpload[] = [],
 ): Promise<ReliefFiled> {
-  const affiliateId = ownAffiliateId(viewer);
+  const affiliateId = ownAffiliateId(viewer, "file");
   const { calls, ctx } = await exemptionContext(affiliateId, today);
   const callIds = [...new Set(input.callIds)];
   const selected = callIds.map((id) => calls.find((c) => c.id === id));

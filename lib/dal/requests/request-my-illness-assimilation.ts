@@ -17,7 +17,7 @@ export async function requestMyIllnessAssimilation(
   evidence: readonly EvidenceUpload[],
 ): Promise<{ reference: string; decisionDueOn: string }> {
   assertPermission(viewer, "own-request:create");
-  const affiliateId = ownAffiliateId(viewer);
+  const affiliateId = ownAffiliateId(viewer, "file");
   const resumptionOn = input.resumptionOn === "" ? null : input.resumptionOn;
   const check = await checkAssimilation(affiliateId, today, { incapacityStartOn: input.incapacityStartOn, resumptionOn });
   if (!check) throw refused("noAffiliation");

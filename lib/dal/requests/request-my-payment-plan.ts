@@ -24,7 +24,7 @@ function assertTransition(type: RequestType, from: RequestStatus, to: RequestSta
 /** Files a payment-plan request: inside the policy it is accepted at once (plan + instalments with their
  *  communications); outside, it goes to the advisor with the reasons. A second active plan is refused. */
 export async function requestMyPaymentPlan(viewer: Viewer | null, today: string, input: { months: number }): Promise<FiledRequest> {
-  const affiliateId = ownAffiliateId(viewer);
+  const affiliateId = ownAffiliateId(viewer, "file");
   const sim = await simulateMyPaymentPlan(viewer, today, input);
   const affiliate = await prisma.affiliate.findUniqueOrThrow({ where: { id: affiliateId }, select: { advisorId: true } });
   const deadlines = charterDeadlines({ filedOn: today });

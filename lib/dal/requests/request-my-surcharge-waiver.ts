@@ -13,7 +13,7 @@ export async function requestMySurchargeWaiver(
   input: { callIds: string[]; ground: WaiverGround; motivation: string },
   evidence: readonly EvidenceUpload[] = [],
 ): Promise<ReliefFiled> {
-  const affiliateId = ownAffiliateId(viewer);
+  const affiliateId = ownAffiliateId(viewer, "file");
   const [calls, pending] = await Promise.all([reliefCalls(affiliateId), pendingCallIds(affiliateId, "SURCHARGE_WAIVER")]);
   const callIds = [...new Set(input.callIds)];
   const selected = callIds.map((id) => calls.find((c) => c.id === id));

@@ -2,12 +2,13 @@
 // optional figures with alternative text. pdfkit writes the structure tree (PDF/UA-style tags, document language).
 import PDFDocument from "pdfkit";
 import { pdfText, wrapLines } from "./pdf-text";
+import { localeTag } from "@/lib/i18n/config";
 
 export type PdfBlock = { heading?: string; text: string };
 export type PdfContent = { title: string; blocks: PdfBlock[] };
 export type PdfFigure = { image: Buffer; alt: string; width: number };
 
-export type PdfMeta = { locale: "fr" | "nl" | string; author: string; subject?: string };
+export type PdfMeta = { locale: string; author: string; subject?: string };
 
 export { pdfText } from "./pdf-text";
 
@@ -21,7 +22,7 @@ export function renderTaggedPdf(content: PdfContent, meta: PdfMeta, figures: Pdf
     margin: 56,
     tagged: true,
     pdfVersion: "1.7",
-    lang: meta.locale === "nl" ? "nl-BE" : "fr-BE",
+    lang: localeTag(meta.locale),
     displayTitle: true,
     info: { Title: content.title, Author: meta.author, ...(meta.subject ? { Subject: meta.subject } : {}) },
   });

@@ -2,7 +2,7 @@
 // top-level namespaces (no two files share one: tests/unit/i18n/messages.test.ts checks it).
 import type { AppLocale } from "../config";
 
-const FILES = ["common", "public", "me", "domain", "staff", "money-operations", "self-service", "back-office", "dashboards", "benefits", "information"] as const;
+const FILES = ["common", "public", "me", "domain", "staff", "money-operations", "self-service", "back-office", "dashboards", "benefits", "information", "accountants"] as const;
 
 export type Catalog = Record<string, unknown>;
 

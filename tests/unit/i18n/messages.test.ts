@@ -1,7 +1,9 @@
-// Every user-visible string exists in French and Dutch, and every message is valid ICU syntax.
+// Every user-visible string exists in French, Dutch, German and English (one folder per language, the same files in
+// each), and every message is valid ICU syntax with the same placeholders as the French source.
 import { describe, expect, it } from "vitest";
 import { IntlMessageFormat } from "intl-messageformat";
 import { loadCatalogParts, loadMessages } from "@/lib/i18n/messages";
+import { LOCALES } from "@/lib/i18n/config";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -15,10 +17,11 @@ function flatten(tree: Tree, prefix = ""): Map<string, string> {
   return out;
 }
 
-const catalogs = { fr: flatten((await loadMessages("fr")) as Tree), nl: flatten((await loadMessages("nl")) as Tree) };
+const catalogs = Object.fromEntries(await Promise.all(LOCALES.map(async (l) => [l, flatten((await loadMessages(l)) as Tree)] as const))) as Record<(typeof LOCALES)[number], Map<string, string>>;
+const OTHERS = LOCALES.filter((l) => l !== "fr");
 
 describe("message catalogues", () => {
-  it.each(["fr", "nl"] as const)("%s: no two files define the same top-level namespace", async (locale) => {
+  it.each([...LOCALES])("%s: no two files define the same top-level namespace", async (locale) => {
     const seen = new Map<string, string>();
     for (const { file, messages } of await loadCatalogParts(locale)) {
       for (const ns of Object.keys(messages)) {
@@ -28,7 +31,7 @@ describe("message catalogues", () => {
     }
   });
 
-  it.each(["fr", "nl"] as const)("%s: no file defines a key twice in the same object (JSON keeps the last one silently)", async (locale) => {
+  it.each([...LOCALES])("%s: no file defines a key twice in the same object (JSON keeps the last one silently)", async (locale) => {
     const { readdir, readFile } = await import("node:fs/promises");
     const dir = `${process.cwd()}/lib/i18n/messages/${locale}`;
     for (const file of (await readdir(dir)).filter((f) => f.endsWith(".json"))) {
@@ -49,22 +52,39 @@ describe("message catalogues", () => {
     }
   });
 
-  it("have the same keys in French and Dutch", () => {
+  it("has one folder per language with the same files", async () => {
+    const { readdir } = await import("node:fs/promises");
+    const files = async (l: string) => (await readdir(`${process.cwd()}/lib/i18n/messages/${l}`)).filter((f) => f.endsWith(".json")).sort();
+    const french = await files("fr");
+    for (const l of OTHERS) expect(await files(l), l).toEqual(french);
+  });
+
+  it.each(OTHERS)("%s has the same keys as French", (locale) => {
     const frKeys = [...catalogs.fr.keys()].sort();
-    const nlKeys = [...catalogs.nl.keys()].sort();
-    expect(nlKeys.filter((k) => !catalogs.fr.has(k))).toEqual([]);
-    expect(frKeys.filter((k) => !catalogs.nl.has(k))).toEqual([]);
+    const keys = [...catalogs[locale].keys()].sort();
+    expect(keys.filter((k) => !catalogs.fr.has(k))).toEqual([]);
+    expect(frKeys.filter((k) => !catalogs[locale].has(k))).toEqual([]);
     expect(frKeys.length).toBeGreaterThan(150);
   });
 
-  it.each(["fr", "nl"] as const)("%s: every message parses as ICU and is not empty", (locale) => {
+  it.each(["de", "en"] as const)("%s is a translation, not a copy: no sentence is left in French", (locale) => {
+    // the words of a message: its literal text, placeholders and plural/select scaffolding left out
+    type Node = { type: number; value?: string; options?: Record<string, { value: Node[] }> };
+    const text = (nodes: Node[]): string => nodes.map((n) => (n.type === 0 ? (n.value ?? "") : Object.values(n.options ?? {}).map((o) => text(o.value)).join(" "))).join(" ");
+    const words = (m: string) => text(new IntlMessageFormat(m, "fr").getAst() as Node[]).match(/\p{L}{2,}/gu) ?? [];
+    const sentences = [...catalogs.fr].filter(([, v]) => words(v).length >= 4);
+    const same = sentences.filter(([k, v]) => catalogs[locale].get(k) === v).map(([k]) => k);
+    expect(same).toEqual([]);
+  });
+
+  it.each([...LOCALES])("%s: every message parses as ICU and is not empty", (locale) => {
     for (const [key, message] of catalogs[locale]) {
       expect(message.trim(), key).not.toBe("");
       expect(() => new IntlMessageFormat(message, locale), key).not.toThrow();
     }
   });
 
-  it("uses the same placeholders in both languages", () => {
+  it.each(OTHERS)("%s uses the same placeholders as French", (locale) => {
     type Node = { type: number; value?: string; options?: Record<string, { value: Node[] }> };
     const names = (nodes: Node[]): string[] =>
       nodes.flatMap((n) => [
@@ -72,6 +92,6 @@ describe("message catalogues", () => {
         ...Object.values(n.options ?? {}).flatMap((o) => names(o.value)),
       ]);
     const placeholders = (m: string) => [...new Set(names(new IntlMessageFormat(m, "fr").getAst() as Node[]))].sort();
-    for (const [key, message] of catalogs.fr) expect(placeholders(catalogs.nl.get(key) ?? ""), key).toEqual(placeholders(message));
+    for (const [key, message] of catalogs.fr) expect(placeholders(catalogs[locale].get(key) ?? ""), key).toEqual(placeholders(message));
   });
 });

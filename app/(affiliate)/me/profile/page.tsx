@@ -11,6 +11,7 @@ import { AccessLogTable } from "@/components/access-log-table";
 import { listMySignIns } from "@/lib/dal/profile/list-my-sign-ins";
 import { BulletinTopicsForm } from "@/components/information/bulletin-topics-form";
 import { getMyBulletinTopics } from "@/lib/dal/profile/get-my-bulletin-topics";
+import { localeTag } from "@/lib/i18n/config";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("ss_profile");
@@ -26,8 +27,9 @@ export default async function ProfilePage() {
   const signIns = await listMySignIns(viewer);
   const [topics, tb] = [await getMyBulletinTopics(viewer), await getTranslations("info_subscriptions")];
   const ts = await getTranslations("ss_signins");
+  const tm = await getTranslations("acc_mandates");
   const locale = await getLocale();
-  const when = new Intl.DateTimeFormat(locale === "nl" ? "nl-BE" : "fr-BE", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Brussels" });
+  const when = new Intl.DateTimeFormat(localeTag(locale), { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Brussels" });
   return (
     <div className="space-y-6">
       <p>
@@ -56,6 +58,10 @@ export default async function ProfilePage() {
         <p className="mb-3">{tb("intro")}</p>
         {!p.prefs.email && <p className="mb-3 border-l-4 border-brand-700 pl-2">{tb("noEmail")}</p>}
         <BulletinTopicsForm topics={topics} />
+      </Card>
+      <Card title={tm("cardTitle")}>
+        <p className="mb-3">{tm("cardIntro")}</p>
+        <Link href="/me/accountant">{tm("cardLink")}</Link>
       </Card>
       <Card title={ta("title")}>
         <p className="mb-3">{ta("intro")}</p>

@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui";
 import { RequestPage } from "@/components/me/request-page";
 import { orNotFound, requireViewer } from "@/lib/auth/session";
+import { allowed } from "@/lib/auth/viewer";
 import { listMyRequests } from "@/lib/dal/requests/list-my-requests";
 import { formatDate } from "@/lib/format";
 
@@ -19,6 +20,8 @@ export default async function MyRequestsPage() {
   const locale = await getLocale();
   return (
     <RequestPage ns="ss_requests" backHref="/me">
+      {/* an accountant whose mandate does not grant filing reads the requests, and files none */}
+      {allowed(viewer, "own-request:create") && (
       <Card title={t("newTitle")}>
         <ul className="list-disc space-y-1 pl-5">
           <li><Link href="/me/requests/payment-plan">{t("new.paymentPlan")}</Link></li>
@@ -33,6 +36,7 @@ export default async function MyRequestsPage() {
           <li><Link href="/me/pay">{t("new.pay")}</Link></li>
         </ul>
       </Card>
+      )}
       <Card title={t("listTitle")}>
         {rows.length === 0 ? (
           <p>{t("none")}</p>

@@ -4,8 +4,9 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { BulletinArticle } from "@/components/information/bulletin-article";
 import { orNotFound } from "@/lib/auth/session";
 import { getPublishedBulletin } from "@/lib/dal/bulletins/get-published-bulletin";
+import type { AppLocale } from "@/lib/i18n/config";
 
-const localeOf = async () => ((await getLocale()) === "nl" ? "nl" : "fr");
+const localeOf = async () => (await getLocale()) as AppLocale;
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const t = await getTranslations("info_bulletin");

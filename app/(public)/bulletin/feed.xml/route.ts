@@ -2,6 +2,7 @@ import { listPublishedBulletins } from "@/lib/dal/bulletins/list-published-bulle
 import { portalBaseUrl } from "@/lib/auth/activation";
 import { serverTranslator } from "@/lib/i18n/translator";
 import { answersBusy } from "@/lib/http/busy";
+import { isLocale } from "@/lib/i18n/config";
 
 // The bulletin as an Atom 1.0 feed (RFC 4287), one per language (?lang=fr|nl, French by default): the last 50
 // published issues written in it, announced on every public page by <link rel="alternate">.
@@ -11,7 +12,8 @@ const xml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replac
 // a busy database: the 503 busy page (lib/http/busy.ts), never a 500
 export const GET = answersBusy(async (request: Request) => {
   const url = new URL(request.url);
-  const locale = url.searchParams.get("lang") === "nl" ? "nl" : "fr";
+  const asked = url.searchParams.get("lang");
+  const locale = isLocale(asked) ? asked : "fr";
   const base = portalBaseUrl() || url.origin;
   const fund = serverTranslator(locale, "app")("fundName");
   const t = serverTranslator(locale, "info_bulletin");

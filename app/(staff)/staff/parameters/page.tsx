@@ -11,6 +11,7 @@ import { requireViewer } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { listParameterYears } from "@/lib/dal/parameters/list-parameter-years";
 import { listParameters } from "@/lib/dal/parameters/list-parameters";
+import { localeTag } from "@/lib/i18n/config";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("parameters");
@@ -29,7 +30,7 @@ export default async function ParametersPage({ searchParams }: { searchParams: P
   const canEdit = can(viewer.role, "parameter:update");
   const canApprove = can(viewer.role, "parameter:approve");
   const pending = rows.filter((r) => r.pending);
-  const when = new Intl.DateTimeFormat(locale === "nl" ? "nl-BE" : "fr-BE", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Brussels" });
+  const when = new Intl.DateTimeFormat(localeTag(locale), { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Brussels" });
   const editing = canEdit ? rows.find((r) => r.id === sp.edit) : undefined;
   return (
     <div className="space-y-6">

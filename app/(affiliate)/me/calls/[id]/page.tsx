@@ -22,6 +22,7 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
   const tk = await getTranslations("callKind");
   const tl = await getTranslations("ledgerKind");
   const locale = await getLocale();
+  const tn = await getTranslations("moNotice");
   const period = call.quarter > 0 ? t("quarterLabel", { year: call.year, quarter: call.quarter }) : String(call.year);
   const surchargeReasons = await Promise.all(call.surcharges.map((e) => ledgerReason(e.reasonCode, e.reasonParams)));
   const creditReasons = await Promise.all(call.payments.map((p) => ledgerReason(p.reasonCode, p.reasonParams)));
@@ -113,6 +114,11 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
           )}
         </Card>
       )}
+      <p className="flex flex-wrap gap-4">
+        <a href={`/api/documents/calls/${call.id}`}>{tn("noticePdf")}</a>
+        {/* letters are issued in the affiliate's official language; a reader of the English pages may ask for a courtesy copy */}
+        {locale === "en" && <a href={`/api/documents/calls/${call.id}?lang=en`}>{tn("courtesyPdf")}</a>}
+      </p>
       {call.outstandingCents > 0 && (
         <p>
           <Link href="/me/pay" className="font-medium">{ts("payNow")}</Link>

@@ -10,6 +10,7 @@ import { orNotFound, requireViewer } from "@/lib/auth/session";
 import { getMyRequest } from "@/lib/dal/requests/get-my-request";
 import { myDecisionLetterRequestId } from "@/lib/dal/documents/get-my-decision-letter-request-id";
 import { formatDate, formatMoney, formatStructuredCommunication } from "@/lib/format";
+import { localeTag } from "@/lib/i18n/config";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("ss_status");
@@ -26,9 +27,10 @@ export default async function RequestStatusPage({ params, searchParams }: { para
   const t = await getTranslations("ss_status");
   const tr = await getTranslations("ss_requests");
   const tc = await getTranslations("cv_reply");
+  const ta = await getTranslations("acc_acting");
   const locale = await getLocale();
   const dateTime = (iso: string) =>
-    new Intl.DateTimeFormat(locale === "nl" ? "nl-BE" : "fr-BE", { timeZone: "Europe/Brussels", dateStyle: "short", timeStyle: "short" }).format(new Date(iso));
+    new Intl.DateTimeFormat(localeTag(locale), { timeZone: "Europe/Brussels", dateStyle: "short", timeStyle: "short" }).format(new Date(iso));
   const reasonText = (reason: string | null) => {
     if (!reason) return null;
     const [code, list] = reason.split(":");
@@ -199,6 +201,7 @@ export default async function RequestStatusPage({ params, searchParams }: { para
             <li key={i}>
               <p className="font-medium">{tr(`statuses.${e.toStatus}`)}</p>
               <p className="text-sm text-slate-700">{dateTime(e.at)}</p>
+              {e.byAccountant && <p className="text-sm font-medium">{ta("byAccountant", { accountant: e.byAccountant })}</p>}
               {reasonText(e.reason) && <p className="text-sm">{reasonText(e.reason)}</p>}
             </li>
           ))}

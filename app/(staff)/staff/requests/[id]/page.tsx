@@ -20,6 +20,7 @@ import { RequestSummary } from "@/components/backoffice/request-summary";
 import { ForwardQuestion } from "@/components/backoffice/forward-question";
 import { eventSentences } from "@/components/backoffice/event-sentence";
 import { DECISION_REASONS } from "@/lib/dto/requests";
+import { localeTag } from "@/lib/i18n/config";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("bo_queue");
@@ -36,6 +37,7 @@ export default async function StaffRequestPage({ params, searchParams }: { param
   const benefit = r.benefitClaimId ? await orNotFound(getBenefitDecision(viewer, id, todayInBrussels())) : null;
   const t = await getTranslations("bo_request");
   const tt = await getTranslations("requestType");
+  const tacc = await getTranslations("acc_acting");
   const ts = await getTranslations("bo_status");
   const tr = await getTranslations("bo_reasons");
   const ti = await getTranslations("bo_inasti");
@@ -43,7 +45,7 @@ export default async function StaffRequestPage({ params, searchParams }: { param
   const ta = await getTranslations("cv_answer");
   const today = todayInBrussels();
   const locale = await getLocale();
-  const dateTime = new Intl.DateTimeFormat(locale === "nl" ? "nl-BE" : "fr-BE", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Brussels" });
+  const dateTime = new Intl.DateTimeFormat(localeTag(locale), { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Brussels" });
   const reasonLabel = (code: string | null) => (code && tr.has(code as "accepted") ? tr(code as "accepted") : code);
   const eventSentence = await eventSentences();
   const reasons = (DECISION_REASONS[r.type] ?? []).map((k) => ({ value: k, label: tr(k as "accepted") }));
@@ -263,7 +265,7 @@ export default async function StaffRequestPage({ params, searchParams }: { param
               {r.events.map((e, i) => (
                 <tr key={i} className="border-b border-slate-100">
                   <td className="py-2 pr-3">{dateTime.format(new Date(e.at))}</td>
-                  <td className="py-2 pr-3">{e.actorName ?? t("system")}</td>
+                  <td className="py-2 pr-3">{e.actorName ? (e.byAccountant ? tacc("messageAuthor", { name: e.actorName }) : e.actorName) : t("system")}</td>
                   <td className="py-2 pr-3">{e.from ? `${ts(e.from as "OPEN")} → ` : ""}{ts(e.to as "OPEN")}</td>
                   <td className="py-2">{e.reason ? eventSentence(e.reason) : ""}</td>
                 </tr>

@@ -8,7 +8,8 @@ import { getCallNoticePdf } from "@/lib/dal/documents/get-call-notice-pdf";
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   try {
-    const doc = await getCallNoticePdf(await currentViewer(), id);
+    // ?lang=en: the English courtesy copy of a notice issued in the affiliate's official language
+    const doc = await getCallNoticePdf(await currentViewer(), id, new URL(request.url).searchParams.get("lang") === "en" ? "en" : null);
     return new Response(new Uint8Array(doc.content), {
       headers: {
         "Content-Type": "application/pdf",

@@ -7,6 +7,8 @@ import { exportWorkQueue } from "@/lib/dal/requests/export-work-queue";
 import { DB_REQUEST_TYPES, QUEUE_STATES, type QueueState } from "@/lib/dto/requests";
 import { documentResponse } from "@/lib/http/document-response";
 import { tablesToCsv, tablesToXlsx } from "@/lib/kpi/export";
+import type { AppLocale } from "@/lib/i18n/config";
+import { serverTranslator } from "@/lib/i18n/translator";
 
 export const dynamic = "force-dynamic";
 
@@ -18,9 +20,9 @@ export async function GET(request: Request) {
   const state = (QUEUE_STATES as readonly string[]).includes(sp.get("state") ?? "") ? (sp.get("state") as QueueState) : undefined;
   const today = todayInBrussels();
   return documentResponse(async () => {
-    const locale = (await getLocale()) === "nl" ? "nl" : "fr";
+    const locale = (await getLocale()) as AppLocale;
     const table = await exportWorkQueue(await currentViewer(), { type, advisor, state }, today, locale);
-    const fileName = `${locale === "nl" ? "werkbak" : "file-de-travail"}-${today}.${format}`;
+    const fileName = `${serverTranslator(locale, "bo_queue")("exportFileName")}-${today}.${format}`;
     return format === "xlsx"
       ? { fileName, content: await tablesToXlsx([table]), mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }
       : { fileName, content: new TextEncoder().encode(tablesToCsv([table])), mimeType: "text/csv; charset=utf-8" };
