@@ -93,6 +93,7 @@ test("a mandate given, used to file a request on the client's behalf, then revok
     for (const path of ["/me", `/me/calls/${call.rows[0].id}`, "/me/pay", requestUrl]) {
       await page.goto(path);
       await expectAccessible(page);
+      if (process.env.E2E_SHOTS) await page.screenshot({ path: `/tmp/shot-${heading}-${path.split("/").slice(2, 3).join("") || "home"}.png`, fullPage: true });
       // no French left on the page's navigation
       await expect(page.getByRole("navigation").first()).not.toContainText("Mon compte");
     }

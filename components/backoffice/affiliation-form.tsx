@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { fileAffiliationAction } from "@/lib/actions/backoffice-affiliation";
 import type { ActionResult } from "@/lib/actions/result";
 import { AFFILIATION_CATEGORIES, affiliationSchema } from "@/lib/schemas/backoffice-affiliation";
-import type { AppLocale } from "@/lib/i18n/config";
+import { isOfficialLocale, OFFICIAL_LOCALES, type AppLocale } from "@/lib/i18n/config";
 
 type Values = Record<string, string>;
 type TextField = "lastName" | "firstName" | "niss" | "email" | "phone" | "street" | "postalCode" | "city" | "startOn" | "helpedNiss" | "enterpriseNumber" | "companyName" | "iban";
@@ -15,6 +15,7 @@ const ORDER = ["lastName", "firstName", "niss", "email", "phone", "street", "pos
 /** The public affiliation request; confirmation with the reference and what happens next. */
 export function AffiliationForm({ locale }: { locale: AppLocale }) {
   const t = useTranslations("bo_affiliation");
+  const tl = useTranslations("language");
   const [state, formAction, pending] = useActionState<ActionResult<{ reference: string }> | null, FormData>(fileAffiliationAction, null);
   const [, startTransition] = useTransition();
   const {
@@ -23,7 +24,8 @@ export function AffiliationForm({ locale }: { locale: AppLocale }) {
     formState: { errors },
   } = useForm<Values>({
     resolver: zodResolver(affiliationSchema as never) as unknown as Resolver<Values>,
-    defaultValues: { language: locale, category: "MAIN", phone: "", helpedNiss: "", enterpriseNumber: "", companyName: "", iban: "" },
+    // letters go out in an official language: a reader of the English pages picks one (French by default)
+    defaultValues: { language: isOfficialLocale(locale) ? locale : "fr", category: "MAIN", phone: "", helpedNiss: "", enterpriseNumber: "", companyName: "", iban: "" },
   });
 
   if (state?.ok) {
@@ -83,8 +85,9 @@ export function AffiliationForm({ locale }: { locale: AppLocale }) {
         <div>
           <label htmlFor="aff-language" className="block font-medium">{t("fields.language")}</label>
           <select id="aff-language" className={input} {...register("language")}>
-            <option value="fr">Français</option>
-            <option value="nl">Nederlands</option>
+            {OFFICIAL_LOCALES.map((l) => (
+              <option key={l} value={l} lang={l}>{tl(l)}</option>
+            ))}
           </select>
         </div>
       </fieldset>

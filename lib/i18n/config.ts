@@ -17,9 +17,10 @@ export function isOfficialLocale(value: unknown): value is OfficialLocale {
   return typeof value === "string" && (OFFICIAL_LOCALES as readonly string[]).includes(value);
 }
 
-/** The BCP 47 tag Intl formats with: dates, amounts and ordinals as read in Belgium in that language. */
+/** The BCP 47 tag Intl formats with: dates, amounts and ordinals as read in Belgium in that language. English takes
+ *  the British conventions: ICU's "en-BE" mixes a decimal comma (20,5) with a decimal point in amounts (€2,543.89). */
 export function localeTag(locale: string): string {
-  return isLocale(locale) ? `${locale}-BE` : "fr-BE";
+  return locale === "en" ? "en-GB" : isLocale(locale) ? `${locale}-BE` : "fr-BE";
 }
 
 /** Picks one of the portal's languages from an Accept-Language header (first supported language wins). */

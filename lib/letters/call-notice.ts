@@ -31,7 +31,7 @@ export function callNoticeText(input: CallNoticeInput) {
     title: t("title", { label }),
     qrAlt: t("qrAlt", { amount: money(input.call.totalCents), iban: formatIban(input.fund.iban), communication }),
     blocks: [
-      ...(input.courtesyOf ? [{ text: t("courtesy", { language: serverTranslator(input.locale, "language")(input.courtesyOf) }) }] : []),
+      ...(input.courtesyOf ? [{ text: t("courtesy", { language: serverTranslator(input.locale, "languageName")(input.courtesyOf) }) }] : []),
       { text: [input.addressee, ...input.address, t("addressee", { memberNumber: input.memberNumber })].join("\n") },
       { heading: t("amountHeading"), text: t("amount", { amount: money(input.call.totalCents), contribution: money(input.call.contributionCents), fee: money(input.call.managementFeeCents) }) },
       { heading: t("dueHeading"), text: t("due", { dueOn: formatLongDate(input.locale, input.call.dueOn) }) },

@@ -19,7 +19,7 @@ export const affiliationSchema = z
     street: z.string().trim().min(1, "streetRequired").max(200, "tooLong"),
     postalCode: z.string().trim().regex(/^\d{4}$/, "postalCodeInvalid"),
     city: z.string().trim().min(1, "cityRequired").max(100, "tooLong"),
-    language: z.enum(["fr", "nl"], { message: "languageRequired" }),
+    language: z.enum(["fr", "nl", "de"], { message: "languageRequired" }),
     startOn: z.string().trim().refine((v) => isIsoDate(v), "dateInvalid"),
     category: z.enum(AFFILIATION_CATEGORIES, { message: "categoryRequired" }),
     helpedNiss: optionalNiss,

@@ -82,6 +82,15 @@ describe("call notice PDF", () => {
     expect(nl.title).toContain("voorlopige bijdrage 4e kwartaal 2026");
     expect(all(nl)).toContain("31 december 2026");
     expect(nl.title).toContain("Vervaldagbericht");
+    // German, an official language; English only as a courtesy copy that says which version is authentic
+    const de = callNoticeText({ ...input, locale: "de" as const });
+    expect(de.title).toContain("4. Quartal 2026");
+    expect(all(de)).toContain("812,34 €");
+    expect(all(de)).toContain("31. Dezember 2026");
+    const en = callNoticeText({ ...input, locale: "en" as const, courtesyOf: "de" as const });
+    expect(en.blocks[0].text).toBe("Courtesy translation. Only the version in German is authentic.");
+    expect(all(en)).toContain("€812.34");
+    expect(all(en)).toContain("31 December 2026");
     expect(epcPayload({ beneficiaryName: FUND.name, iban: FUND.iban, bic: FUND.bic, amountCents: 81_234, structuredCommunication: "261130000155" })).toContain("EUR812.34");
   });
 });
