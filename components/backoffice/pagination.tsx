@@ -2,11 +2,12 @@ import Link from "next/link";
 import { localeTag } from "@/lib/i18n/config";
 import { getLocale, getTranslations } from "next-intl/server";
 
-/** The address of one page of a list: its filters kept, `page` set (page 1 has none). */
-export function pageHref(path: string, params: Record<string, string | undefined>, page: number): string {
+/** The address of one page of a list: its filters kept, its page parameter (`page` unless the page holds two lists)
+ *  set (page 1 has none). */
+export function pageHref(path: string, params: Record<string, string | undefined>, page: number, param = "page"): string {
   const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v && k !== "page") q.set(k, v);
-  if (page > 1) q.set("page", String(page));
+  for (const [k, v] of Object.entries(params)) if (v && k !== param) q.set(k, v);
+  if (page > 1) q.set(param, String(page));
   const s = q.toString();
   return s ? `${path}?${s}` : path;
 }
@@ -21,7 +22,7 @@ export function pageParam(value: string | undefined): number {
  * The pager of a back-office list read page by page from the database: which lines are shown out of how many, and
  * links to the first, previous, next and last pages (the filters stay in the address). Nothing when one page holds all.
  */
-export async function Pagination({ path, params, page, pageSize, total }: { path: string; params: Record<string, string | undefined>; page: number; pageSize: number; total: number }) {
+export async function Pagination({ path, params, page, pageSize, total, param = "page", label }: { path: string; params: Record<string, string | undefined>; page: number; pageSize: number; total: number; param?: string; label?: string }) {
   const t = await getTranslations("bo_pager");
   const locale = await getLocale();
   const pages = Math.max(1, Math.ceil(total / pageSize));
@@ -32,10 +33,10 @@ export async function Pagination({ path, params, page, pageSize, total }: { path
     target === page || target < 1 || target > pages ? (
       <span className="rounded border border-slate-300 px-3 py-1 text-slate-600" aria-hidden="true">{text}</span>
     ) : (
-      <Link href={pageHref(path, params, target)} aria-label={label} className="rounded border border-brand-700 px-3 py-1 text-brand-800 hover:bg-brand-50">{text}</Link>
+      <Link href={pageHref(path, params, target, param)} aria-label={label} className="rounded border border-brand-700 px-3 py-1 text-brand-800 hover:bg-brand-50">{text}</Link>
     );
   return (
-    <nav aria-label={t("label")} className="flex flex-wrap items-center gap-3 text-sm">
+    <nav aria-label={label ?? t("label")} className="flex flex-wrap items-center gap-3 text-sm">
       <p>{t("range", { from: n(from), to: n(to), total: n(total) })}</p>
       {pages > 1 && (
         <>

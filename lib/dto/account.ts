@@ -122,6 +122,8 @@ export type CompanyDirectorView = { name: string; fromOn: string; toOn: string |
 export const STAFF_READS = [
   "dossier.view", "request.view", "benefit.view", "recovery.view", "payment.view", "call-notice.view",
   "decision-letter.view", "recovery-letter.view", "evidence.download", "search.result", "direct-debit-file.download",
+  // the person's line (name and request) on an advisor's work queue, and in the queue exported as a file
+  "work-queue.row", "work-queue.export",
   // an accountant opening the file of a client who gave them a mandate
   "client-file.view",
 ] as const;

@@ -9,6 +9,7 @@ import { daysBetween } from "@/lib/domain/dates";
 import { type QueueItem, type QueueFilters, type QueuePage } from "@/lib/dto/requests";
 import { dossierName, applicantName, dossierSelect } from "@/lib/dal/internal/requests";
 import { isoDate } from "@/lib/clock";
+import { logStaffReads } from "@/lib/dal/internal/access-log";
 import { LIST_PAGE_SIZE, pageWindow } from "@/lib/dto/paging";
 
 export const QUEUE_PAGE_SIZE = LIST_PAGE_SIZE;
@@ -21,7 +22,9 @@ export async function listWorkQueue(viewer: Viewer | null, filters: QueueFilters
   const [counts] = await prisma.$queryRaw<QueueCounts[]>(queueCountQuery(filters, advisorId, today));
   const w = pageWindow(counts.total, page, pageSize);
   const rows = await prisma.$queryRaw<QueueRow[]>(queuePageQuery(filters, advisorId, today, w.skip, w.take));
-  return { ...counts, items: await queueItems(rows, today), page: w.page, pageSize };
+  const items = await queueItems(rows, today);
+  await logQueueReads(viewer, items, "work-queue.row");
+  return { ...counts, items, page: w.page, pageSize };
 }
 
 /** Every row of the filtered queue in its order, read page by page (the export). */
@@ -30,9 +33,21 @@ export async function* allWorkQueueItems(viewer: Viewer | null, filters: QueueFi
   const advisorId = filters.advisor === "me" ? viewer.userId : filters.advisor && filters.advisor !== "none" ? filters.advisor : null;
   for (let offset = 0; ; offset += batch) {
     const rows = await prisma.$queryRaw<QueueRow[]>(queuePageQuery(filters, advisorId, today, offset, batch));
-    if (rows.length > 0) yield await queueItems(rows, today);
+    if (rows.length > 0) {
+      const items = await queueItems(rows, today);
+      await logQueueReads(viewer, items, "work-queue.export");
+      yield items;
+    }
     if (rows.length < batch) return;
   }
+}
+
+/** Each person whose line the advisor sees (or exports) reads it in "who consulted my file". */
+function logQueueReads(viewer: Viewer, items: QueueItem[], action: "work-queue.row" | "work-queue.export") {
+  return logStaffReads(
+    viewer,
+    items.map((i) => ({ affiliateId: i.affiliateId, action, entity: i.kind === "request" ? "Request" : "MessageThread", entityId: i.id, reason: "request", details: { reference: i.reference ?? "" } })),
+  );
 }
 
 /** The rows of one page with their dossier, assignee and badge, in the page's order. */

@@ -254,11 +254,12 @@ describe("list, health insurer, and who may see what", () => {
     expect((await listClaimsForStaff(advisor, { type: "BRIDGING_RIGHT" }, "2026-06-01"))).toMatchObject([{ id: pending.claim.id, badge: "on-time" }]);
 
     await recordBenefitPayment(advisor, { claimId: granted.claim.id, amountCents: 150000, paidOn: "2026-09-01", recorded: 0 }, "2026-11-28");
-    const unsent = await listPaymentsNotSent(advisor);
+    const unsent = (await listPaymentsNotSent(advisor)).items;
+    expect(await listPaymentsNotSent(advisor, 2, 1)).toMatchObject({ items: [{ claimId: granted.claim.id }], total: 1, page: 1 }); // a page past the end: the last one
     expect(unsent).toMatchObject([{ claimId: granted.claim.id, amountCents: 150000, paidOn: "2026-09-01" }]);
     expect(await markSentToHealthInsurer(advisor, { paymentId: unsent[0].id })).toEqual({ changed: true, claimId: granted.claim.id });
     expect(await markSentToHealthInsurer(advisor, { paymentId: unsent[0].id })).toEqual({ changed: false, claimId: granted.claim.id });
-    expect(await listPaymentsNotSent(advisor)).toEqual([]);
+    expect((await listPaymentsNotSent(advisor)).total).toBe(0);
     expect((await prisma.benefitPayment.findUniqueOrThrow({ where: { id: unsent[0].id } })).sentToHealthInsurerAt).not.toBeNull();
     expect(await prisma.auditLog.count({ where: { action: "benefit.sentToHealthInsurer", entityId: unsent[0].id } })).toBe(1);
   });

@@ -20,6 +20,8 @@ import { getPaymentToReconcile } from "@/lib/dal/payments/get-payment-to-reconci
 import { getDirectDebitFile } from "@/lib/dal/payments/get-direct-debit-file";
 import { listMyDossierConsultations } from "@/lib/dal/profile/list-my-dossier-consultations";
 import { STAFF_READS } from "@/lib/dto/account";
+import { listWorkQueue } from "@/lib/dal/requests/list-work-queue";
+import { exportWorkQueue } from "@/lib/dal/requests/export-work-queue";
 
 const prisma = testDatabase();
 const TODAY = "2026-11-28";
@@ -34,6 +36,8 @@ async function world() {
   const admin = await staffUser(prisma, "ADMIN", "adam");
   const id = a.affiliate.id;
   const request = await prisma.request.create({ data: { reference: "D-2026-000007", type: "REDUCTION", status: "ACCEPTED", affiliateId: id, filedOn: dbDate("2026-10-01"), payload: { year: 2026, estimatedIncomeCents: 2_000_000 } } });
+  // an open request: the person's line on the advisor's work queue
+  await prisma.request.create({ data: { reference: "D-2026-000008", type: "QUESTION", status: "SUBMITTED", affiliateId: id, filedOn: dbDate("2026-11-20"), informationDueOn: dbDate("2027-01-04"), payload: {} } });
   const evidence = await prisma.document.create({ data: { affiliateId: id, requestId: request.id, kind: "EVIDENCE", fileName: "bilan-2025.pdf", mimeType: "application/pdf", sizeBytes: PDF.length, content: PDF } });
   await prisma.document.create({ data: { affiliateId: id, requestId: request.id, kind: "DECISION", fileName: "decision.pdf", mimeType: "application/pdf", sizeBytes: PDF.length, content: PDF } });
   const claim = await prisma.benefitClaim.create({ data: { affiliateId: id, type: "CAREGIVER_ALLOWANCE", status: "REFUSED", filedOn: dbDate("2026-09-01") } });
@@ -67,6 +71,8 @@ describe("the access log", () => {
     await getRecoveryLetter(staff, w.letter.id);
     await getEvidenceFile(staff, w.evidence.id);
     await getPaymentToReconcile(staff, w.payment.id);
+    expect((await listWorkQueue(staff, {}, TODAY)).items.map((i) => i.reference)).toEqual(["D-2026-000008"]);
+    expect((await exportWorkQueue(staff, {}, TODAY, "fr")).rows).toHaveLength(1);
     await getDirectDebitFile(staff, w.batch.id);
     expect((await searchDossiers(staff, "Alpha")).map((h) => h.id)).toEqual([w.a.affiliate.id]);
     expect((await findDossiersWithOpenCalls(staff, "Alpha")).map((h) => h.affiliateId)).toEqual([w.a.affiliate.id]);
@@ -83,10 +89,10 @@ describe("the access log", () => {
     expect(seen.filter((r) => r.what === "search.result").map((r) => r.reason).sort()).toEqual(["payment", "search"]);
     // in the database: who, for which affiliate, on which record
     const rows = await prisma.auditLog.findMany({ where: { action: { in: [...STAFF_READS] } } });
-    expect(rows).toHaveLength(12);
+    expect(rows).toHaveLength(14);
     expect(rows.every((r) => r.actorId === w.advisor.user.id && r.affiliateId === w.a.affiliate.id)).toBe(true);
     // the advisor's dossier page shows the same log; another affiliate's log stays empty
-    expect((await getDossierDetails(staff, w.a.affiliate.id)).accessLog).toHaveLength(12);
+    expect((await getDossierDetails(staff, w.a.affiliate.id)).accessLog).toHaveLength(14);
     expect(await listMyDossierConsultations(w.other.viewer)).toEqual([]);
   });
 

@@ -17,12 +17,12 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function BenefitsPage({ searchParams }: { searchParams: Promise<{ type?: string; status?: string; page?: string }> }) {
+export default async function BenefitsPage({ searchParams }: { searchParams: Promise<{ type?: string; status?: string; page?: string; unsentPage?: string }> }) {
   const viewer = await requireViewer("request:decide", "/staff/benefits");
   const sp = await searchParams;
   const filters = claimFiltersSchema.parse(sp);
   const today = todayInBrussels();
-  const [list, unsent] = await Promise.all([listClaimsForStaffPage(viewer, filters, today, pageParam(sp.page)), listPaymentsNotSent(viewer)]);
+  const [list, unsent] = await Promise.all([listClaimsForStaffPage(viewer, filters, today, pageParam(sp.page)), listPaymentsNotSent(viewer, pageParam(sp.unsentPage))]);
   const claims = list.items;
   const t = await getTranslations("bn_list");
   const tt = await getTranslations("bn_type");
@@ -92,10 +92,10 @@ export default async function BenefitsPage({ searchParams }: { searchParams: Pro
           </tr>
         ))}
       </ListTable>
-      <Pagination path="/staff/benefits" params={{ type: filters.type, status: filters.status }} page={list.page} pageSize={list.pageSize} total={list.total} />
+      <Pagination path="/staff/benefits" params={{ type: filters.type, status: filters.status, unsentPage: sp.unsentPage }} page={list.page} pageSize={list.pageSize} total={list.total} />
       <Card title={t("unsentTitle")}>
         <p className="mb-3">{t("unsentIntro")}</p>
-        {unsent.length === 0 ? (
+        {unsent.total === 0 ? (
           <p>{t("unsentNone")}</p>
         ) : (
           <ListTable
@@ -109,7 +109,7 @@ export default async function BenefitsPage({ searchParams }: { searchParams: Pro
               { label: t("actions"), srOnly: true },
             ]}
           >
-            {unsent.map((p) => (
+            {unsent.items.map((p) => (
               <tr key={p.id} className="border-b border-slate-100 align-top">
                 <td className="py-2 pr-3"><Link href={`/staff/benefits/${p.claimId}`}>{p.dossierName}</Link> <span className="text-slate-700">{p.memberNumber}</span></td>
                 <td className="py-2 pr-3">{tt(p.type as "PAID")}</td>
@@ -123,6 +123,9 @@ export default async function BenefitsPage({ searchParams }: { searchParams: Pro
             ))}
           </ListTable>
         )}
+        <div className="mt-3">
+          <Pagination path="/staff/benefits" params={{ type: filters.type, status: filters.status, page: sp.page }} page={unsent.page} pageSize={unsent.pageSize} total={unsent.total} param="unsentPage" label={t("unsentPager")} />
+        </div>
       </Card>
     </div>
   );
