@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import { Card, PageTitle } from "@/components/ui";
+import { Card, ListTable, PageTitle } from "@/components/ui";
 import { AskMandateForm } from "@/components/accountants/ask-mandate-form";
 import { MandateRights } from "@/components/accountants/mandate-rights";
 import { openClientAction } from "@/lib/actions/accountants";
@@ -46,50 +46,38 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
         {clients.length === 0 ? (
           <p>{filter === "all" ? t("noClients") : t("noneMatching")}</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left">
-              <caption className="sr-only">{t("clientsTitle", { count: clients.length })}</caption>
-              <thead>
-                <tr className="border-b border-slate-300">
-                  <th scope="col" className="py-2 pr-3">{t("client")}</th>
-                  <th scope="col" className="py-2 pr-3 text-right">{t("owed")}</th>
-                  <th scope="col" className="py-2 pr-3 text-right">{t("overdue")}</th>
-                  <th scope="col" className="py-2 pr-3">{t("nextDue")}</th>
-                  <th scope="col" className="py-2 pr-3">{t("requests")}</th>
-                  <th scope="col" className="py-2"><span className="sr-only">{t("open")}</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                {clients.map((c) => (
-                  <tr key={c.affiliateId} className="border-b border-slate-100 align-top">
-                    <td className="py-2 pr-3">
-                      <span className="font-medium">{c.name}</span>
-                      <span className="block text-sm text-slate-700">{t("memberNumber", { number: c.memberNumber })}</span>
-                      <span className="block text-sm text-slate-700">
-                        <MandateRights m={c} />
-                      </span>
-                    </td>
-                    <td className="py-2 pr-3 text-right font-mono">{money(c.owedCents)}</td>
-                    <td className={`py-2 pr-3 text-right font-mono ${c.overdueCents > 0 ? "text-bad-700" : ""}`}>{money(c.overdueCents)}</td>
-                    <td className="py-2 pr-3">{c.nextDueOn ? formatDate(locale, c.nextDueOn) : t("nothingDue")}</td>
-                    <td className="py-2 pr-3">
-                      {t("openRequests", { count: c.openRequests })}
-                      {c.waitingForClient > 0 && <span className="block font-medium text-bad-700">{t("waitingForClient", { count: c.waitingForClient })}</span>}
-                    </td>
-                    <td className="py-2">
-                      <form action={openClientAction}>
-                        <input type="hidden" name="clientId" value={c.affiliateId} />
-                        <button type="submit" className="rounded bg-brand-700 px-3 py-1 text-white">
-                          {t("open")}
-                          <span className="sr-only"> — {c.name}</span>
-                        </button>
-                      </form>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ListTable
+            caption={t("clientsTitle", { count: clients.length })}
+            columns={[{ label: t("client") }, { label: t("owed"), align: "right" }, { label: t("overdue"), align: "right" }, { label: t("nextDue") }, { label: t("requests") }, { label: t("open"), srOnly: true }]}
+          >
+            {clients.map((c) => (
+              <tr key={c.affiliateId} className="border-b border-slate-100 align-top">
+                <td className="py-2 pr-3">
+                  <span className="font-medium">{c.name}</span>
+                  <span className="block text-sm text-slate-700">{t("memberNumber", { number: c.memberNumber })}</span>
+                  <span className="block text-sm text-slate-700">
+                    <MandateRights m={c} />
+                  </span>
+                </td>
+                <td className="py-2 pr-3 text-right font-mono">{money(c.owedCents)}</td>
+                <td className={`py-2 pr-3 text-right font-mono ${c.overdueCents > 0 ? "text-bad-700" : ""}`}>{money(c.overdueCents)}</td>
+                <td className="py-2 pr-3">{c.nextDueOn ? formatDate(locale, c.nextDueOn) : t("nothingDue")}</td>
+                <td className="py-2 pr-3">
+                  {t("openRequests", { count: c.openRequests })}
+                  {c.waitingForClient > 0 && <span className="block font-medium text-bad-700">{t("waitingForClient", { count: c.waitingForClient })}</span>}
+                </td>
+                <td className="py-2">
+                  <form action={openClientAction}>
+                    <input type="hidden" name="clientId" value={c.affiliateId} />
+                    <button type="submit" className="rounded bg-brand-700 px-3 py-1 text-white">
+                      {t("open")}
+                      <span className="sr-only"> — {c.name}</span>
+                    </button>
+                  </form>
+                </td>
+              </tr>
+            ))}
+          </ListTable>
         )}
       </Card>
       {waiting.length > 0 && (

@@ -3,7 +3,7 @@
 // notices copied to the accountant, and two clicks at once leaving one mandate.
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestPrisma, resetDatabase } from "../helpers/db";
-import { affiliateWithCall, staffUser, UNUSABLE_HASH, viewerOf } from "../helpers/fixtures";
+import { affiliateWithCall, createTestFund, staffUser, UNUSABLE_HASH, viewerOf } from "../helpers/fixtures";
 import { createUser } from "@/prisma/factories";
 import { prisma as appPrisma } from "@/lib/db/client";
 import { NotFoundError, AppError } from "@/lib/errors";
@@ -35,7 +35,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   await resetDatabase(prisma);
-  await prisma.fund.create({ data: { name: "Caisse test", iban: "BE68539007547034", bic: "GKCCBEBB", creditorId: "BE12ZZZ0456810810", managementFeeBp: 305, address: "Rue 1, 1000 Bruxelles", phone: "02", email: "info@test.be" } });
+  await createTestFund(prisma);
 });
 
 const TODAY = "2026-02-15";

@@ -69,3 +69,8 @@ export async function companyAffiliate(prisma: PrismaClient, name: string) {
   const affiliate = await prisma.affiliate.create({ data: { memberNumber: String(900000 + serial), kind: "COMPANY", companyId: company.id } });
   return { company, affiliate };
 }
+
+/** The fund's own row (name, IBAN, creditor identifier…) that letters, notices and payment pages read. */
+export function createTestFund(prisma: PrismaClient) {
+  return prisma.fund.create({ data: { name: "Caisse test", iban: "BE68539007547034", bic: "GKCCBEBB", creditorId: "BE12ZZZ0456810810", managementFeeBp: 305, address: "Rue 1, 1000 Bruxelles", phone: "02", email: "info@test.be" } });
+}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { Card, PageTitle } from "@/components/ui";
+import { Card, ListTable, PageTitle } from "@/components/ui";
 import { GrantMandateForm } from "@/components/accountants/grant-mandate-form";
 import { AnswerMandateButtons, RevokeMandateButton } from "@/components/accountants/mandate-buttons";
 import { MandateRights } from "@/components/accountants/mandate-rights";
@@ -53,32 +53,19 @@ export default async function MyAccountantPage({ searchParams }: { searchParams:
         {others.length === 0 ? (
           <p>{t("none")}</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left">
-              <caption className="sr-only">{t("listTitle")}</caption>
-              <thead>
-                <tr className="border-b border-slate-300">
-                  <th scope="col" className="py-2 pr-4">{t("accountant")}</th>
-                  <th scope="col" className="py-2 pr-4">{t("rights")}</th>
-                  <th scope="col" className="py-2 pr-4">{t("state")}</th>
-                  <th scope="col" className="py-2"><span className="sr-only">{t("actions")}</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                {others.map((m) => (
-                  <tr key={m.id} className="border-b border-slate-100 align-top">
-                    <td className="py-2 pr-4">
-                      {m.accountantName}
-                      <span className="block text-sm text-slate-700">{t("itaa", { itaa: m.itaaNumber })}</span>
-                    </td>
-                    <td className="py-2 pr-4"><MandateRights m={m} /></td>
-                    <td className="py-2 pr-4">{t(`states.${m.state}`)}</td>
-                    <td className="py-2">{(m.state === "ACTIVE" || m.state === "UPCOMING") && <RevokeMandateButton id={m.id} accountant={m.accountantName} />}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ListTable caption={t("listTitle")} columns={[{ label: t("accountant") }, { label: t("rights") }, { label: t("state") }, { label: t("actions"), srOnly: true }]}>
+            {others.map((m) => (
+              <tr key={m.id} className="border-b border-slate-100 align-top">
+                <td className="py-2 pr-4">
+                  {m.accountantName}
+                  <span className="block text-sm text-slate-700">{t("itaa", { itaa: m.itaaNumber })}</span>
+                </td>
+                <td className="py-2 pr-4"><MandateRights m={m} /></td>
+                <td className="py-2 pr-4">{t(`states.${m.state}`)}</td>
+                <td className="py-2">{(m.state === "ACTIVE" || m.state === "UPCOMING") && <RevokeMandateButton id={m.id} accountant={m.accountantName} />}</td>
+              </tr>
+            ))}
+          </ListTable>
         )}
       </Card>
       <Card title={t("grantTitle")}>
