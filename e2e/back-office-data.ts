@@ -82,8 +82,13 @@ let logins = 0;
 export async function dossierWithLogin(client: pg.Client, tag: string, where = "true"): Promise<{ affiliateId: string; login: string; mailTo: string }> {
   const stamp = `${Date.now()}-${++logins}`;
   const { rows } = await client.query(
-    `select a.id, a."personId" from "Affiliate" a where a.kind = 'PERSON' and a."advisorId" is not null and (${where})
-       and not exists (select 1 from "User" u where u."affiliateId" = a.id) order by a."memberNumber" limit 1 offset $1`,
+    // never a namesake of a demo login's person (the eID spec picks "Julie Dubois … has an account on the portal")
+    `select a.id, a."personId" from "Affiliate" a join "Person" me on me.id = a."personId"
+      where a.kind = 'PERSON' and a."advisorId" is not null and (${where})
+       and not exists (select 1 from "User" u where u."affiliateId" = a.id)
+       and not exists (select 1 from "User" du join "Affiliate" da on da.id = du."affiliateId" join "Person" dp on dp.id = da."personId"
+                       where du.email like '%@demo.caisse.be' and dp."firstName" = me."firstName" and dp."lastName" = me."lastName")
+      order by a."memberNumber" limit 1 offset $1`,
     [logins + 7],
   );
   const { id: affiliateId, personId } = rows[0];
