@@ -9,6 +9,7 @@ export async function SiteFooter() {
   const locale = await getLocale();
   const links = [
     { href: "/contact", label: t("contact") },
+    { href: "/forms", label: t("forms") },
     { href: "/privacy", label: t("privacy") },
     { href: "/accessibility", label: t("accessibility") },
     { href: "/bulletin", label: t("bulletin") },

@@ -32,6 +32,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { encryptSecret } from "@/lib/auth/secret-box";
 import { DEMO_TOTP_SECRETS } from "./demo-second-factor";
 import { seedAccountants } from "./seed-accountants";
+import { seedGuides } from "./seed-guides";
 import { runJob } from "@/lib/jobs/runner";
 import { surchargesJob } from "@/lib/jobs/surcharges";
 import { refreshKpiFacts } from "@/lib/kpi/refresh";
@@ -797,8 +798,9 @@ async function seed(prisma: PrismaClient) {
   lap("before KPI refresh");
   await refreshKpiFacts(prisma, SEED_TODAY);
 
-  // the information bulletin's archive (issue #18)
+  // the information bulletin's archive and the life-event guides (issue #18)
   await seedBulletins(prisma, staff.manager.id, SEED_TODAY);
+  await seedGuides(prisma);
 
   // the fund itself, last: its presence marks a completely seeded database
   await prisma.fund.create({

@@ -6,6 +6,7 @@ const CODE_NAMESPACES: Record<string, string> = {
   reason: "ss_exemption.options.reason",
   ground: "ss_waiver.options.ground",
   category: "category",
+  option: "ss_continued.options.option",
 };
 
 /** What the affiliate asked, in words: each known field of the request with its label, amounts in euros, dates in the
@@ -16,8 +17,10 @@ export async function RequestSummary({ payload }: { payload: Record<string, unkn
   const values = formatMessageValues(locale, payload);
   const rows: { key: string; label: string; value: string }[] = [];
   for (const [key, raw] of Object.entries(payload)) {
-    if (!t.has(key) || raw === null || raw === undefined || raw === "" || typeof raw === "object") continue;
-    let value = String(values[key] ?? raw);
+    // a list of plain values (e.g. the years of a joint-liability release) is shown as a list
+    const list = Array.isArray(raw) && raw.length > 0 && raw.every((x) => typeof x === "number" || typeof x === "string") ? raw.join(", ") : null;
+    if (!t.has(key) || raw === null || raw === undefined || raw === "" || (typeof raw === "object" && list === null)) continue;
+    let value = list ?? String(values[key] ?? raw);
     if (typeof raw === "boolean") value = t(raw ? "yes" : "no");
     else if (CODE_NAMESPACES[key]) {
       const tc = await getTranslations(CODE_NAMESPACES[key]);

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import type { KpiFilters } from "@/lib/dto/dashboards";
 
 const CATEGORIES = ["MAIN", "COMPLEMENTARY", "HELPING_SPOUSE", "STUDENT", "ACTIVE_PENSIONER", "ART37", "COMPANY"];
-const TYPES = ["AFFILIATION", "PAYMENT_PLAN", "REDUCTION", "INCREASE", "EXEMPTION", "SURCHARGE_WAIVER", "MATERNITY_AID", "BRIDGING_RIGHT", "CAREGIVER_ALLOWANCE", "QUESTION", "COMPLAINT", "END_OF_ACTIVITY", "ILLNESS_ASSIMILATION"];
+const TYPES = ["AFFILIATION", "PAYMENT_PLAN", "REDUCTION", "INCREASE", "EXEMPTION", "SURCHARGE_WAIVER", "MATERNITY_AID", "BRIDGING_RIGHT", "CAREGIVER_ALLOWANCE", "QUESTION", "COMPLAINT", "END_OF_ACTIVITY", "ILLNESS_ASSIMILATION", "CONTINUED_INSURANCE", "JOINT_LIABILITY_RELEASE"];
 
 /** GET form: filters live in the URL, so every view (and its exports) is a link. */
 export async function FiltersForm({ filters, advisors, action }: { filters: KpiFilters; advisors: { id: string; name: string }[]; action: string }) {

@@ -34,6 +34,8 @@ export const PERMISSIONS = {
   "bulletin:publish": ["ADVISOR", "MANAGER"],
   // the files owed to the mutuality and INASTI: prepare, mark sent, mark acknowledged (who and when recorded)
   "transmission:manage": ["ADVISOR", "MANAGER"],
+  // the fund's published content: the life-event guides (advisors and managers; no personal data in it)
+  "content:edit": ["ADVISOR", "MANAGER"],
   // an accountant's portfolio: the clients who gave them a mandate, and asking a new client for one
   "portfolio:read": ["ACCOUNTANT"],
 } as const satisfies Record<string, readonly AppRole[]>;

@@ -51,6 +51,8 @@ export const DB_REQUEST_TYPES = [
   "COMPLAINT",
   "END_OF_ACTIVITY",
   "ILLNESS_ASSIMILATION",
+  "CONTINUED_INSURANCE",
+  "JOINT_LIABILITY_RELEASE",
 ] as const;
 
 export type DbRequestType = (typeof DB_REQUEST_TYPES)[number];

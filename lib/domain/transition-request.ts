@@ -16,6 +16,8 @@ export const REQUEST_TYPES = [
   "complaint",
   "end-of-activity",
   "illness-assimilation",
+  "continued-insurance",
+  "joint-liability-release",
 ] as const;
 export type RequestType = (typeof REQUEST_TYPES)[number];
 

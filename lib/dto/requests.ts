@@ -196,4 +196,6 @@ export const DECISION_REASONS: Record<string, readonly string[]> = {
   COMPLAINT: ["answered", "forwarded", "informationMissing"],
   END_OF_ACTIVITY: ["accepted", "conditionsNotMet", "informationMissing"],
   ILLNESS_ASSIMILATION: ["accepted", "conditionsNotMet", "informationMissing"],
+  CONTINUED_INSURANCE: ["accepted", "ciNotCeased", "ciContributionsMissing", "ciTooLate", "ciOtherStatus", "informationMissing"],
+  JOINT_LIABILITY_RELEASE: ["accepted", "jlTooLate", "jlNoMandate", "jlNotJustified", "informationMissing"],
 };

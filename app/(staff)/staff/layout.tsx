@@ -21,6 +21,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
   if (can(viewer.role, "parameter:read")) nav.push({ href: "/staff/parameters", label: t("parameters") });
   if (can(viewer.role, "staff:manage")) nav.push({ href: "/staff/accounts", label: t("staffAccounts") });
   if (can(viewer.role, "bulletin:publish")) nav.push({ href: "/staff/bulletins", label: (await getTranslations("info_staff_bulletin"))("nav") });
+  if (can(viewer.role, "content:edit")) nav.push({ href: "/staff/guides", label: (await getTranslations("info_guides_staff"))("nav") });
   nav.push({ href: "/staff/security", label: t("security") });
   return (
     <>

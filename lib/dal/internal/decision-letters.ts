@@ -14,7 +14,7 @@ type Tx = Prisma.TransactionClient;
 
 /** The requests whose decision is a motivated letter (Charte de l'assuré social art. 13–14). A question or complaint
  *  is answered in its thread; an affiliation has its welcome pack; INASTI's decisions are INASTI's letters. */
-const LETTER_TYPES: readonly DbRequestType[] = ["PAYMENT_PLAN", "REDUCTION", "INCREASE", "EXEMPTION", "SURCHARGE_WAIVER", "MATERNITY_AID", "BRIDGING_RIGHT", "CAREGIVER_ALLOWANCE", "END_OF_ACTIVITY", "ILLNESS_ASSIMILATION"];
+const LETTER_TYPES: readonly DbRequestType[] = ["PAYMENT_PLAN", "REDUCTION", "INCREASE", "EXEMPTION", "SURCHARGE_WAIVER", "MATERNITY_AID", "BRIDGING_RIGHT", "CAREGIVER_ALLOWANCE", "END_OF_ACTIVITY", "ILLNESS_ASSIMILATION", "CONTINUED_INSURANCE", "JOINT_LIABILITY_RELEASE"];
 
 /**
  * Writes the decision letter of an accepted or refused request into the dossier's documents (once per request:
@@ -86,6 +86,18 @@ async function effectOf(tx: Tx, r: { id: string; type: DbRequestType; payload: u
     if (!p.firstQuarter) return undefined;
     const q = (x: { year: number; quarter: number }) => t("effect.quarterPlain", { quarter: x.quarter, year: x.year });
     return t("effect.assimilation", { from: q(p.firstQuarter), to: p.lastQuarter ? q(p.lastQuarter) : "open", count: changed.length });
+  }
+  if (r.type === "CONTINUED_INSURANCE") {
+    // the period and the option; the quarterly amount is set by the fund and sent with the first call, not invented here
+    const p = r.payload as { option?: string; firstQuarter?: { year: number; quarter: number }; lastQuarter?: { year: number; quarter: number } };
+    if (!p.firstQuarter || !p.lastQuarter || (p.option !== "PENSION" && p.option !== "PENSION_AND_HEALTH")) return undefined;
+    const q = (x: { year: number; quarter: number }) => t("effect.quarterPlain", { quarter: x.quarter, year: x.year });
+    return t("effect.continuedInsurance", { option: p.option, from: q(p.firstQuarter), to: q(p.lastQuarter) });
+  }
+  if (r.type === "JOINT_LIABILITY_RELEASE") {
+    const p = r.payload as { companyName?: string; years?: number[] };
+    if (typeof p.companyName !== "string" || !Array.isArray(p.years) || p.years.length === 0) return undefined;
+    return t("effect.jointLiabilityRelease", { company: p.companyName, years: p.years.join(", "), count: p.years.length });
   }
   if (r.type === "PAYMENT_PLAN") {
     const plan = await tx.paymentPlan.findUnique({ where: { requestId: r.id }, include: { instalments: { orderBy: { seq: "asc" } } } });

@@ -85,6 +85,8 @@ export async function applyDecision(
   if (r.type === "END_OF_ACTIVITY" && status === "ACCEPTED" && r.affiliateId) changedCalls.push(...(await applyEndOfActivity(tx, { ...r, affiliateId: r.affiliateId }, who.actorId, today)));
   // an accepted assimilation for illness cancels the calls issued for the quarters it covers
   if (r.type === "ILLNESS_ASSIMILATION" && status === "ACCEPTED" && r.affiliateId) changedCalls.push(...(await applyIllnessAssimilation(tx, { ...r, affiliateId: r.affiliateId }, who.actorId, today)));
+  // an accepted continued insurance or joint-liability release changes no account here: the accepted request (its
+  // payload: the period and option; the company and years) is the record, and its letter says so
   // every acceptance or refusal of a request that calls for it is a motivated letter in the dossier
   const notices: (string | null)[] = [];
   if (status === "ACCEPTED" || status === "REFUSED") {

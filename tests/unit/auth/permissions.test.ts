@@ -23,6 +23,7 @@ const EXPECTED: Record<Permission, Record<AppRole, boolean>> = {
   "contact:record": { AFFILIATE: false, ADVISOR: true, MANAGER: false, ADMIN: false, ACCOUNTANT: false },
   "bulletin:publish": { AFFILIATE: false, ADVISOR: true, MANAGER: true, ADMIN: false, ACCOUNTANT: false },
   "transmission:manage": { AFFILIATE: false, ADVISOR: true, MANAGER: true, ADMIN: false, ACCOUNTANT: false },
+  "content:edit": { AFFILIATE: false, ADVISOR: true, MANAGER: true, ADMIN: false, ACCOUNTANT: false },
   "portfolio:read": { AFFILIATE: false, ADVISOR: false, MANAGER: false, ADMIN: false, ACCOUNTANT: true },
 };
 

@@ -27,7 +27,7 @@ describe("request state machine", () => {
     expect(allowedRequestTransitions("question", "draft")).toEqual(["submitted", "withdrawn"]);
   });
   it("every type and state is covered; terminal states have no way out", () => {
-    expect(REQUEST_TYPES).toHaveLength(13);
+    expect(REQUEST_TYPES).toHaveLength(15);
     for (const t of REQUEST_TYPES)
       for (const s of REQUEST_STATES) expect(allowedRequestTransitions(t, s).length === 0).toBe(isTerminalRequestState(s));
   });

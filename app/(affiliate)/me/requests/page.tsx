@@ -32,6 +32,8 @@ export default async function MyRequestsPage() {
           <li><Link href="/me/requests/caregiver">{t("new.caregiver")}</Link></li>
           <li><Link href="/me/requests/end-of-activity">{t("new.endOfActivity")}</Link></li>
           <li><Link href="/me/requests/illness-assimilation">{t("new.illnessAssimilation")}</Link></li>
+          <li><Link href="/me/requests/continued-insurance">{t("new.continuedInsurance")}</Link></li>
+          <li><Link href="/me/requests/joint-liability-release">{t("new.jointLiabilityRelease")}</Link></li>
           <li><Link href="/me/requests/question">{t("new.question")}</Link></li>
           <li><Link href="/me/pay">{t("new.pay")}</Link></li>
         </ul>
