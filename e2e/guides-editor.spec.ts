@@ -8,7 +8,7 @@ test("an advisor corrects a guide and the public reads it at once; the forms cat
   await page.goto("/forms");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Nos formulaires");
   await expect(page.getByRole("link", { name: "Demander l'assurance continuée après la cessation" })).toHaveAttribute("href", "/me/requests/continued-insurance");
-  await expect(page.getByRole("link", { name: "S'affilier" })).toHaveAttribute("href", "/affiliation");
+  await expect(page.getByRole("region", { name: "Sans compte" }).getByRole("link", { name: "S'affilier" })).toHaveAttribute("href", "/affiliation");
   await expectAccessible(page);
 
   await signIn(page, "advisor@demo.caisse.be");

@@ -9,7 +9,7 @@ const FIELDS = ["title", "summary", "mustDo", "deadlines", "fundDoes", "links"] 
  *  typed stays after an error; the errors are listed on top and beside each field. */
 export function GuideEditor({ slug, version, languages, initial }: { slug: string; version: string; languages: readonly string[]; initial: Record<string, string> }) {
   const t = useTranslations("info_guides_staff");
-  const tl = useTranslations("languageName");
+  const tl = useTranslations("language"); // each language named in itself, as the language switch does
   const [state, action, pending] = useActionState<GuideFormState, FormData>(saveGuideAction.bind(null, slug), null);
   const values = state?.values ?? initial;
   const errors = state?.fieldErrors ?? {};
