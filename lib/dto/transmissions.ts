@@ -1,7 +1,7 @@
 // The files owed to the mutuality and INASTI as the staff page shows them (issue #18 part 6).
 import type { TransmissionKind, TransmissionStatus } from "@/lib/generated/prisma/enums";
 
-export const TRANSMISSION_KINDS = ["MUTUALITY_BENEFIT_PAYMENTS", "INASTI_CAREER"] as const satisfies readonly TransmissionKind[];
+export const TRANSMISSION_KINDS = ["MUTUALITY_BENEFIT_PAYMENTS", "MUTUALITY_INCAPACITY_ATTESTATIONS", "INASTI_CAREER"] as const satisfies readonly TransmissionKind[];
 
 export type TransmissionRow = {
   id: string;

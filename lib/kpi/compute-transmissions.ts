@@ -1,9 +1,12 @@
 // The files owed to the mutuality and INASTI (issue #18 part 6) as indicators: a file counts once it is due or sent,
 // in its due month, and is on time when marked sent on or before its due date (the fund's dates). Pure: the refresh
-// (refresh.ts) and the transmissions page (lib/dal/transmissions) read the same rule here.
+// (refresh.ts) and the transmissions page (lib/dal/transmissions) read the same rule here. Both mutuality files (the
+// benefit payments and the incapacity attestations) count toward mutuality_on_time: same institution, same 30-day
+// policy, one commitment; the page still shows each kind's share.
+import type { TransmissionKind } from "@/lib/generated/prisma/enums";
 import { obs, type Observation } from "./compute";
 
-export type TransmissionRecord = { id: string; kind: "MUTUALITY_BENEFIT_PAYMENTS" | "INASTI_CAREER"; fileName: string; dueOn: string; sentOn: string | null };
+export type TransmissionRecord = { id: string; kind: TransmissionKind; fileName: string; dueOn: string; sentOn: string | null };
 
 export const TRANSMISSION_INDICATORS = ["mutuality_on_time", "inasti_on_time"] as const;
 

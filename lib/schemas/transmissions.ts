@@ -3,7 +3,7 @@ import { z } from "zod";
 /** Preparing a file: the kind, and for INASTI the year of the career data (the year before when empty). */
 export const prepareTransmissionSchema = z
   .object({
-    kind: z.enum(["MUTUALITY_BENEFIT_PAYMENTS", "INASTI_CAREER"], { message: "kindRequired" }),
+    kind: z.enum(["MUTUALITY_BENEFIT_PAYMENTS", "MUTUALITY_INCAPACITY_ATTESTATIONS", "INASTI_CAREER"], { message: "kindRequired" }),
     year: z.string().trim().optional().default(""),
   })
   .superRefine((v, ctx) => {

@@ -54,7 +54,11 @@ describe("transmissions", () => {
 
     const { rows, indicators } = await listTransmissions(manager, "2027-03-01");
     expect(rows).toEqual([expect.objectContaining({ kind: "MUTUALITY_BENEFIT_PAYMENTS", status: "ACKNOWLEDGED", dueOn: "2027-02-01", timing: "onTime", preparedBy: user.name, sentBy: user.name, acknowledgedBy: "manager" })]);
-    expect(indicators).toEqual([{ kind: "MUTUALITY_BENEFIT_PAYMENTS", onTime: 1, counted: 1 }, { kind: "INASTI_CAREER", onTime: 0, counted: 0 }]);
+    expect(indicators).toEqual([
+      { kind: "MUTUALITY_BENEFIT_PAYMENTS", onTime: 1, counted: 1 },
+      { kind: "MUTUALITY_INCAPACITY_ATTESTATIONS", onTime: 0, counted: 0 },
+      { kind: "INASTI_CAREER", onTime: 0, counted: 0 },
+    ]);
     expect(await prisma.auditLog.count({ where: { entity: "Transmission", entityId: prepared.id } })).toBe(3); // prepared, sent, acknowledged
   });
 
@@ -71,7 +75,7 @@ describe("transmissions", () => {
     await expect(prepareTransmission(advisor, { kind: "INASTI_CAREER", year: 2020 }, TODAY)).rejects.toMatchObject({ code: "transmission.nothingToSend" });
     const { rows, indicators } = await listTransmissions(advisor, "2027-04-01");
     expect(rows[0]).toMatchObject({ dueOn: "2027-03-31", status: "PREPARED", timing: "late" });
-    expect(indicators[1]).toEqual({ kind: "INASTI_CAREER", onTime: 0, counted: 1 });
+    expect(indicators.find((i) => i.kind === "INASTI_CAREER")).toEqual({ kind: "INASTI_CAREER", onTime: 0, counted: 1 });
     expect((await listTransmissions(advisor, "2027-03-31")).rows[0].timing).toBe("pending");
     // the managers' dashboard counts it too, in its due month: 0 on time out of 1 for INASTI, nothing for the mutuality
     await refreshKpiFacts(prisma, "2027-04-01", { startedById: null });

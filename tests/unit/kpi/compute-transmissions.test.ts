@@ -17,5 +17,7 @@ describe("transmissions on time", () => {
       expect.objectContaining({ indicator: "mutuality_on_time", month: "2027-02-01", ok: true, numerator: 1, denominator: 1, recordId: "t1", reference: t.fileName, affiliateId: null, on: "2027-02-01" }),
     ]);
     expect(transmissionObservations({ ...t, kind: "INASTI_CAREER", dueOn: "2027-03-31" }, "2027-04-01")).toEqual([expect.objectContaining({ indicator: "inasti_on_time", ok: false, numerator: 0 })]);
+    // the incapacity attestations go to the mutuality too: same indicator
+    expect(transmissionObservations({ ...t, kind: "MUTUALITY_INCAPACITY_ATTESTATIONS", sentOn: "2027-02-03" }, "2027-02-03")).toEqual([expect.objectContaining({ indicator: "mutuality_on_time", ok: false })]);
   });
 });

@@ -7,7 +7,7 @@ import { listTransmissions } from "@/lib/dal/transmissions/list-transmissions";
 import { advanceTransmissionAction, prepareTransmissionAction } from "@/lib/actions/transmissions";
 import { formatDate, formatDateTime } from "@/lib/format";
 
-// The files owed to the mutuality and INASTI (issue #18 part 6): prepare, download, mark sent, mark acknowledged,
+// The files owed to the mutuality (benefit payments, incapacity attestations) and INASTI (issue #18 part 6): prepare, download, mark sent, mark acknowledged,
 // and per kind the share sent on time (the indicator lives here, not in the KPI machinery: see the README).
 
 const DONE = ["prepared", "sent", "acknowledged", "unchanged"] as const;
@@ -35,7 +35,7 @@ export default async function TransmissionsPage({ searchParams }: { searchParams
       {done && <p role="status" className="rounded border border-ok-700 p-3 text-ok-700">{t(`done.${done}`)}</p>}
       {error && <p role="alert" className="rounded border border-bad-700 p-3 text-bad-700">{t(`errors.${error}`)}</p>}
       <Card title={t("indicatorsTitle")}>
-        <dl className="grid gap-4 sm:grid-cols-2">
+        <dl className="grid gap-4 sm:grid-cols-3">
           {indicators.map((i) => (
             <Stat key={i.kind} label={t(`kind.${i.kind}`)} value={i.counted === 0 ? t("noneDue") : t("onTimeShare", { onTime: i.onTime, counted: i.counted })} tone={i.counted === 0 ? "neutral" : i.onTime === i.counted ? "ok" : "bad"} />
           ))}
@@ -46,6 +46,10 @@ export default async function TransmissionsPage({ searchParams }: { searchParams
           <form action={prepareTransmissionAction}>
             <input type="hidden" name="kind" value="MUTUALITY_BENEFIT_PAYMENTS" />
             <button type="submit" className={button}>{t("prepareMutuality")}</button>
+          </form>
+          <form action={prepareTransmissionAction}>
+            <input type="hidden" name="kind" value="MUTUALITY_INCAPACITY_ATTESTATIONS" />
+            <button type="submit" className={button}>{t("prepareIncapacity")}</button>
           </form>
           <form action={prepareTransmissionAction} className="flex items-end gap-2">
             <input type="hidden" name="kind" value="INASTI_CAREER" />
