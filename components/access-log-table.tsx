@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { type DossierConsultation } from "@/lib/dto/account";
-import { localeTag } from "@/lib/i18n/config";
+import { dateFormat } from "@/lib/format";
 
 const itemKey = (action: string) => action.replace(/[.-](\w)/g, (_, c: string) => c.toUpperCase());
 
@@ -8,7 +8,7 @@ const itemKey = (action: string) => action.replace(/[.-](\w)/g, (_, c: string) =
 export async function AccessLogTable({ rows, caption }: { rows: DossierConsultation[]; caption: string }) {
   const t = await getTranslations("accessLog");
   const locale = await getLocale();
-  const when = new Intl.DateTimeFormat(localeTag(locale), { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Brussels" });
+  const when = dateFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Brussels" });
   if (rows.length === 0) return <p>{t("none")}</p>;
   const what = (r: DossierConsultation) => t(`items.${itemKey(r.what)}`, { reference: r.details.reference ?? "", fileName: r.details.fileName ?? "" });
   const why = (r: DossierConsultation) => (r.reason && t.has(`reasons.${r.reason}`) ? t(`reasons.${r.reason}`) : t("otherReason"));

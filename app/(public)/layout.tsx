@@ -4,6 +4,7 @@ import { SiteHeader } from "@/components/site-header";
 import { currentViewer } from "@/lib/auth/session";
 import { homeFor } from "@/lib/auth/permissions";
 import type { AppLocale } from "@/lib/i18n/config";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 // every public page announces the information bulletin's Atom feed in the reader's language
 export async function generateMetadata(): Promise<Metadata> {
@@ -24,11 +25,11 @@ export default async function PublicLayout({ children }: { children: React.React
     viewer ? { href: homeFor(viewer.role), label: t("myArea") } : { href: "/login", label: t("login") },
   ];
   return (
-    <>
+    <ClientMessages part="public">
       <SiteHeader nav={nav} userName={viewer?.name} />
       <main id="main" className="mx-auto max-w-6xl px-4 py-8">
         {children}
       </main>
-    </>
+    </ClientMessages>
   );
 }

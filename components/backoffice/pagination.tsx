@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { localeTag } from "@/lib/i18n/config";
 import { getLocale, getTranslations } from "next-intl/server";
+import { numberFormat } from "@/lib/format";
 
 /** The address of one page of a list: its filters kept, its page parameter (`page` unless the page holds two lists)
  *  set (page 1 has none). */
@@ -28,7 +28,7 @@ export async function Pagination({ path, params, page, pageSize, total, param = 
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const from = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const to = Math.min(total, page * pageSize);
-  const n = (v: number) => new Intl.NumberFormat(localeTag(locale)).format(v);
+  const n = (v: number) => numberFormat(locale).format(v);
   const link = (target: number, label: string, text: string) =>
     target === page || target < 1 || target > pages ? (
       <span className="rounded border border-slate-300 px-3 py-1 text-slate-600" aria-hidden="true">{text}</span>

@@ -1,10 +1,10 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import type { OpeningRange } from "@/lib/dto/information";
-import { localeTag } from "@/lib/i18n/config";
+import { dateFormat } from "@/lib/format";
 
 /** The days of the week in words, Monday first (1 January 2024 was a Monday). */
 function dayName(locale: string, day: number): string {
-  return new Intl.DateTimeFormat(localeTag(locale), { weekday: "long", timeZone: "UTC" }).format(new Date(Date.UTC(2024, 0, day)));
+  return dateFormat(locale, { weekday: "long", timeZone: "UTC" }).format(new Date(Date.UTC(2024, 0, day)));
 }
 
 /** Opening hours, Monday to Sunday (a day without a range is closed), as a small table. */

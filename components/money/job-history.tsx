@@ -1,9 +1,8 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { formatCodes, formatMoney } from "@/lib/format";
+import { dateFormat, formatCodes, formatMoney } from "@/lib/format";
 import type { JobRunRow } from "@/lib/dto/jobs";
 import { JobErrorList } from "./job-error-list";
 import { SecondRunButton } from "./second-run-button";
-import { localeTag } from "@/lib/i18n/config";
 
 const STATUS_CLASS: Record<JobRunRow["status"], string> = { RUNNING: "text-brand-800", SUCCEEDED: "text-ok-700", FAILED: "text-bad-700", REFUSED: "text-warn-800" };
 
@@ -11,7 +10,7 @@ const STATUS_CLASS: Record<JobRunRow["status"], string> = { RUNNING: "text-brand
 export async function JobHistory({ runs }: { runs: JobRunRow[] }) {
   const t = await getTranslations("moJobs");
   const locale = await getLocale();
-  const when = (iso: string) => new Intl.DateTimeFormat(localeTag(locale), { dateStyle: "short", timeStyle: "medium", timeZone: "Europe/Brussels" }).format(new Date(iso));
+  const when = (iso: string) => dateFormat(locale, { dateStyle: "short", timeStyle: "medium", timeZone: "Europe/Brussels" }).format(new Date(iso));
   const jobName = (j: string) => (t.has(`jobNames.${j}`) ? t(`jobNames.${j}` as never) : j);
   const label = (ns: "counts" | "categories", key: string) => (t.has(`${ns}.${key}`) ? t(`${ns}.${key}` as never) : key);
   if (runs.length === 0) return <p>{t("empty")}</p>;

@@ -30,19 +30,22 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AffiliateHomePage() {
   const viewer = await requireViewer("own-dossier:read", "/me");
   const today = todayInBrussels();
-  const o = await orNotFound(getMyOverview(viewer, today));
+  // the page's reads side by side: each is bounded by the dossier, and one round trip after the other added up
+  const [o, directors, directed, benefits, regularisation, plan, inbox] = await Promise.all([
+    orNotFound(getMyOverview(viewer, today)),
+    orNotFound(getMyCompanyDirectors(viewer, today)),
+    // the companies this person directs open through an eID sign-in (only where the portal has an issuer)
+    fasConfigFrom() ? orNotFound(getMyDirectedCompanies(viewer, today)) : [],
+    orNotFound(listMyBenefits(viewer)),
+    orNotFound(getMyRegularisation(viewer, today)),
+    orNotFound(getMyPaymentPlan(viewer, today)),
+    orNotFound(listMyNotifications(viewer, 3)),
+  ]);
   const t = await getTranslations("me");
   const tc = await getTranslations("category");
   const tk = await getTranslations("callKind");
   const ts = await getTranslations("ss_home");
   const tco = await getTranslations("ss_company");
-  const directors = await orNotFound(getMyCompanyDirectors(viewer, today));
-  // the companies this person directs open through an eID sign-in (only where the portal has an issuer)
-  const directed = fasConfigFrom() ? await orNotFound(getMyDirectedCompanies(viewer, today)) : [];
-  const benefits = await orNotFound(listMyBenefits(viewer));
-  const regularisation = await orNotFound(getMyRegularisation(viewer, today));
-  const plan = await orNotFound(getMyPaymentPlan(viewer, today));
-  const inbox = await orNotFound(listMyNotifications(viewer, 3));
   // the next thing to pay: a call or, under a plan, its next instalment — whichever falls due first
   const instalment = plan?.next ? { dueOn: plan.next.dueOn, amountCents: plan.next.leftCents } : null;
   const nextDue = [o.nextDue, instalment].filter((x) => x !== null).sort((a, b) => a.dueOn.localeCompare(b.dueOn))[0] ?? null;

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { SiteHeader, type NavItem } from "@/components/site-header";
 import { requireViewer } from "@/lib/auth/session";
 import { can, isStaff } from "@/lib/auth/permissions";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
   const viewer = await requireViewer(undefined, "/staff");
@@ -24,11 +25,11 @@ export default async function StaffLayout({ children }: { children: React.ReactN
   if (can(viewer.role, "content:edit")) nav.push({ href: "/staff/guides", label: (await getTranslations("info_guides_staff"))("nav") });
   nav.push({ href: "/staff/security", label: t("security") });
   return (
-    <>
+    <ClientMessages part="staff">
       <SiteHeader nav={nav} userName={viewer.name} />
       <main id="main" className="mx-auto max-w-6xl px-4 py-8">
         {children}
       </main>
-    </>
+    </ClientMessages>
   );
 }

@@ -8,8 +8,7 @@ import { can, isStaff } from "@/lib/auth/permissions";
 import { getManagerOverview } from "@/lib/dal/dashboards/get-manager-overview";
 import { searchDossiers } from "@/lib/dal/dossiers/search-dossiers";
 import { todayInBrussels } from "@/lib/clock";
-import { formatEnterpriseNumber, formatNiss } from "@/lib/format";
-import { localeTag } from "@/lib/i18n/config";
+import { formatEnterpriseNumber, formatNiss, numberFormat } from "@/lib/format";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("staff");
@@ -27,7 +26,7 @@ export default async function StaffHomePage({ searchParams }: { searchParams: Pr
   const today = todayInBrussels();
   const hits = can(viewer.role, "dossier:search") && q ? await searchDossiers(viewer, q) : null;
   const overview = can(viewer.role, "dashboard:read") ? await getManagerOverview(viewer, today) : null;
-  const nf = new Intl.NumberFormat(localeTag(locale));
+  const nf = numberFormat(locale);
   return (
     <div className="space-y-6">
       <PageTitle>{t("welcome", { name: viewer.name })}</PageTitle>

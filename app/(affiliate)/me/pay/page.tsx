@@ -20,11 +20,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function PayPage() {
   const viewer = await requireViewer("own-dossier:read", "/me/pay");
   const today = todayInBrussels();
-  const [data, plan] = await Promise.all([orNotFound(getMyPaymentInstructions(viewer)), orNotFound(getMyPaymentPlan(viewer, today))]);
+  const [data, plan, mandates] = await Promise.all([orNotFound(getMyPaymentInstructions(viewer)), orNotFound(getMyPaymentPlan(viewer, today)), orNotFound(getMyMandates(viewer))]);
   const t = await getTranslations("ss_pay");
   const tk = await getTranslations("callKind");
   const tm = await getTranslations("ss_mandate");
-  const mandates = await orNotFound(getMyMandates(viewer));
   const period = (c: { year: number; quarter: number }) => (c.quarter > 0 ? t("quarterLabel", { year: c.year, quarter: c.quarter }) : String(c.year));
   // the calls that fell due before the plan started are what the plan covers: they are paid through its instalments
   const covered = plan ? data.calls.filter((c) => c.dueOn < plan.startOn) : [];

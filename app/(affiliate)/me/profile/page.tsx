@@ -11,7 +11,7 @@ import { AccessLogTable } from "@/components/access-log-table";
 import { listMySignIns } from "@/lib/dal/profile/list-my-sign-ins";
 import { BulletinTopicsForm } from "@/components/information/bulletin-topics-form";
 import { getMyBulletinTopics } from "@/lib/dal/profile/get-my-bulletin-topics";
-import { localeTag } from "@/lib/i18n/config";
+import { dateFormat } from "@/lib/format";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("ss_profile");
@@ -29,7 +29,7 @@ export default async function ProfilePage() {
   const ts = await getTranslations("ss_signins");
   const tm = await getTranslations("acc_mandates");
   const locale = await getLocale();
-  const when = new Intl.DateTimeFormat(localeTag(locale), { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Brussels" });
+  const when = dateFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Brussels" });
   return (
     <div className="space-y-6">
       <p>

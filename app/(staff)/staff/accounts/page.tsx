@@ -4,7 +4,7 @@ import { Card, PageTitle } from "@/components/ui";
 import { ResetSecondFactorButton } from "@/components/backoffice/reset-second-factor-button";
 import { orNotFound, requireViewer } from "@/lib/auth/session";
 import { listStaffAccounts } from "@/lib/dal/account/list-staff-accounts";
-import { localeTag } from "@/lib/i18n/config";
+import { dateFormat } from "@/lib/format";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("staff_accounts");
@@ -17,7 +17,7 @@ export default async function StaffAccountsPage() {
   const tr = await getTranslations("roles");
   const locale = await getLocale();
   const rows = await orNotFound(listStaffAccounts(viewer));
-  const day = new Intl.DateTimeFormat(localeTag(locale), { dateStyle: "long", timeZone: "Europe/Brussels" });
+  const day = dateFormat(locale, { dateStyle: "long", timeZone: "Europe/Brussels" });
   return (
     <div className="space-y-6">
       <PageTitle>{t("title")}</PageTitle>

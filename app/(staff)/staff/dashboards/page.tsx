@@ -9,10 +9,9 @@ import { ExportLinks, FiltersForm, filterQuery } from "@/components/kpi/filters-
 import { formatKpi } from "@/components/kpi/format";
 import { orNotFound, requireViewer } from "@/lib/auth/session";
 import { todayInBrussels } from "@/lib/clock";
-import { formatDate, formatDateTime, formatMonth } from "@/lib/format";
+import { formatDate, formatDateTime, formatMonth, numberFormat } from "@/lib/format";
 import { getDashboard } from "@/lib/dal/dashboards/get-dashboard";
 import { kpiFilterSchema } from "@/lib/schemas/kpi-dashboards";
-import { localeTag } from "@/lib/i18n/config";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("kpi_dash");
@@ -30,7 +29,7 @@ export default async function DashboardsPage({ searchParams }: { searchParams: P
   const locale = await getLocale();
   const fmt = (unit: Parameters<typeof formatKpi>[1], v: number | null) => formatKpi(locale, unit, v, (value) => tu("days", { value }), tm("none"));
   const q = filterQuery(d.filters);
-  const nf = new Intl.NumberFormat(localeTag(locale));
+  const nf = numberFormat(locale);
   const year = Number(today.slice(0, 4));
   return (
     <div className="space-y-6">

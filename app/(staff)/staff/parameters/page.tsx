@@ -6,12 +6,11 @@ import { ParameterTable } from "@/components/parameters/parameter-table";
 import { figureLabel } from "@/components/parameters/figure-label";
 import { Card, PageTitle } from "@/components/ui";
 import { ParameterForm } from "@/components/parameters/parameter-form";
-import { formatFigure } from "@/lib/format";
+import { dateFormat, formatFigure } from "@/lib/format";
 import { requireViewer } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { listParameterYears } from "@/lib/dal/parameters/list-parameter-years";
 import { listParameters } from "@/lib/dal/parameters/list-parameters";
-import { localeTag } from "@/lib/i18n/config";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("parameters");
@@ -30,7 +29,7 @@ export default async function ParametersPage({ searchParams }: { searchParams: P
   const canEdit = can(viewer.role, "parameter:update");
   const canApprove = can(viewer.role, "parameter:approve");
   const pending = rows.filter((r) => r.pending);
-  const when = new Intl.DateTimeFormat(localeTag(locale), { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Brussels" });
+  const when = dateFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Brussels" });
   const editing = canEdit ? rows.find((r) => r.id === sp.edit) : undefined;
   return (
     <div className="space-y-6">

@@ -5,7 +5,7 @@ import { PasskeyRegister } from "@/components/auth/passkey-register";
 import { RemovePasskeyButton } from "@/components/auth/remove-passkey-button";
 import { requireViewer } from "@/lib/auth/session";
 import { mySecondFactors } from "@/lib/auth/passkeys";
-import { localeTag } from "@/lib/i18n/config";
+import { dateFormat } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 
@@ -22,7 +22,7 @@ export default async function StaffSecurityPage() {
   const tp = await getTranslations("passkeys");
   const locale = await getLocale();
   const { totp, passkeys } = await mySecondFactors(viewer.userId);
-  const day = new Intl.DateTimeFormat(localeTag(locale), { dateStyle: "long", timeZone: "Europe/Brussels" });
+  const day = dateFormat(locale, { dateStyle: "long", timeZone: "Europe/Brussels" });
   return (
     <div className="space-y-6">
       <PageTitle>{t("title")}</PageTitle>

@@ -9,8 +9,7 @@ import { caregiverFiledLate } from "@/lib/domain/caregiver-filing";
 import { orNotFound, requireViewer } from "@/lib/auth/session";
 import { getMyRequest } from "@/lib/dal/requests/get-my-request";
 import { myDecisionLetterRequestId } from "@/lib/dal/documents/get-my-decision-letter-request-id";
-import { formatDate, formatMoney, formatStructuredCommunication } from "@/lib/format";
-import { localeTag } from "@/lib/i18n/config";
+import { dateFormat, formatDate, formatMoney, formatStructuredCommunication } from "@/lib/format";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("ss_status");
@@ -30,7 +29,7 @@ export default async function RequestStatusPage({ params, searchParams }: { para
   const ta = await getTranslations("acc_acting");
   const locale = await getLocale();
   const dateTime = (iso: string) =>
-    new Intl.DateTimeFormat(localeTag(locale), { timeZone: "Europe/Brussels", dateStyle: "short", timeStyle: "short" }).format(new Date(iso));
+    dateFormat(locale, { timeZone: "Europe/Brussels", dateStyle: "short", timeStyle: "short" }).format(new Date(iso));
   const reasonText = (reason: string | null) => {
     if (!reason) return null;
     const [code, list] = reason.split(":");

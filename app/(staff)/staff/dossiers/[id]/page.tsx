@@ -18,8 +18,7 @@ import { listDossierMandates } from "@/lib/dal/payments/list-dossier-mandates";
 import { DossierContacts } from "@/components/information/dossier-contacts";
 import { listDossierContacts } from "@/lib/dal/dossiers/list-dossier-contacts";
 import { todayInBrussels } from "@/lib/clock";
-import { formatDate, formatEnterpriseNumber, formatMoney, formatNiss } from "@/lib/format";
-import { localeTag } from "@/lib/i18n/config";
+import { dateFormat, formatDate, formatEnterpriseNumber, formatMoney, formatNiss } from "@/lib/format";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("dossier");
@@ -49,7 +48,7 @@ export default async function DossierPage({ params, searchParams }: { params: Pr
   const tl = await getTranslations("ledgerKind");
   const ts = await getTranslations("affiliationStatus");
   const locale = await getLocale();
-  const dateTime = new Intl.DateTimeFormat(localeTag(locale), { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Brussels" });
+  const dateTime = dateFormat(locale, { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Brussels" });
   const timelineLabel = (kind: string, p: Record<string, string>): string => {
     if (kind === "request") return tb("event.request", { reference: p.reference, status: tst(p.status as "OPEN") });
     if (kind === "note") return tb("event.note", { author: p.author });

@@ -15,12 +15,11 @@ import { getBenefitDecision } from "@/lib/dal/benefits/get-benefit-decision";
 import { BenefitDecision } from "@/components/benefits/benefit-decision";
 import { portalAccessStatus } from "@/lib/dal/affiliation/get-portal-access-status";
 import { todayInBrussels } from "@/lib/clock";
-import { formatDate, formatMoney } from "@/lib/format";
+import { dateFormat, formatDate, formatMoney } from "@/lib/format";
 import { RequestSummary } from "@/components/backoffice/request-summary";
 import { ForwardQuestion } from "@/components/backoffice/forward-question";
 import { eventSentences } from "@/components/backoffice/event-sentence";
 import { DECISION_REASONS } from "@/lib/dto/requests";
-import { localeTag } from "@/lib/i18n/config";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("bo_queue");
@@ -45,7 +44,7 @@ export default async function StaffRequestPage({ params, searchParams }: { param
   const ta = await getTranslations("cv_answer");
   const today = todayInBrussels();
   const locale = await getLocale();
-  const dateTime = new Intl.DateTimeFormat(localeTag(locale), { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Brussels" });
+  const dateTime = dateFormat(locale, { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Brussels" });
   const reasonLabel = (code: string | null) => (code && tr.has(code as "accepted") ? tr(code as "accepted") : code);
   const eventSentence = await eventSentences();
   const reasons = (DECISION_REASONS[r.type] ?? []).map((k) => ({ value: k, label: tr(k as "accepted") }));
