@@ -4,7 +4,11 @@
 //  - a CODA import of N movements (each paying a bench call by its structured communication) vs a plain
 //    set-based INSERT … SELECT of the same rows (payments, their ledger credits and allocations), likewise; five
 //    statements paying other calls, the median ratio reported.
-// Prints the times and the ratios (job / plain SQL). A benchmark, not a test. Run through bench/run.ts
+// The quarterly run is also compared with a *computing* yardstick (bench/money-yardstick.ts): the same calls computed
+// set-based in one SQL statement from the affiliations, incomes and legal parameters, checked amount by amount against
+// the job's (the bench throws on any difference). The plain copy says what writing the rows costs; the computing
+// yardstick what computing and writing them in the database alone costs, and the ≤ 3× target refers to it.
+// Prints the times and the ratios (job / plain SQL, job / computing SQL). A benchmark, not a test. Run through bench/run.ts
 // (`npm run bench`) or alone: tsx scripts/with-db.ts --db bench -- tsx bench/money.ts
 // BENCH_AFFILIATES (default 300000) and BENCH_CODA_MOVEMENTS (default 5000) change the sizes.
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -14,8 +18,10 @@ import { performance } from "node:perf_hooks";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { importCodaJob } from "@/lib/jobs/import-coda";
-import { quarterlyCallsJob } from "@/lib/jobs/quarterly-calls";
+import { parseQuarter, quarterlyCallsJob } from "@/lib/jobs/quarterly-calls";
 import { runJob } from "@/lib/jobs/runner";
+import { listParameterFigures, parametersFor, quarterStart } from "@/lib/domain";
+import { computingCallsOf, createTwins, explanationShare, type Copy } from "./money-yardstick";
 import { buildCoda } from "../tests/fixtures/coda/builder";
 
 const AFFILIATES = Math.max(1, Number(process.env.BENCH_AFFILIATES ?? 300_000));
@@ -50,26 +56,11 @@ async function cleanup(db: PrismaClient) {
   for (const t of ["PaymentAllocation", "LedgerEntry", "Payment", "BankStatement", "ContributionCall"]) await db.$executeRawUnsafe(`VACUUM ANALYZE "${t}"`);
 }
 
-/** One table of a yardstick: the rows a job wrote to `table`, inserted again into `twin`. Foreign keys are copied
- *  from the catalog; the ones whose column is named in `twinRefs` point at another twin instead of the real table. */
-type Copy = { table: string; twin: string; select: string; twinRefs?: Record<string, string> };
-
 /** The yardstick of a job: the rows it wrote, inserted again by plain set-based INSERT … SELECTs into twin tables with
  *  the same columns, defaults, indexes and foreign keys, logged like the real ones. Only the INSERTs are timed (one
  *  transaction); the twins are dropped afterwards. Returns the rows inserted per twin. */
 async function plainInsertOf(db: PrismaClient, copies: Copy[]): Promise<{ ms: number; rows: Record<string, number> }> {
-  const drop = `DROP TABLE IF EXISTS ${copies.map((c) => c.twin).reverse().join(", ")}`;
-  await db.$executeRawUnsafe(drop);
-  for (const c of copies) {
-    await db.$executeRawUnsafe(`CREATE TABLE ${c.twin} (LIKE "${c.table}" INCLUDING ALL)`);
-    const fks = await db.$queryRawUnsafe<{ col: string; def: string }[]>(
-      `SELECT a.attname::text AS col, pg_get_constraintdef(k.oid) AS def FROM pg_constraint k JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = k.conkey[1]
-       WHERE k.conrelid = $1::regclass AND k.contype = 'f'`, `"${c.table}"`);
-    for (const { col, def } of fks) {
-      const twin = c.twinRefs?.[col];
-      await db.$executeRawUnsafe(`ALTER TABLE ${c.twin} ADD ${twin ? def.replace(/REFERENCES "\w+"/, `REFERENCES ${twin}`) : def}`);
-    }
-  }
+  const drop = await createTwins(db, copies);
   const t0 = performance.now();
   const rows: Record<string, number> = {};
   await db.$transaction(async (tx) => {
@@ -110,6 +101,18 @@ export async function run(): Promise<void> {
   try {
     await db.fund.upsert({ where: { id: 1 }, update: {}, create: { id: 1, name: "Caisse bench", iban: "BE62510007547061", bic: "GKCCBEBB", creditorId: "BE12ZZZ0456810810", managementFeeBp: 305, address: "Rue 1", phone: "02", email: "bench@example.invalid" } });
     await generate(db);
+    const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(1) : "∞");
+    // the year's figures in the reference table, as the seed writes them: the job overlays them on the code's set and
+    // the computing yardstick reads them from there (a fresh bench database has none)
+    const q = parseQuarter(QUARTER);
+    if ((await db.legalParameter.count({ where: { year: q.year } })) === 0) {
+      await db.legalParameter.createMany({
+        data: listParameterFigures(parametersFor(q.year)).map((row) => ({
+          year: row.year, key: row.key, unit: row.unit, value: row.valueCents ?? row.valueBp ?? row.valueCount ?? row.numerator ?? null,
+          denominator: row.denominator ?? null, source: row.source, status: row.status, note: row.note ?? null,
+        })),
+      });
+    }
     await cleanup(db);
 
     // 1. quarterly calls: the job vs a plain INSERT … SELECT of the same rows into a scratch copy
@@ -122,6 +125,12 @@ export async function run(): Promise<void> {
         select: `SELECT e.* FROM "LedgerEntry" e JOIN bench_call_copy c ON c.id = e."callId" WHERE e.kind IN ('CALL', 'FEE')` },
     ]);
     console.log(`bench money: plain SQL insert of the same rows (${JSON.stringify(plainCalls.rows)}): ${plainCalls.ms.toFixed(0)} ms`);
+    // the computing yardstick: same calls from the same inputs, compared with the job's (throws on any difference)
+    const computing = await computingCallsOf(db, q, TODAY < quarterStart(q) ? TODAY : quarterStart(q));
+    console.log(`bench money: computing SQL of the same calls (${computing.calls} calls, ${computing.ledger} ledger rows): ${computing.ms.toFixed(0)} ms`);
+    const share = await explanationShare(db, q);
+    console.log(`bench money: computing SQL with an empty explanation: ${computing.withoutExplanationMs.toFixed(0)} ms; explanation ${share.explanationBytes} B of a ${share.callRowBytes} B call row`);
+    console.log(`bench money: quarterly-calls job / plain copy ${ratio(job.ms, plainCalls.ms)}×, job / computing SQL ${ratio(job.ms, computing.ms)}×`);
     // not timed: statistics as autovacuum would have them by the time a bank statement pays these calls
     await db.$executeRawUnsafe(`VACUUM ANALYZE "ContributionCall"`);
     await db.$executeRawUnsafe(`VACUUM ANALYZE "LedgerEntry"`);
@@ -155,10 +164,11 @@ export async function run(): Promise<void> {
     }
     const coda = [...codaRuns].sort((x, y) => x.ms / x.plainMs - y.ms / y.plainMs)[Math.floor(codaRuns.length / 2)];
 
-    const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(1) : "∞");
     console.log(JSON.stringify({
       bench: "money", affiliates: AFFILIATES, callsCreated: created,
       quarterlyCallsMs: Math.round(job.ms), plainCallsRows: plainCalls.rows, plainCallsInsertMs: Math.round(plainCalls.ms), quarterlyCallsRatio: ratio(job.ms, plainCalls.ms),
+      computingCallsMs: Math.round(computing.ms), computingCallsMismatches: computing.mismatches, quarterlyCallsRatioComputing: ratio(job.ms, computing.ms),
+      computingCallsWithoutExplanationMs: Math.round(computing.withoutExplanationMs), ...share,
       codaMovements: MOVEMENTS, codaRounds: CODA_ROUNDS, codaMatched: coda.matched, importCodaMs: Math.round(coda.ms), plainCodaRows: coda.rows, plainCodaInsertMs: Math.round(coda.plainMs),
       importCodaRatio: ratio(coda.ms, coda.plainMs), importCodaRatios: codaRuns.map((r) => ratio(r.ms, r.plainMs)),
     }));
