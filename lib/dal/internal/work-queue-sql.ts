@@ -41,9 +41,11 @@ function queueSource(filters: QueueFilters, advisorId: string | null, today: str
         r.status = 'INFORMATION_REQUESTED' AS paused, p.since AS paused_since, r."filedOn" AS filed_on
       FROM "Request" r
       LEFT JOIN LATERAL (
+        -- the status test inside: the planner then skips the events of every request not paused (a one-time filter),
+        -- instead of reading them all and dropping them after the join (80 ms of 100 with 13,000 open requests)
         SELECT (e.at AT TIME ZONE 'Europe/Brussels')::date AS since FROM "RequestEvent" e
-        WHERE e."requestId" = r.id AND e."toStatus" = 'INFORMATION_REQUESTED' ORDER BY e.at DESC LIMIT 1
-      ) p ON r.status = 'INFORMATION_REQUESTED'
+        WHERE r.status = 'INFORMATION_REQUESTED' AND e."requestId" = r.id AND e."toStatus" = 'INFORMATION_REQUESTED' ORDER BY e.at DESC LIMIT 1
+      ) p ON true
       WHERE r.status IN (${OPEN}) AND (r."affiliateId" IS NOT NULL OR r.type = 'AFFILIATION') ${byType} ${assigned(Prisma.sql`r."assigneeId"`)}`);
   if (wantThreads)
     parts.push(Prisma.sql`
