@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import { ListTable } from "@/components/ui";
 import { formatDate } from "@/lib/format";
 import { type JointLiabilityCompany } from "@/lib/dto/continued-insurance";
 
@@ -12,25 +13,17 @@ export async function JointLiabilityYears({ company }: { company: JointLiability
   return (
     <>
       <p>{t("mandates", { mandates })}</p>
-      <table className="mt-3 w-full text-left" data-testid="joint-years">
-        <caption className="sr-only">{t("yearsCaption", { name: company.name })}</caption>
-        <thead>
-          <tr className="border-b border-slate-300">
-            <th scope="col" className="py-2 pr-4">{t("year")}</th>
-            <th scope="col" className="py-2 pr-4">{t("deadlineOn")}</th>
-            <th scope="col" className="py-2">{t("state")}</th>
-          </tr>
-        </thead>
-        <tbody>
+      <div className="mt-3" data-testid="joint-years">
+        <ListTable caption={t("yearsCaption", { name: company.name })} columns={[{ label: t("year") }, { label: t("deadlineOn") }, { label: t("state") }]}>
           {company.years.map((y) => (
             <tr key={y.year} className="border-b border-slate-100">
-              <td className="py-2 pr-4">{y.year}</td>
-              <td className="py-2 pr-4">{formatDate(locale, y.deadlineOn)}</td>
+              <td className="py-2 pr-3">{y.year}</td>
+              <td className="py-2 pr-3">{formatDate(locale, y.deadlineOn)}</td>
               <td className="py-2">{t(`yearState.${!y.inMandate ? "notInMandate" : y.alreadyAsked ? "alreadyAsked" : !y.inTime ? "late" : "open"}`)}</td>
             </tr>
           ))}
-        </tbody>
-      </table>
+        </ListTable>
+      </div>
     </>
   );
 }

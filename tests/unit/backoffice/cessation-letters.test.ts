@@ -3,20 +3,9 @@
 import { describe, expect, it } from "vitest";
 import { decisionLetterText } from "@/lib/letters/decision-letter";
 import { serverTranslator } from "@/lib/i18n/translator";
+import { letterBase } from "../../fixtures/decision-letter";
 
-const base = {
-  reference: "D-2026-000009",
-  filedOn: "2026-11-02",
-  decidedOn: "2026-11-28",
-  addressee: "Julie Dubois",
-  address: ["Rue 1", "5000 Namur"],
-  memberNumber: "100001",
-  outcome: "accepted" as const,
-  reasonCode: "accepted",
-  reasonText: "",
-  contactName: "Sophie Lambert",
-  fund: null,
-};
+const base = letterBase("D-2026-000009");
 
 describe("end of activity and assimilation letters", () => {
   it("end of activity: legal basis, the quarter of cessation with its French ordinal, the cancelled calls", () => {
