@@ -8,11 +8,19 @@ import fs from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import { CLIENT_NAMESPACES, clientMessages, type PortalPart } from "@/lib/i18n/client-namespaces";
+import { CLIENT_NAMESPACES, clientMessages, partsOf, type PortalPart } from "@/lib/i18n/client-namespaces";
 import { loadMessages } from "@/lib/i18n/messages";
 
 const ROOT = process.cwd();
-const PARTS: Record<Exclude<PortalPart, "root">, string> = { public: "app/(public)", affiliate: "app/(affiliate)", staff: "app/(staff)", accountant: "app/(accountant)" };
+/** Each part's folder and the layout that gives its namespaces. */
+const PARTS = Object.fromEntries(
+  (Object.keys(CLIENT_NAMESPACES) as PortalPart[]).filter((p) => p !== "root").map((part) => {
+    const [top, area] = part.split("/");
+    const folder = area ? `app/(${top})/${top}/${area}` : `app/(${top})`;
+    const layout = area ? `${folder}/layout.tsx` : top === "public" ? `${folder}/layout.tsx` : `${folder}/${{ affiliate: "me", staff: "staff", accountant: "portfolio" }[top]}/layout.tsx`;
+    return [part, { folder, layout }];
+  }),
+) as Record<Exclude<PortalPart, "root">, { folder: string; layout: string }>;
 const ROOT_FILES = ["app/layout.tsx", "app/not-found.tsx"];
 
 function filesUnder(dir: string): string[] {
@@ -101,6 +109,12 @@ function used(entries: string[]): { namespaces: Set<string>; unreadable: string[
   return { namespaces, unreadable };
 }
 
+/** A part's own files: its folder's, without those of the parts inside it. */
+function ownFiles(part: Exclude<PortalPart, "root">): string[] {
+  const inner = Object.entries(PARTS).filter(([p]) => p !== part && p.startsWith(`${part}/`)).map(([, v]) => `${v.folder}/`);
+  return filesUnder(PARTS[part].folder).filter((f) => !inner.some((dir) => f.startsWith(dir)));
+}
+
 describe("the catalogue namespaces sent to the browser", async () => {
   const catalogue = await loadMessages("fr");
 
@@ -110,23 +124,34 @@ describe("the catalogue namespaces sent to the browser", async () => {
     expect([...namespaces].sort()).toEqual([...CLIENT_NAMESPACES.root].sort());
   });
 
-  it.each(Object.entries(PARTS))("%s: its client components use exactly what its layout sends", (part, dir) => {
-    const entries = filesUnder(dir);
+  it.each(Object.keys(PARTS))("%s: its layout sends its namespaces, and its client components use no other", (key) => {
+    const part = key as Exclude<PortalPart, "root">;
+    expect(fs.readFileSync(path.join(ROOT, PARTS[part].layout), "utf8")).toContain(`<ClientMessages part="${part}">`);
+    const entries = ownFiles(part);
     expect(entries.length).toBeGreaterThan(0);
     const { namespaces, unreadable } = used(entries);
     expect(unreadable, "a useTranslations argument this test cannot read: name the namespace, or a choice of namespaces").toEqual([]);
-    const sent = new Set([...CLIENT_NAMESPACES.root, ...CLIENT_NAMESPACES[part as PortalPart]]);
+    const sent = new Set<string>(partsOf(part).flatMap((p) => CLIENT_NAMESPACES[p]));
     expect([...namespaces].filter((n) => !sent.has(n)).sort(), "used by a client component, not sent").toEqual([]);
-    expect([...sent].filter((n) => !namespaces.has(n)).sort(), "sent, used by no client component").toEqual([]);
+  });
+
+  it.each(Object.keys(PARTS))("%s: every namespace it lists is used in it (or in a part inside it), and listed once", (key) => {
+    const part = key as Exclude<PortalPart, "root">;
+    const { namespaces } = used(filesUnder(PARTS[part].folder));
+    const own: readonly string[] = CLIENT_NAMESPACES[part];
+    expect(own.filter((n) => !namespaces.has(n)), "sent, used by no client component").toEqual([]);
+    const above = new Set<string>(partsOf(part).filter((p) => p !== part).flatMap((p) => CLIENT_NAMESPACES[p]));
+    expect(own.filter((n) => above.has(n)), "already sent by a part above").toEqual([]);
   });
 
   it("every namespace listed exists in the catalogue", () => {
     for (const ns of Object.values(CLIENT_NAMESPACES).flat()) expect(catalogue, ns).toHaveProperty([ns]);
   });
 
-  it("a part's messages are its namespaces only, each with the catalogue's own text", () => {
-    const picked = clientMessages(catalogue as Record<string, unknown>, "accountant");
-    expect(Object.keys(picked).sort()).toEqual([...CLIENT_NAMESPACES.accountant].sort());
+  it("a part's messages are its namespaces and those of the parts above it, each with the catalogue's own text", () => {
+    const picked = clientMessages(catalogue as Record<string, unknown>, "staff/jobs");
+    expect(Object.keys(picked).sort()).toEqual([...CLIENT_NAMESPACES.staff, ...CLIENT_NAMESPACES["staff/jobs"]].sort());
     expect(picked.nav).toBe((catalogue as Record<string, unknown>).nav);
+    expect(partsOf("accountant")).toEqual(["root", "accountant"]);
   });
 });

@@ -44,6 +44,7 @@ export default async function DossierPage({ params, searchParams }: { params: Pr
   const trt = await getTranslations("requestType");
   const t = await getTranslations("dossier");
   const tc = await getTranslations("category");
+  const tlang = await getTranslations("languageName");
   const tk = await getTranslations("callKind");
   const tl = await getTranslations("ledgerKind");
   const ts = await getTranslations("affiliationStatus");
@@ -96,7 +97,7 @@ export default async function DossierPage({ params, searchParams }: { params: Pr
                 <dt className="text-slate-700">{t("address")}</dt><dd>{d.company.address}</dd>
               </>
             )}
-            <dt className="text-slate-700">{t("language")}</dt><dd>{d.language.toUpperCase()}</dd>
+            <dt className="text-slate-700">{t("language")}</dt><dd>{tlang.has(d.language) ? tlang(d.language as "fr") : d.language}</dd>
             <dt className="text-slate-700">{t("advisor")}</dt><dd>{d.advisorName ?? "—"}</dd>
           </dl>
         </Card>
