@@ -115,6 +115,8 @@ test("an advisor logs a phone call and reads it in the dossier's timeline", asyn
   await signIn(page, "advisor3@demo.caisse.be");
   await page.waitForURL("**/staff");
   await page.goto(`/staff/dossiers/${me.affiliateId}`);
+  // the affiliate's language in words, never its code
+  await expect(page.locator("dt", { hasText: /^Langue$/ }).locator("xpath=following-sibling::dd[1]")).toHaveText(/^(français|néerlandais|allemand)$/);
   const summary = `Appel du ${Date.now()} : question sur la date limite du T4, expliqué le plan d'apurement.`;
   await page.getByLabel("Canal").selectOption("PHONE");
   await page.getByLabel("Résumé").fill(summary);
